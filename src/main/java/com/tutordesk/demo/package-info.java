@@ -1,0 +1,7 @@
+/**
+ * The demo business: a deterministic generator (from a seed and today's date) of a believable
+ * tutoring business — tutors, families and adult students, subjects, engagements and months of
+ * sessions — loaded only into an empty database, at a configurable size up to millions of sessions
+ * for benchmarks (batched inserts). In the default profile it also prints and shows the demo logins.
+ */
+package com.tutordesk.demo;

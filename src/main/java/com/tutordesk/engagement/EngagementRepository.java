@@ -1,0 +1,6 @@
+package com.tutordesk.engagement;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface EngagementRepository extends JpaRepository<Engagement, Long> {
+}

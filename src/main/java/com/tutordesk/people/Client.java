@@ -1,0 +1,125 @@
+package com.tutordesk.people;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+
+/**
+ * A client: the paying account, often a family (domain.md "Client"). Its billing contact is the
+ * parent/guardian or, when {@code studentPays}, the adult student; invoices and session reports go
+ * to the billing contact's email, which is therefore required.
+ */
+@Entity
+@Table(name = "clients")
+public class Client {
+
+    public static final int NAME_MAX_LENGTH = 120;
+    public static final int EMAIL_MAX_LENGTH = 254;
+    public static final int PHONE_MAX_LENGTH = 40;
+    public static final int ADDRESS_MAX_LENGTH = 500;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @NotBlank
+    @Size(max = NAME_MAX_LENGTH)
+    @Column(nullable = false, length = NAME_MAX_LENGTH)
+    private String name;
+
+    @NotBlank
+    @Size(max = NAME_MAX_LENGTH)
+    @Column(name = "billing_contact_name", nullable = false, length = NAME_MAX_LENGTH)
+    private String billingContactName;
+
+    @NotBlank
+    @Email
+    @Size(max = EMAIL_MAX_LENGTH)
+    @Column(name = "billing_contact_email", nullable = false, length = EMAIL_MAX_LENGTH)
+    private String billingContactEmail;
+
+    @Size(max = PHONE_MAX_LENGTH)
+    @Column(name = "billing_contact_phone", length = PHONE_MAX_LENGTH)
+    private String billingContactPhone;
+
+    @Column(name = "student_pays", nullable = false)
+    private boolean studentPays;
+
+    @Size(max = ADDRESS_MAX_LENGTH)
+    @Column(length = ADDRESS_MAX_LENGTH)
+    private String address;
+
+    @Column(nullable = false)
+    private boolean autopay;
+
+    @Column(name = "added_by_tutor_id")
+    private Long addedByTutorId;
+
+    @Column(nullable = false)
+    private boolean active = true;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Version
+    private long version;
+
+    protected Client() {
+    }
+
+    public Client(String name, String billingContactName, String billingContactEmail, Instant createdAt) {
+        this.name = name.strip();
+        this.billingContactName = billingContactName.strip();
+        this.billingContactEmail = billingContactEmail.strip();
+        this.createdAt = createdAt;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getBillingContactName() {
+        return billingContactName;
+    }
+
+    public String getBillingContactEmail() {
+        return billingContactEmail;
+    }
+
+    public String getBillingContactPhone() {
+        return billingContactPhone;
+    }
+
+    public boolean isStudentPays() {
+        return studentPays;
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public boolean isAutopay() {
+        return autopay;
+    }
+
+    /** @return the Enhanced-Access tutor who added this client, or {@code null} when the office did */
+    public Long getAddedByTutorId() {
+        return addedByTutorId;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * People of the business: tutors (with the subjects they teach and their Enhanced Access setting),
+ * clients (the paying accounts, with a billing contact: a parent/guardian or the adult student),
+ * students (each belonging to one client) and subjects. Rules: domain.md "People".
+ */
+package com.tutordesk.people;

@@ -1,0 +1,124 @@
+package com.tutordesk.security;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * A login: email + password hash with one role. A tutor login is linked to exactly one tutor
+ * (by id, since tutors live in the people module); an admin login to none.
+ */
+@Entity
+@Table(name = "users")
+public class UserAccount {
+
+    public static final int EMAIL_MAX_LENGTH = 254;
+    public static final int NAME_MAX_LENGTH = 120;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @NotBlank
+    @Email
+    @Size(max = EMAIL_MAX_LENGTH)
+    @Column(nullable = false, length = EMAIL_MAX_LENGTH)
+    private String email;
+
+    @NotBlank
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
+
+    @NotBlank
+    @Size(max = NAME_MAX_LENGTH)
+    @Column(name = "display_name", nullable = false, length = NAME_MAX_LENGTH)
+    private String displayName;
+
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Role role;
+
+    @Column(name = "tutor_id")
+    private Long tutorId;
+
+    @Column(nullable = false)
+    private boolean enabled = true;
+
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "last_login_at")
+    private Instant lastLoginAt;
+
+    @Version
+    private long version;
+
+    protected UserAccount() {
+    }
+
+    UserAccount(String email, String passwordHash, String displayName, Role role, Long tutorId, Instant createdAt) {
+        this.email = normalizeEmail(email);
+        this.passwordHash = passwordHash;
+        this.displayName = displayName.strip();
+        this.role = role;
+        this.tutorId = tutorId;
+        this.createdAt = createdAt;
+    }
+
+    /** @return the email as stored and compared: trimmed and lower-cased */
+    public static String normalizeEmail(String email) {
+        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public Long getTutorId() {
+        return tutorId;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public boolean isMustChangePassword() {
+        return mustChangePassword;
+    }
+
+    void recordLogin(Instant at) {
+        this.lastLoginAt = at;
+    }
+}

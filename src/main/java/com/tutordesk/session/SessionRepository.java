@@ -1,0 +1,33 @@
+package com.tutordesk.session;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface SessionRepository extends JpaRepository<TutoringSession, Long> {
+
+    /** Agenda rows in one statement: names joined in SQL, no entity graph loaded. */
+    @Query("""
+            select new com.tutordesk.session.AgendaEntry(s.id, s.startsAt, s.endsAt, s.durationMinutes, s.status,
+                   st.name, c.name, sub.name, t.name, s.location)
+            from TutoringSession s
+            join Student st on st.id = s.studentId
+            join Client c on c.id = s.clientId
+            join Subject sub on sub.id = s.subjectId
+            join Tutor t on t.id = s.tutorId
+            where s.startsAt >= :from and s.startsAt < :to
+              and (:tutorId is null or s.tutorId = :tutorId)
+            order by s.startsAt, s.id
+            """)
+    List<AgendaEntry> findAgenda(Instant from, Instant to, Long tutorId);
+
+    @Modifying
+    @Query("""
+            update TutoringSession s set s.status = com.tutordesk.session.SessionStatus.COMPLETED, s.updatedAt = :now,
+                   s.version = s.version + 1
+            where s.status = com.tutordesk.session.SessionStatus.SCHEDULED and s.endsAt <= :now
+            """)
+    int completeEndedSessions(Instant now);
+}

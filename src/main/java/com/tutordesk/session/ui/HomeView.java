@@ -1,0 +1,73 @@
+package com.tutordesk.session.ui;
+
+import com.tutordesk.session.AgendaEntry;
+import com.tutordesk.session.SessionService;
+import com.tutordesk.session.SessionStatus;
+import com.tutordesk.settings.BusinessProfile;
+import com.tutordesk.settings.SettingsService;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Home page: the signed-in person's sessions for today and the next seven days (an admin sees all,
+ * a tutor their own), with times in the business time zone and locale.
+ */
+@Route("")
+@PageTitle("Home · Tutordesk")
+@Menu(title = "Home", order = 0, icon = "vaadin:home")
+@PermitAll
+class HomeView extends Main {
+
+    final Grid<AgendaEntry> agenda = new Grid<>();
+    final Paragraph empty = new Paragraph("No sessions today or in the next 7 days.");
+
+    HomeView(SessionService sessions, SettingsService settings, Clock clock) {
+        addClassName("home-view");
+        BusinessProfile profile = settings.profile();
+        LocalDate today = profile.today(clock);
+
+        H2 title = new H2("Today and the next 7 days");
+        Paragraph range = new Paragraph(profile.formatDate(today) + " – "
+                + profile.formatDate(today.plusDays(SessionService.AGENDA_FOLLOWING_DAYS))
+                + " · times in " + profile.zone().getId());
+        range.addClassName("subtitle");
+
+        List<AgendaEntry> entries = sessions.agenda();
+        agenda.addColumn(e -> profile.formatDayHeading(profile.local(e.startsAt()).toLocalDate()))
+                .setHeader("Date").setKey("date").setAutoWidth(true).setFlexGrow(0);
+        agenda.addColumn(e -> profile.formatTime(e.startsAt()) + " – " + profile.formatTime(e.endsAt()))
+                .setHeader("Time").setKey("time").setAutoWidth(true).setFlexGrow(0);
+        agenda.addColumn(AgendaEntry::studentName).setHeader("Student").setKey("student");
+        agenda.addColumn(AgendaEntry::clientName).setHeader("Client").setKey("client");
+        agenda.addColumn(AgendaEntry::subjectName).setHeader("Subject").setKey("subject");
+        agenda.addColumn(AgendaEntry::tutorName).setHeader("Tutor").setKey("tutor");
+        agenda.addColumn(e -> e.location() == null ? "" : e.location()).setHeader("Location").setKey("location");
+        agenda.addComponentColumn(e -> statusBadge(e.status())).setHeader("Status").setKey("status")
+                .setAutoWidth(true).setFlexGrow(0);
+        agenda.setItems(entries);
+        agenda.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        agenda.setPartNameGenerator(e -> profile.local(e.startsAt()).toLocalDate().equals(today) ? "today" : null);
+        agenda.setAllRowsVisible(entries.size() <= 50);
+        agenda.setVisible(!entries.isEmpty());
+        empty.setVisible(entries.isEmpty());
+
+        add(title, range, empty, agenda);
+    }
+
+    static Span statusBadge(SessionStatus status) {
+        Span badge = new Span(status.label());
+        badge.addClassNames("status-badge", "status-" + status.name().toLowerCase(java.util.Locale.ROOT));
+        return badge;
+    }
+}
