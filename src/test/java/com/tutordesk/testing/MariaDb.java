@@ -66,6 +66,7 @@ public final class MariaDb {
 
     /** Drops a database made for one test. */
     public static synchronized void drop(String database) {
+        start();
         try (Connection connection = DriverManager.getConnection(serverUrl(), "root", "");
                 Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS `" + database + "`");

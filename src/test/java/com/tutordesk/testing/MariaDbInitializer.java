@@ -17,6 +17,9 @@ public class MariaDbInitializer implements ApplicationContextInitializer<Configu
                 "spring.datasource.password", "",
                 // Connector/J's information-schema metadata asks MySQL 8's KEYWORDS.RESERVED column,
                 // which MariaDB lacks; the classic metadata path answers the same questions.
-                "spring.datasource.hikari.data-source-properties.useInformationSchema", "false")));
+                "spring.datasource.hikari.data-source-properties.useInformationSchema", "false",
+                // Connector/J reports MariaDB as "MySQL 11.4"; Hibernate would then emit MySQL-8-only
+                // syntax (SELECT … FOR UPDATE OF alias). Production on MySQL 8.4 keeps MySQLDialect.
+                "spring.jpa.database-platform", "org.hibernate.dialect.MariaDBDialect")));
     }
 }

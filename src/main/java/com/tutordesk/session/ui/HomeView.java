@@ -58,7 +58,6 @@ class HomeView extends Main {
         agenda.setItems(entries);
         agenda.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         agenda.setPartNameGenerator(e -> profile.local(e.startsAt()).toLocalDate().equals(today) ? "today" : null);
-        agenda.setAllRowsVisible(entries.size() <= 50);
         agenda.setVisible(!entries.isEmpty());
         empty.setVisible(entries.isEmpty());
 

