@@ -387,7 +387,15 @@ class DemoBusinessGenerator {
                 .minusWeeks(properties.historyWeeks());
         LocalDate firstDay = today.minusWeeks(properties.historyWeeks());
         LocalDate lastDay = today.plusWeeks(properties.futureWeeks());
-        long candidates = engagements.stream().mapToLong(e -> e.lastWeek() - e.firstWeek() + 1L).sum();
+        long candidates = 0;
+        for (EngagementSpec e : engagements) {
+            for (int week = e.firstWeek(); week <= e.lastWeek(); week++) {
+                LocalDate date = firstMonday.plusWeeks(week).with(TemporalAdjusters.nextOrSame(e.day()));
+                if (!date.isBefore(firstDay) && !date.isAfter(lastDay)) {
+                    candidates++;
+                }
+            }
+        }
         double keep = Math.min(1.0, properties.sessions() / (double) Math.max(1, candidates));
         List<Long> clientIds = jdbc.queryForList("select id from clients order by id", Long.class);
         Long adminId = jdbc.queryForObject("select id from users where role = 'ADMIN' order by id limit 1", Long.class);

@@ -77,6 +77,18 @@ class SignInBrowserIT extends BrowserTest {
     }
 
     @Test
+    void five_failed_sign_ins_pause_sign_in_with_a_clear_message() {
+        String email = com.tutordesk.testing.TestData.unique("someone") + "@example.org";
+        for (int i = 0; i < 4; i++) {
+            signIn(email, "wrong-password-" + i);
+            page.waitForURL(Pattern.compile(".*/login\\?error.*"));
+        }
+        signIn(email, "wrong-password-5");
+        page.waitForURL(Pattern.compile(".*/login\\?error.*"));
+        assertThat(page.getByText("Too many failed sign-in attempts. Sign-in is paused for 5 minutes.")).isVisible();
+    }
+
+    @Test
     void a_tutor_who_opens_settings_is_refused() {
         signIn(tutorLogin(0), "demo-tutor-enhanced");
         assertThat(page.getByText("Today and the next 7 days")).isVisible();
