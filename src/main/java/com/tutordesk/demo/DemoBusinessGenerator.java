@@ -468,10 +468,15 @@ class DemoBusinessGenerator {
         Instant createdAt = startsAt.isAfter(now)
                 ? min(now, startsAt.minus(Duration.ofDays(3 + random.nextInt(10))))
                 : min(now, endsAt.plus(Duration.ofMinutes(random.nextInt(36 * 60))));
+        // Most written reports of past sessions have gone to the parent, a day or so after the session.
+        Instant reportSentAt = report != null && random.nextInt(100) < 85
+                ? min(now, createdAt.plus(Duration.ofMinutes(5 + random.nextInt(24 * 60))))
+                : null;
         return new Object[] {engagementId, tutorIds.get(e.tutor()), students.get(e.student())[0],
                 clientIds.get(e.client()), subjectIds.get(e.subject()), utc(startsAt), utc(endsAt), ZONE.getId(),
                 minutes, location, status, rating, report, note, e.clientRate(), e.tutorWage(), clientAmount,
-                tutorEarnings, CURRENCY, "UNBILLED", adminId, utc(createdAt), utc(createdAt)};
+                tutorEarnings, CURRENCY, "UNBILLED", adminId, utc(createdAt), utc(createdAt),
+                reportSentAt == null ? null : utc(reportSentAt)};
     }
 
     private static int indexInClient(List<long[]> students, int studentIndex) {
@@ -490,8 +495,8 @@ class DemoBusinessGenerator {
         jdbc.batchUpdate("insert into tutoring_sessions (engagement_id, tutor_id, student_id, client_id, subject_id,"
                 + " starts_at, ends_at, time_zone, duration_minutes, location, status, rating, report, internal_note,"
                 + " client_rate_minor, tutor_wage_minor, client_amount_minor, tutor_earnings_minor, currency,"
-                + " billing_state, created_by_user_id, created_at, updated_at, version)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", rows);
+                + " billing_state, created_by_user_id, created_at, updated_at, report_sent_at, version)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", rows);
         int count = rows.size();
         rows.clear();
         return count;

@@ -35,6 +35,31 @@ public class SessionService {
     }
 
     /**
+     * One session with every field its viewer may see.
+     *
+     * @throws com.tutordesk.shared.NotFoundException when the session does not exist or is not the
+     *         viewer's (a tutor asking for another tutor's session learns nothing more)
+     */
+    @Transactional(readOnly = true)
+    public SessionDetails details(long id) {
+        CurrentUser user = currentUsers.require();
+        TutoringSession s = sessions.findById(id)
+                .filter(found -> user.maySeeSessionsOf(found.getTutorId()))
+                .orElseThrow(() -> new com.tutordesk.shared.NotFoundException("Session", id));
+        var engagement = s.getEngagement();
+        boolean clientAmounts = user.maySeeClientAmounts();
+        ReportState reportState = s.getReportSentAt() != null ? ReportState.SENT
+                : s.getReport() == null ? ReportState.NONE : ReportState.WRITTEN;
+        return new SessionDetails(s.getId(), s.getVersion(), engagement.getId(), s.getStartsAt(), s.getEndsAt(),
+                s.getTimeZone(), s.getDurationMinutes(), s.getTutorId(), engagement.getTutor().getName(),
+                engagement.getStudent().getName(), s.getClientId(), engagement.getStudent().getClient().getName(),
+                engagement.getSubject().getName(), s.getLocation(), s.getStatus().asOf(s.getEndsAt(), clock.instant()),
+                s.getBillingState(), s.getRating(), s.getReport(), reportState, s.getInternalNote(),
+                clientAmounts ? s.getClientRateMinor() : null, clientAmounts ? s.getClientAmountMinor() : null,
+                s.getTutorWageMinor(), s.getTutorEarningsMinor(), s.getCurrency(), s.getCreatedAt(), s.getUpdatedAt());
+    }
+
+    /**
      * The signed-in person's sessions for today and the next {@value #AGENDA_FOLLOWING_DAYS} days in
      * the business time zone, in start order: all sessions for an admin, their own for a tutor.
      *

@@ -121,6 +121,12 @@ public class TutoringSession {
     @Column(name = "billing_state", nullable = false, length = 16)
     private BillingState billingState = BillingState.UNBILLED;
 
+    @Column(name = "report_sent_at")
+    private Instant reportSentAt;
+
+    @Column(name = "report_edited_after_send", nullable = false)
+    private boolean reportEditedAfterSend;
+
     @Column(name = "created_by_user_id")
     private Long createdByUserId;
 
@@ -222,6 +228,16 @@ public class TutoringSession {
 
     public String getCurrency() {
         return currency;
+    }
+
+    /** @return when the report was last emailed to the billing contact, or {@code null} */
+    public Instant getReportSentAt() {
+        return reportSentAt;
+    }
+
+    /** @return whether the report changed after it was last sent */
+    public boolean isReportEditedAfterSend() {
+        return reportEditedAfterSend;
     }
 
     public BillingState getBillingState() {

@@ -46,6 +46,12 @@ public record BusinessProfile(String name, ZoneId zone, Currency currency, Local
                 tutorsEnhancedAccess, emailSenderName.equals(name) ? newName : emailSenderName, address);
     }
 
+    /** @return a copy with the tutors' Enhanced Access default replaced */
+    public BusinessProfile withTutorsEnhancedAccess(boolean enhancedAccess) {
+        return new BusinessProfile(name, zone, currency, locale, lateCancellation, enhancedAccess, emailSenderName,
+                address);
+    }
+
     /** @return today's date in the business time zone */
     public LocalDate today(Clock clock) {
         return LocalDate.now(clock.withZone(zone));

@@ -4,6 +4,8 @@ import com.tutordesk.security.CurrentUserService;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.Locale;
+import org.springframework.cache.annotation.CacheEvict;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,6 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SettingsService {
 
+    static final String PROFILE_CACHE = "businessProfile";
+
     private final BusinessSettingsRepository repository;
     private final CurrentUserService currentUsers;
 
@@ -22,7 +26,11 @@ public class SettingsService {
         this.currentUsers = currentUsers;
     }
 
-    /** @return the current settings; the row always exists (created by the first migration) */
+    /**
+     * @return the current settings; the row always exists (created by the first migration). Cached
+     *         for a minute per node ({@code spring.cache.caffeine.spec}); {@link #update} clears it.
+     */
+    @Cacheable(PROFILE_CACHE)
     @Transactional(readOnly = true)
     public BusinessProfile profile() {
         return load().toProfile();
@@ -34,6 +42,7 @@ public class SettingsService {
      * @throws org.springframework.security.access.AccessDeniedException unless the user is an admin
      * @throws IllegalArgumentException naming the field when a value is invalid
      */
+    @CacheEvict(cacheNames = PROFILE_CACHE, allEntries = true)
     @Transactional
     public BusinessProfile update(BusinessProfile profile) {
         currentUsers.requireAdmin();

@@ -31,6 +31,9 @@ class CurrentUserServiceIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    com.tutordesk.settings.SettingsService settings;
+
     DemoAccounts demo;
 
     @BeforeEach
@@ -41,7 +44,13 @@ class CurrentUserServiceIT {
     @AfterEach
     void tearDown() {
         signIn.out();
-        jdbc.update("update business_settings set tutors_enhanced_access = false where id = 1");
+        setBusinessDefault(false);
+        signIn.out();
+    }
+
+    private void setBusinessDefault(boolean enhancedAccess) {
+        signIn.as(demo.adminEmail());
+        settings.update(settings.profile().withTutorsEnhancedAccess(enhancedAccess));
     }
 
     @Test
@@ -85,14 +94,14 @@ class CurrentUserServiceIT {
         data.setTutorEnhancedAccess(overridden, false);
         String overriddenLogin = data.tutorLogin(overridden, "a-long-test-password");
 
-        jdbc.update("update business_settings set tutors_enhanced_access = true where id = 1");
+        setBusinessDefault(true);
 
         signIn.as(defaultedLogin);
         assertThat(currentUsers.require().enhancedAccess()).isTrue();
         signIn.as(overriddenLogin);
         assertThat(currentUsers.require().enhancedAccess()).isFalse();
 
-        jdbc.update("update business_settings set tutors_enhanced_access = false where id = 1");
+        setBusinessDefault(false);
         signIn.as(defaultedLogin);
         assertThat(currentUsers.require().enhancedAccess()).isFalse();
     }

@@ -30,7 +30,18 @@ public class TestData {
     }
 
     public long subject() {
-        return insert("insert into subjects (name, active, version) values (?, true, 0)", unique("Subject"));
+        return subject(unique("Subject"));
+    }
+
+    public long subject(String name) {
+        return insert("insert into subjects (name, active, version) values (?, true, 0)", name);
+    }
+
+    /** Sets columns of a session directly, e.g. {@code update(id, "rating = ?", 5)}. */
+    public void updateSession(long sessionId, String assignments, Object... values) {
+        Object[] args = java.util.Arrays.copyOf(values, values.length + 1);
+        args[values.length] = sessionId;
+        jdbc.update("update tutoring_sessions set " + assignments + " where id = ?", args);
     }
 
     public long tutor(String name) {

@@ -15,6 +15,11 @@ public class TestSupportConfiguration {
     }
 
     @Bean
+    static StatementCounter statementCounter() {
+        return new StatementCounter();
+    }
+
+    @Bean
     TestData testData(org.springframework.jdbc.core.JdbcTemplate jdbc,
             org.springframework.security.crypto.password.PasswordEncoder passwordEncoder) {
         return new TestData(jdbc, passwordEncoder);

@@ -1,0 +1,315 @@
+package com.tutordesk.session;
+
+import com.tutordesk.security.CurrentUser;
+import com.tutordesk.security.CurrentUserService;
+import com.tutordesk.settings.BusinessProfile;
+import com.tutordesk.settings.SettingsService;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The sessions list: filtered, sorted pages of small {@link SessionRow}s, their count and sums, the
+ * choices for its filters, and the CSV export. Runs in SQL (one statement for a page of rows, one
+ * for count and sums), never loads the list into memory, and limits a tutor to their own sessions
+ * inside every statement, whatever the filter says (domain.md "Roles").
+ */
+@Service
+public class SessionListService {
+
+    /** Largest page a caller may ask for. */
+    public static final int MAX_PAGE_SIZE = 500;
+
+    private static final DateTimeFormatter CSV_DATE = DateTimeFormatter.ISO_LOCAL_DATE;
+    private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final JdbcTemplate jdbc;
+    private final JdbcTemplate streaming;
+    private final CurrentUserService currentUsers;
+    private final SettingsService settings;
+    private final Clock clock;
+
+    SessionListService(DataSource dataSource, CurrentUserService currentUsers, SettingsService settings, Clock clock) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.streaming = new JdbcTemplate(dataSource);
+        // MySQL Connector/J streams a result set row by row only with this fetch size; H2 takes it as "all".
+        this.streaming.setFetchSize(isMySql(dataSource) ? Integer.MIN_VALUE : 1000);
+        this.currentUsers = currentUsers;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * One page of the list.
+     *
+     * @param offset     rows to skip (&ge; 0)
+     * @param limit      rows to return (1–{@value #MAX_PAGE_SIZE})
+     * @param knownTotal the count the caller already has for this filter, or {@code null}; with it a
+     *                   page nearer the end than the start is read backwards (as cheap as the first)
+     * @return the rows, in {@code sort} order
+     * @throws IllegalArgumentException for a negative offset or a limit out of range
+     */
+    @Transactional(readOnly = true)
+    public List<SessionRow> fetch(SessionFilter filter, SessionSort sort, int offset, int limit, Long knownTotal) {
+        if (offset < 0) {
+            throw new IllegalArgumentException("Offset must not be negative");
+        }
+        if (limit < 1 || limit > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("Limit must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        CurrentUser user = currentUsers.require();
+        BusinessProfile profile = settings.profile();
+        Instant now = clock.instant();
+        SessionListSql.Where where = SessionListSql.where(filter, user.sessionScopeTutorId(), profile.zone(), now);
+        boolean reverse = knownTotal != null && offset > knownTotal / 2 && offset < knownTotal;
+        int rowOffset = offset;
+        int rowLimit = limit;
+        if (reverse) {
+            rowLimit = (int) Math.min(limit, knownTotal - offset);
+            rowOffset = (int) Math.max(0, knownTotal - offset - rowLimit);
+        }
+        List<Object> params = new ArrayList<>(where.params);
+        params.add(rowLimit);
+        params.add(rowOffset);
+        boolean showClientAmounts = user.maySeeClientAmounts();
+        List<SessionRow> rows = jdbc.query(SessionListSql.page(where, sort, reverse),
+                (rs, i) -> row(rs, now, showClientAmounts), params.toArray());
+        if (reverse) {
+            rows = new ArrayList<>(rows);
+            Collections.reverse(rows);
+        }
+        return rows;
+    }
+
+    /**
+     * Count of the matching sessions and, for admins, the sums of their amounts (one statement).
+     */
+    @Transactional(readOnly = true)
+    public SessionTotals totals(SessionFilter filter) {
+        CurrentUser user = currentUsers.require();
+        SessionListSql.Where where = SessionListSql.where(filter, user.sessionScopeTutorId(), settings.profile().zone(),
+                clock.instant());
+        if (!user.isAdmin()) {
+            Long count = jdbc.queryForObject(SessionListSql.count(where), Long.class, where.params.toArray());
+            return new SessionTotals(count == null ? 0 : count, null, null);
+        }
+        return jdbc.queryForObject(SessionListSql.totals(where),
+                (rs, i) -> new SessionTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3)), where.params.toArray());
+    }
+
+    /**
+     * Writes every matching session as CSV (UTF-8, header row) in {@code sort} order, streaming
+     * from the database. Cells that a spreadsheet would run as a formula are neutralised. Client
+     * amounts only for those who may see them; internal notes only for admins.
+     */
+    @Transactional(readOnly = true)
+    public void exportCsv(SessionFilter filter, SessionSort sort, OutputStream out) {
+        CurrentUser user = currentUsers.require();
+        BusinessProfile profile = settings.profile();
+        Instant now = clock.instant();
+        SessionListSql.Where where = SessionListSql.where(filter, user.sessionScopeTutorId(), profile.zone(), now);
+        String currency = profile.currency().getCurrencyCode();
+        int fraction = Math.max(0, profile.currency().getDefaultFractionDigits());
+        List<String> header = new ArrayList<>(List.of("Session id", "Date", "Start", "End", "Duration (minutes)",
+                "Student", "Client", "Tutor", "Subject", "Location", "Status", "Report", "Invoiced", "Paid", "Rating"));
+        if (user.maySeeClientAmounts()) {
+            header.add("Client amount (" + currency + ")");
+        }
+        header.add("Tutor earnings (" + currency + ")");
+        header.add("Session report");
+        if (user.isAdmin()) {
+            header.add("Internal note");
+        }
+        try {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder()
+                    .setHeader(header.toArray(String[]::new)).get());
+            streaming.query(SessionListSql.export(where, sort), rs -> {
+                SessionRow row = row(rs, now, true);
+                ZonedDateTime start = row.startsAt().atZone(profile.zone());
+                List<String> cells = new ArrayList<>(List.of(String.valueOf(row.id()), start.format(CSV_DATE),
+                        start.format(CSV_TIME), row.endsAt().atZone(profile.zone()).format(CSV_TIME),
+                        String.valueOf(row.durationMinutes()), row.studentName(), row.clientName(), row.tutorName(),
+                        row.subjectName(), nullToEmpty(row.location()), row.status().label(), row.report().label(),
+                        row.invoiced() ? "yes" : "no", row.paid() ? "yes" : "no",
+                        row.rating() == null ? "" : row.rating().toString()));
+                if (user.maySeeClientAmounts()) {
+                    cells.add(BigDecimal.valueOf(row.clientAmountMinor(), fraction).toPlainString());
+                }
+                cells.add(BigDecimal.valueOf(row.tutorEarningsMinor(), fraction).toPlainString());
+                cells.add(nullToEmpty(rs.getString("report")));
+                if (user.isAdmin()) {
+                    cells.add(nullToEmpty(rs.getString("internal_note")));
+                }
+                try {
+                    csv.printRecord(cells.stream().map(SessionListService::neutraliseFormula).toList());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, where.params.toArray());
+            csv.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return a file name for the export, e.g. "sessions-2026-11-29.csv" (business-local date) */
+    public String exportFileName() {
+        return "sessions-" + settings.profile().today(clock) + ".csv";
+    }
+
+    /**
+     * Spreadsheets run a cell that starts with =, +, -, @ (or a tab or carriage return) as a
+     * formula; such cells get a leading apostrophe (OWASP "CSV injection").
+     */
+    static String neutraliseFormula(String cell) {
+        if (cell == null || cell.isEmpty()) {
+            return cell;
+        }
+        char first = cell.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + cell
+                : cell;
+    }
+
+    // ---- choices for the filters ----
+
+    /** @return the tutors the viewer may filter by: all for admins, themselves for tutors */
+    @Transactional(readOnly = true)
+    public List<FilterChoice> tutorChoices() {
+        CurrentUser user = currentUsers.require();
+        return user.isAdmin()
+                ? jdbc.query("select id, name from tutors order by name, id", (rs, i) -> choice(rs))
+                : jdbc.query("select id, name from tutors where id = ?", (rs, i) -> choice(rs), user.tutorId());
+    }
+
+    /** @return every subject, A–Z */
+    @Transactional(readOnly = true)
+    public List<FilterChoice> subjectChoices() {
+        currentUsers.require();
+        return jdbc.query("select id, name from subjects order by name, id", (rs, i) -> choice(rs));
+    }
+
+    /**
+     * Clients whose name contains {@code text}, A–Z, a page at a time: all clients for admins, the
+     * clients of their engagements for tutors.
+     */
+    @Transactional(readOnly = true)
+    public List<FilterChoice> clientChoices(String text, int offset, int limit) {
+        CurrentUser user = currentUsers.require();
+        String pattern = likePattern(text);
+        return user.isAdmin()
+                ? jdbc.query("select id, name from clients where lower(name) like ? escape '!' order by name, id"
+                        + " limit ? offset ?", (rs, i) -> choice(rs), pattern, limit, offset)
+                : jdbc.query("select distinct c.id, c.name from clients c join students st on st.client_id = c.id"
+                        + " join engagements e on e.student_id = st.id where e.tutor_id = ?"
+                        + " and lower(c.name) like ? escape '!' order by c.name, c.id limit ? offset ?",
+                        (rs, i) -> choice(rs), user.tutorId(), pattern, limit, offset);
+    }
+
+    /** Students whose name contains {@code text}, scoped like {@link #clientChoices}. */
+    @Transactional(readOnly = true)
+    public List<FilterChoice> studentChoices(String text, int offset, int limit) {
+        CurrentUser user = currentUsers.require();
+        String pattern = likePattern(text);
+        return user.isAdmin()
+                ? jdbc.query("select id, name from students where lower(name) like ? escape '!' order by name, id"
+                        + " limit ? offset ?", (rs, i) -> choice(rs), pattern, limit, offset)
+                : jdbc.query("select distinct st.id, st.name from students st join engagements e on e.student_id = st.id"
+                        + " where e.tutor_id = ? and lower(st.name) like ? escape '!' order by st.name, st.id"
+                        + " limit ? offset ?", (rs, i) -> choice(rs), user.tutorId(), pattern, limit, offset);
+    }
+
+    /** The kinds of record a filter can name by id. */
+    public enum ChoiceKind {
+        TUTOR("tutors"), CLIENT("clients"), STUDENT("students"), SUBJECT("subjects");
+
+        private final String table;
+
+        ChoiceKind(String table) {
+            this.table = table;
+        }
+    }
+
+    /**
+     * The name of a record a filter names by id, for showing a filter that came from the URL.
+     * Tutors get an answer only for records of their own sessions, so a guessed id tells nothing.
+     *
+     * @return the record, or empty when it does not exist or is not the viewer's
+     */
+    @Transactional(readOnly = true)
+    public Optional<FilterChoice> choice(ChoiceKind kind, long id) {
+        CurrentUser user = currentUsers.require();
+        String sql = "select id, name from " + kind.table + " where id = ?";
+        if (user.isAdmin() || kind == ChoiceKind.SUBJECT) {
+            return jdbc.query(sql, (rs, i) -> choice(rs), id).stream().findFirst();
+        }
+        String column = switch (kind) {
+            case TUTOR -> "tutor_id";
+            case CLIENT -> "client_id";
+            case STUDENT -> "student_id";
+            case SUBJECT -> "subject_id";
+        };
+        String scoped = sql + " and exists (select 1 from tutoring_sessions s where s.tutor_id = ? and s." + column
+                + " = " + kind.table + ".id)";
+        return jdbc.query(scoped, (rs, i) -> choice(rs), id, user.tutorId()).stream().findFirst();
+    }
+
+    // ---- mapping ----
+
+    private static SessionRow row(ResultSet rs, Instant now, boolean showClientAmount) throws SQLException {
+        Instant endsAt = SessionListSql.instant(rs.getObject("ends_at", LocalDateTime.class));
+        return new SessionRow(rs.getLong("id"), SessionListSql.instant(rs.getObject("starts_at", LocalDateTime.class)),
+                endsAt, rs.getInt("duration_minutes"),
+                SessionStatus.valueOf(rs.getString("status")).asOf(endsAt, now), rs.getString("student_name"),
+                rs.getString("client_name"), rs.getString("tutor_name"), rs.getString("subject_name"),
+                rs.getString("location"), ReportState.valueOf(rs.getString("report_state")),
+                BillingState.valueOf(rs.getString("billing_state")),
+                showClientAmount ? rs.getLong("client_amount_minor") : null, rs.getLong("tutor_earnings_minor"),
+                rs.getObject("rating", Integer.class));
+    }
+
+    private static FilterChoice choice(ResultSet rs) throws SQLException {
+        return new FilterChoice(rs.getLong("id"), rs.getString("name"));
+    }
+
+    private static String likePattern(String text) {
+        String value = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        return "%" + value.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static boolean isMySql(DataSource dataSource) {
+        try (var connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("mysql")
+                    || connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("maria");
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+}

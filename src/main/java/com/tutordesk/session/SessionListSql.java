@@ -1,0 +1,187 @@
+package com.tutordesk.session;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the SQL of the sessions list from a filter, the viewer's scope and a sort. Everything the
+ * user typed goes into bind parameters; column names come only from the enums below.
+ *
+ * <p>Shape of a page: the session ids of the page are found first on the narrow indexes (a
+ * "deferred join"), then only those rows are joined with the names. Deep pages read the list
+ * backwards when they are nearer the end than the start, so the last page costs what the first does.
+ */
+final class SessionListSql {
+
+    /** Bind parameters collected while building a WHERE clause. */
+    static final class Where {
+        final StringBuilder sql = new StringBuilder(" where 1 = 1");
+        final List<Object> params = new ArrayList<>();
+        /** Name tables the WHERE needs joined (none: the text search uses sub-queries). */
+        private Where and(String condition, Object... values) {
+            sql.append(" and ").append(condition);
+            params.addAll(List.of(values));
+            return this;
+        }
+    }
+
+    private SessionListSql() {
+    }
+
+    /**
+     * @param scopeTutorId tutor every row must belong to ({@code null} for admins)
+     * @param zone         business zone in which the date range is read
+     * @param now          the current instant (scheduled sessions that have ended count as completed)
+     */
+    static Where where(SessionFilter filter, Long scopeTutorId, ZoneId zone, Instant now) {
+        Where where = new Where();
+        if (scopeTutorId != null) {
+            where.and("s.tutor_id = ?", scopeTutorId);
+        }
+        if (filter.dates().from() != null) {
+            where.and("s.starts_at >= ?", utc(filter.dates().from().atStartOfDay(zone).toInstant()));
+        }
+        if (filter.dates().to() != null) {
+            where.and("s.starts_at < ?", utc(filter.dates().to().plusDays(1).atStartOfDay(zone).toInstant()));
+        }
+        if (filter.tutorId() != null) {
+            where.and("s.tutor_id = ?", filter.tutorId());
+        }
+        if (filter.clientId() != null) {
+            where.and("s.client_id = ?", filter.clientId());
+        }
+        if (filter.studentId() != null) {
+            where.and("s.student_id = ?", filter.studentId());
+        }
+        if (filter.subjectId() != null) {
+            where.and("s.subject_id = ?", filter.subjectId());
+        }
+        if (filter.status() != null) {
+            switch (filter.status()) {
+                case SCHEDULED -> where.and("s.status = 'SCHEDULED' and s.ends_at > ?", utc(now));
+                case COMPLETED -> where.and("(s.status = 'COMPLETED' or (s.status = 'SCHEDULED' and s.ends_at <= ?))",
+                        utc(now));
+                default -> where.and("s.status = ?", filter.status().name());
+            }
+        }
+        if (filter.report() != null) {
+            switch (filter.report()) {
+                case NONE -> where.and("s.report is null and s.report_sent_at is null");
+                case WRITTEN -> where.and("s.report is not null and s.report_sent_at is null");
+                case SENT -> where.and("s.report_sent_at is not null");
+            }
+        }
+        if (filter.billing() != null) {
+            where.and("s.billing_state = ?", filter.billing().name());
+        }
+        if (filter.text() != null) {
+            String pattern = "%" + filter.text().toLowerCase(java.util.Locale.ROOT)
+                    .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+            where.and("(s.student_id in (select x.id from students x where lower(x.name) like ? escape '!')"
+                    + " or s.client_id in (select x.id from clients x where lower(x.name) like ? escape '!')"
+                    + " or s.tutor_id in (select x.id from tutors x where lower(x.name) like ? escape '!'))",
+                    pattern, pattern, pattern);
+        }
+        return where;
+    }
+
+    /** The count and both sums in one statement; sums read from the covering date index. */
+    static String totals(Where where) {
+        return "select count(*), coalesce(sum(s.client_amount_minor), 0), coalesce(sum(s.tutor_earnings_minor), 0)"
+                + " from tutoring_sessions s" + where.sql;
+    }
+
+    /** The count alone (index-only on MySQL for the common filters). */
+    static String count(Where where) {
+        return "select count(*) from tutoring_sessions s" + where.sql;
+    }
+
+    /**
+     * A page of rows.
+     *
+     * @param reverse read from the end: the caller passes the offset counted from the end and
+     *                reverses the rows it gets back
+     */
+    static String page(Where where, SessionSort sort, boolean reverse) {
+        boolean ascending = sort.ascending() != reverse;
+        String direction = ascending ? " asc" : " desc";
+        String sortJoin = switch (sort.property()) {
+            case STUDENT -> " join students so on so.id = s.student_id";
+            case CLIENT -> " join clients so on so.id = s.client_id";
+            case TUTOR -> " join tutors so on so.id = s.tutor_id";
+            case SUBJECT -> " join subjects so on so.id = s.subject_id";
+            default -> "";
+        };
+        String sortColumn = switch (sort.property()) {
+            case DATE -> "s.starts_at";
+            case STUDENT, CLIENT, TUTOR, SUBJECT -> "so.name";
+            case DURATION -> "s.duration_minutes";
+            case STATUS -> "s.status";
+            case CLIENT_AMOUNT -> "s.client_amount_minor";
+            case TUTOR_EARNINGS -> "s.tutor_earnings_minor";
+        };
+        String order = " order by " + sortColumn + direction + ", s.id" + direction;
+        String outerSortColumn = sortColumn.startsWith("so.") ? "page.sort_key" : sortColumn;
+        String outerOrder = " order by " + outerSortColumn + direction + ", s.id" + direction;
+        return "select s.id, s.starts_at, s.ends_at, s.duration_minutes, s.status, s.location, s.billing_state,"
+                + " s.client_amount_minor, s.tutor_earnings_minor, s.rating,"
+                + " case when s.report_sent_at is not null then 'SENT'"
+                + "      when s.report is null then 'NONE' else 'WRITTEN' end as report_state,"
+                + " st.name as student_name, c.name as client_name, t.name as tutor_name, sub.name as subject_name"
+                + " from (select s.id" + (sortColumn.startsWith("so.") ? ", so.name as sort_key" : "")
+                + " from tutoring_sessions s" + sortJoin + where.sql + order + " limit ? offset ?) page"
+                + " join tutoring_sessions s on s.id = page.id"
+                + " join students st on st.id = s.student_id"
+                + " join clients c on c.id = s.client_id"
+                + " join tutors t on t.id = s.tutor_id"
+                + " join subjects sub on sub.id = s.subject_id"
+                + outerOrder;
+    }
+
+    /** Same rows as {@link #page} but all of them, in order, for the CSV export (streamed). */
+    static String export(Where where, SessionSort sort) {
+        String sortColumn = switch (sort.property()) {
+            case DATE -> "s.starts_at";
+            case STUDENT -> "st.name";
+            case CLIENT -> "c.name";
+            case TUTOR -> "t.name";
+            case SUBJECT -> "sub.name";
+            case DURATION -> "s.duration_minutes";
+            case STATUS -> "s.status";
+            case CLIENT_AMOUNT -> "s.client_amount_minor";
+            case TUTOR_EARNINGS -> "s.tutor_earnings_minor";
+        };
+        String direction = sort.ascending() ? " asc" : " desc";
+        return "select s.id, s.starts_at, s.ends_at, s.duration_minutes, s.status, s.location, s.billing_state,"
+                + " s.client_amount_minor, s.tutor_earnings_minor, s.rating, s.report, s.internal_note,"
+                + " case when s.report_sent_at is not null then 'SENT'"
+                + "      when s.report is null then 'NONE' else 'WRITTEN' end as report_state,"
+                + " st.name as student_name, c.name as client_name, t.name as tutor_name, sub.name as subject_name"
+                + " from tutoring_sessions s"
+                + " join students st on st.id = s.student_id"
+                + " join clients c on c.id = s.client_id"
+                + " join tutors t on t.id = s.tutor_id"
+                + " join subjects sub on sub.id = s.subject_id"
+                + where.sql + " order by " + sortColumn + direction + ", s.id" + direction;
+    }
+
+    /** Instants are stored as UTC wall-clock values (see hibernate.jdbc.time_zone=UTC). */
+    static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    static Instant instant(Object value) {
+        if (value instanceof LocalDateTime local) {
+            return local.toInstant(ZoneOffset.UTC);
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
+        }
+        throw new IllegalArgumentException("Not a timestamp: " + value);
+    }
+}

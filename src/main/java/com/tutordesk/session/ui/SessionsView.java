@@ -1,0 +1,431 @@
+package com.tutordesk.session.ui;
+
+import com.tutordesk.security.CurrentUser;
+import com.tutordesk.security.CurrentUserService;
+import com.tutordesk.session.BillingState;
+import com.tutordesk.session.DateRange;
+import com.tutordesk.session.FilterChoice;
+import com.tutordesk.session.ReportState;
+import com.tutordesk.session.SessionFilter;
+import com.tutordesk.session.SessionListService;
+import com.tutordesk.session.SessionRow;
+import com.tutordesk.session.SessionSort;
+import com.tutordesk.session.SessionStatus;
+import com.tutordesk.session.SessionTotals;
+import com.tutordesk.settings.BusinessProfile;
+import com.tutordesk.settings.SettingsService;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The sessions list: every session the viewer may see, lazily loaded a page at a time, with filters
+ * and sort kept in the URL (bookmark, share, reload), a count and (for admins) sums of the
+ * filtered set, and a CSV export. Role rules are the service's; this view only hides columns the
+ * service would have left empty.
+ */
+@Route("sessions")
+@PageTitle("Sessions · Tutordesk")
+@Menu(title = "Sessions", order = 10, icon = "vaadin:calendar-clock")
+@PermitAll
+class SessionsView extends Main implements BeforeEnterObserver {
+
+    static final String ALL_DATES = "All dates";
+    static final String CUSTOM = "Custom dates";
+
+    final Select<String> datePreset = new Select<>();
+    final DatePicker from = new DatePicker("From");
+    final DatePicker to = new DatePicker("To");
+    final ComboBox<FilterChoice> tutor = new ComboBox<>("Tutor");
+    final ComboBox<FilterChoice> client = new ComboBox<>("Client");
+    final ComboBox<FilterChoice> student = new ComboBox<>("Student");
+    final ComboBox<FilterChoice> subject = new ComboBox<>("Subject");
+    final Select<SessionStatus> status = new Select<>();
+    final Select<ReportState> report = new Select<>();
+    final Select<BillingState> billing = new Select<>();
+    final TextField search = new TextField("Search");
+    final Button clearFilters = new Button("Clear filters");
+    final Div notices = new Div();
+    final Grid<SessionRow> grid = new Grid<>();
+    final Span summary = new Span();
+    final Anchor export;
+
+    private final SessionListService sessions;
+    private final BusinessProfile profile;
+    private final CurrentUser user;
+    private final Clock clock;
+    private final Map<SessionSort.Property, Grid.Column<SessionRow>> columns = new java.util.EnumMap<>(
+            SessionSort.Property.class);
+
+    private SessionListState state = SessionListState.DEFAULT;
+    private Long knownTotal;
+    private boolean applyingState;
+
+    SessionsView(SessionListService sessions, SettingsService settings, CurrentUserService currentUsers, Clock clock) {
+        this.sessions = sessions;
+        this.profile = settings.profile();
+        this.user = currentUsers.require();
+        this.clock = clock;
+        addClassName("sessions-view");
+
+        export = new Anchor(exportHandler(), "");
+        Button exportButton = new Button("Export CSV", VaadinIcon.DOWNLOAD.create());
+        exportButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        export.add(exportButton);
+        export.getElement().setAttribute("download", true);
+        export.addClassName("sessions-export");
+
+        H2 title = new H2("Sessions");
+        HorizontalLayout header = new HorizontalLayout(title, export);
+        header.setWidthFull();
+        header.setAlignItems(FlexComponent.Alignment.BASELINE);
+        header.expand(title);
+        header.addClassName("view-header");
+
+        notices.addClassName("url-notices");
+        notices.setVisible(false);
+
+        add(header, filterBar(), notices, configureGrid(), summary);
+        summary.addClassName("sessions-summary");
+    }
+
+    // ---- filters ----
+
+    private Component filterBar() {
+        datePreset.setLabel("Dates");
+        List<String> presets = new ArrayList<>(List.of(ALL_DATES));
+        for (DateRange.Preset preset : DateRange.Preset.values()) {
+            presets.add(preset.label());
+        }
+        presets.add(CUSTOM);
+        datePreset.setItems(presets);
+        datePreset.setValue(ALL_DATES);
+        datePreset.addValueChangeListener(e -> onPresetChosen());
+        from.setLocale(profile.locale());
+        to.setLocale(profile.locale());
+        from.addValueChangeListener(e -> onDatesTyped());
+        to.addValueChangeListener(e -> onDatesTyped());
+
+        tutor.setItems(sessions.tutorChoices());
+        tutor.setItemLabelGenerator(FilterChoice::name);
+        tutor.setVisible(user.isAdmin());
+        client.setItems(query -> sessions.clientChoices(query.getFilter().orElse(""), query.getOffset(),
+                query.getLimit()).stream());
+        client.setItemLabelGenerator(FilterChoice::name);
+        student.setItems(query -> sessions.studentChoices(query.getFilter().orElse(""), query.getOffset(),
+                query.getLimit()).stream());
+        student.setItemLabelGenerator(FilterChoice::name);
+        subject.setItems(sessions.subjectChoices());
+        subject.setItemLabelGenerator(FilterChoice::name);
+        for (ComboBox<FilterChoice> box : List.of(tutor, client, student, subject)) {
+            box.setClearButtonVisible(true);
+            box.setPlaceholder("Any");
+            box.addValueChangeListener(e -> onFilterChanged());
+        }
+
+        status.setLabel("Status");
+        status.setItems(SessionStatus.values());
+        status.setItemLabelGenerator(s -> s == null ? "Any" : s.label());
+        status.setEmptySelectionAllowed(true);
+        status.setEmptySelectionCaption("Any");
+        report.setLabel("Report");
+        report.setItems(ReportState.values());
+        report.setItemLabelGenerator(r -> r == null ? "Any" : r.label());
+        report.setEmptySelectionAllowed(true);
+        report.setEmptySelectionCaption("Any");
+        billing.setLabel("Billing");
+        billing.setItems(BillingState.values());
+        billing.setItemLabelGenerator(b -> b == null ? "Any" : b.label());
+        billing.setEmptySelectionAllowed(true);
+        billing.setEmptySelectionCaption("Any");
+        status.addValueChangeListener(e -> onFilterChanged());
+        report.addValueChangeListener(e -> onFilterChanged());
+        billing.addValueChangeListener(e -> onFilterChanged());
+
+        search.setPlaceholder("Student, client or tutor");
+        search.setClearButtonVisible(true);
+        search.setMaxLength(SessionFilter.TEXT_MAX_LENGTH);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> onFilterChanged());
+
+        clearFilters.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        clearFilters.addClickListener(e -> navigateTo(SessionListState.DEFAULT.with(SessionFilter.NONE, null,
+                state.sort())));
+
+        Div bar = new Div(datePreset, from, to, tutor, client, student, subject, status, report, billing, search,
+                clearFilters);
+        bar.addClassName("filter-bar");
+        return bar;
+    }
+
+    private void onPresetChosen() {
+        if (applyingState) {
+            return;
+        }
+        String choice = datePreset.getValue();
+        DateRange.Preset preset = presetByLabel(choice);
+        if (preset != null) {
+            navigateTo(state.with(readFilter(preset.on(today())), preset, state.sort()));
+        } else if (ALL_DATES.equals(choice)) {
+            navigateTo(state.with(readFilter(DateRange.ALL), null, state.sort()));
+        }
+        // "Custom": the person picks the dates next.
+    }
+
+    private void onDatesTyped() {
+        if (applyingState) {
+            return;
+        }
+        LocalDate start = from.getValue();
+        LocalDate end = to.getValue();
+        if (start != null && end != null && end.isBefore(start)) {
+            to.setInvalid(true);
+            to.setErrorMessage("The end date is before the start date");
+            return;
+        }
+        to.setInvalid(false);
+        navigateTo(state.with(readFilter(new DateRange(start, end)), null, state.sort()));
+    }
+
+    private void onFilterChanged() {
+        if (applyingState) {
+            return;
+        }
+        navigateTo(state.with(readFilter(state.filter().dates()), state.preset(), state.sort()));
+    }
+
+    private SessionFilter readFilter(DateRange dates) {
+        return new SessionFilter(dates, id(tutor), id(client), id(student), id(subject), status.getValue(),
+                report.getValue(), billing.getValue(), search.getValue());
+    }
+
+    private static Long id(ComboBox<FilterChoice> box) {
+        return box.getValue() == null ? null : box.getValue().id();
+    }
+
+    private void navigateTo(SessionListState next) {
+        UI.getCurrent().navigate(SessionsView.class, next.toQueryParameters());
+    }
+
+    // ---- URL → view ----
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        SessionListState parsed = SessionListState.parse(event.getLocation().getQueryParameters(), today());
+        List<String> messages = new ArrayList<>(parsed.notices());
+        SessionFilter filter = parsed.filter();
+        // Ids from the URL: an admin is told about an id that does not exist. A tutor is not (the
+        // query already limits them to their own sessions, so another tutor's id simply matches
+        // nothing, exactly like a missing one).
+        filter = checkId(filter, SessionListService.ChoiceKind.TUTOR, filter.tutorId(), messages);
+        filter = checkId(filter, SessionListService.ChoiceKind.CLIENT, filter.clientId(), messages);
+        filter = checkId(filter, SessionListService.ChoiceKind.STUDENT, filter.studentId(), messages);
+        filter = checkId(filter, SessionListService.ChoiceKind.SUBJECT, filter.subjectId(), messages);
+        state = new SessionListState(filter, parsed.preset(), parsed.sort(), List.copyOf(messages));
+        applyStateToComponents();
+        showNotices(messages);
+        knownTotal = null;
+        grid.getDataProvider().refreshAll();
+    }
+
+    private SessionFilter checkId(SessionFilter filter, SessionListService.ChoiceKind kind, Long id,
+            List<String> messages) {
+        ComboBox<FilterChoice> box = switch (kind) {
+            case TUTOR -> tutor;
+            case CLIENT -> client;
+            case STUDENT -> student;
+            case SUBJECT -> subject;
+        };
+        Optional<FilterChoice> found = id == null ? Optional.empty() : sessions.choice(kind, id);
+        applyingState = true;
+        try {
+            box.setValue(found.orElse(null));
+        } finally {
+            applyingState = false;
+        }
+        if (id == null || found.isPresent() || !user.isAdmin()) {
+            return filter;
+        }
+        messages.add("Ignored " + kind.name().toLowerCase(java.util.Locale.ROOT) + " " + id + ": it does not exist.");
+        return new SessionFilter(filter.dates(), kind == SessionListService.ChoiceKind.TUTOR ? null : filter.tutorId(),
+                kind == SessionListService.ChoiceKind.CLIENT ? null : filter.clientId(),
+                kind == SessionListService.ChoiceKind.STUDENT ? null : filter.studentId(),
+                kind == SessionListService.ChoiceKind.SUBJECT ? null : filter.subjectId(), filter.status(),
+                filter.report(), filter.billing(), filter.text());
+    }
+
+    private void applyStateToComponents() {
+        applyingState = true;
+        try {
+            SessionFilter filter = state.filter();
+            datePreset.setValue(state.preset() != null ? state.preset().label()
+                    : filter.dates().from() == null && filter.dates().to() == null ? ALL_DATES : CUSTOM);
+            from.setValue(filter.dates().from());
+            to.setValue(filter.dates().to());
+            to.setInvalid(false);
+            status.setValue(filter.status());
+            report.setValue(filter.report());
+            billing.setValue(filter.billing());
+            search.setValue(filter.text() == null ? "" : filter.text());
+            Grid.Column<SessionRow> column = columns.get(state.sort().property());
+            if (column == null) {
+                column = columns.get(SessionSort.Property.DATE);
+            }
+            grid.sort(List.of(new GridSortOrder<>(column,
+                    state.sort().ascending() ? SortDirection.ASCENDING : SortDirection.DESCENDING)));
+        } finally {
+            applyingState = false;
+        }
+    }
+
+    private void showNotices(List<String> messages) {
+        notices.removeAll();
+        notices.setVisible(!messages.isEmpty());
+        if (!messages.isEmpty()) {
+            notices.add(new Paragraph("Some filters in the address could not be used:"));
+            messages.forEach(m -> notices.add(new Paragraph(m)));
+        }
+    }
+
+    // ---- grid ----
+
+    private Grid<SessionRow> configureGrid() {
+        grid.addClassName("sessions-grid");
+        grid.setMultiSort(false);
+        columns.put(SessionSort.Property.DATE, grid.addColumn(row -> profile.formatDateTime(row.startsAt()))
+                .setHeader("Date").setKey("date").setAutoWidth(true).setFlexGrow(0));
+        columns.put(SessionSort.Property.STUDENT, grid.addColumn(SessionRow::studentName).setHeader("Student")
+                .setKey("student").setAutoWidth(true).setResizable(true));
+        columns.put(SessionSort.Property.CLIENT, grid.addColumn(SessionRow::clientName).setHeader("Client")
+                .setKey("client").setAutoWidth(true).setResizable(true));
+        if (user.isAdmin()) {
+            columns.put(SessionSort.Property.TUTOR, grid.addColumn(SessionRow::tutorName).setHeader("Tutor")
+                    .setKey("tutor").setAutoWidth(true).setResizable(true));
+        }
+        columns.put(SessionSort.Property.SUBJECT, grid.addColumn(SessionRow::subjectName).setHeader("Subject")
+                .setKey("subject").setAutoWidth(true).setResizable(true));
+        columns.put(SessionSort.Property.DURATION, grid.addColumn(row -> BusinessProfile.formatDuration(
+                row.durationMinutes())).setHeader("Duration").setKey("duration").setAutoWidth(true).setFlexGrow(0));
+        columns.put(SessionSort.Property.STATUS, grid.addComponentColumn(row -> HomeView.statusBadge(row.status()))
+                .setHeader("Status").setKey("status").setAutoWidth(true).setFlexGrow(0));
+        grid.addColumn(row -> row.report().label()).setHeader("Report").setKey("report").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(row -> row.invoiced() ? "Yes" : "No").setHeader("Invoiced").setKey("invoiced")
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(row -> row.paid() ? "Yes" : "No").setHeader("Paid").setKey("paid").setAutoWidth(true)
+                .setFlexGrow(0);
+        if (user.maySeeClientAmounts()) {
+            columns.put(SessionSort.Property.CLIENT_AMOUNT, grid.addColumn(row -> profile.formatMoney(
+                    row.clientAmountMinor())).setHeader("Client amount").setKey("client-amount").setAutoWidth(true)
+                    .setFlexGrow(0).setTextAlign(ColumnTextAlign.END));
+        }
+        columns.put(SessionSort.Property.TUTOR_EARNINGS, grid.addColumn(row -> profile.formatMoney(
+                row.tutorEarningsMinor())).setHeader("Tutor earnings").setKey("tutor-earnings").setAutoWidth(true)
+                .setFlexGrow(0).setTextAlign(ColumnTextAlign.END));
+        columns.forEach((property, column) -> column.setSortable(true).setSortProperty(property.key()));
+
+        Instant now = clock.instant();
+        grid.setPartNameGenerator(row -> row.status().isCancelled() ? "cancelled"
+                : row.upcoming(now) ? "upcoming" : null);
+        grid.setItems(query -> sessions.fetch(state.filter(), sortOf(query.getSortOrders()), query.getOffset(),
+                query.getLimit(), knownTotal).stream(), query -> {
+                    SessionTotals totals = sessions.totals(state.filter());
+                    knownTotal = totals.count();
+                    showSummary(totals);
+                    return (int) Math.min(Integer.MAX_VALUE, totals.count());
+                });
+        grid.addSortListener(event -> {
+            if (event.isFromClient() && !applyingState) {
+                navigateTo(state.with(state.filter(), state.preset(), sortOf(event.getSortOrder().stream()
+                        .map(o -> new QuerySortOrder(o.getSorted().getKey(), o.getDirection())).toList())));
+            }
+        });
+        grid.addItemClickListener(event -> UI.getCurrent().navigate("sessions/" + event.getItem().id()));
+
+        Button clear = new Button("Clear filters", e -> clearFilters.click());
+        Div empty = new Div(new Paragraph("No sessions match these filters"), clear);
+        empty.addClassName("empty-state");
+        grid.setEmptyStateComponent(empty);
+        return grid;
+    }
+
+    private static SessionSort sortOf(List<QuerySortOrder> orders) {
+        if (orders.isEmpty()) {
+            return SessionSort.NEWEST_FIRST;
+        }
+        QuerySortOrder order = orders.getFirst();
+        SessionSort.Property property = SessionSort.Property.byKey(order.getSorted());
+        return property == null ? SessionSort.NEWEST_FIRST
+                : new SessionSort(property, order.getDirection() == SortDirection.ASCENDING);
+    }
+
+    private void showSummary(SessionTotals totals) {
+        String text = String.format(profile.locale(), "%,d %s", totals.count(),
+                totals.count() == 1 ? "session" : "sessions");
+        if (totals.clientAmountMinor() != null) {
+            text += " · client amounts " + profile.formatMoney(totals.clientAmountMinor())
+                    + " · tutor earnings " + profile.formatMoney(totals.tutorEarningsMinor());
+        }
+        summary.setText(text);
+    }
+
+    private DownloadHandler exportHandler() {
+        return event -> {
+            event.setFileName(sessions.exportFileName());
+            event.setContentType("text/csv; charset=UTF-8");
+            sessions.exportCsv(state.filter(), state.sort(), event.getOutputStream());
+        };
+    }
+
+    private LocalDate today() {
+        return profile.today(clock);
+    }
+
+    private static DateRange.Preset presetByLabel(String label) {
+        for (DateRange.Preset preset : DateRange.Preset.values()) {
+            if (preset.label().equals(label)) {
+                return preset;
+            }
+        }
+        return null;
+    }
+
+    /** @return the state the view shows (for tests) */
+    SessionListState state() {
+        return state;
+    }
+}

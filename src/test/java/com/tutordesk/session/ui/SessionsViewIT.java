@@ -1,0 +1,179 @@
+package com.tutordesk.session.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tutordesk.session.FilterChoice;
+import com.tutordesk.session.SessionRow;
+import com.tutordesk.session.SessionStatus;
+import com.tutordesk.testing.DemoAccounts;
+import com.tutordesk.testing.IntegrationTest;
+import com.tutordesk.testing.SignIn;
+import com.tutordesk.testing.TestClock;
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.grid.GridTester;
+import com.vaadin.flow.component.UI;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The sessions page per role, its filters and the URL that carries them. */
+@IntegrationTest
+class SessionsViewIT extends SpringBrowserlessTest {
+
+    @Autowired
+    SignIn signIn;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TestClock clock;
+
+    DemoAccounts demo;
+
+    @BeforeEach
+    void setUp() {
+        clock.reset();
+        demo = DemoAccounts.read(jdbc);
+    }
+
+    @AfterEach
+    void tearDown() {
+        signIn.out();
+    }
+
+    private int count(String sql, Object... args) {
+        return jdbc.queryForObject(sql, Integer.class, args);
+    }
+
+    private SessionsView withQuery(Map<String, String> parameters) {
+        UI.getCurrent().navigate(SessionsView.class, com.vaadin.flow.router.QueryParameters.simple(parameters));
+        return (SessionsView) getCurrentView();
+    }
+
+    private String currentQuery() {
+        return UI.getCurrent().getInternals().getActiveViewLocation().getQueryParameters().getQueryString();
+    }
+
+    @Test
+    void an_admin_sees_every_column_and_every_session() {
+        signIn.as(demo.adminEmail());
+        SessionsView view = navigate(SessionsView.class);
+        GridTester<?, SessionRow> grid = test(view.grid);
+        assertThat(view.grid.getColumns()).extracting(c -> c.getKey()).containsExactly("date", "student", "client",
+                "tutor", "subject", "duration", "status", "report", "invoiced", "paid", "client-amount",
+                "tutor-earnings");
+        assertThat(grid.size()).isEqualTo(count("select count(*) from tutoring_sessions"));
+        assertThat(view.summary.getText()).contains("sessions · client amounts $").contains("tutor earnings $");
+        assertThat(grid.getRow(0).startsAt()).isAfterOrEqualTo(grid.getRow(1).startsAt());
+    }
+
+    @Test
+    void a_plain_tutor_sees_only_their_sessions_and_no_client_amounts() {
+        signIn.as(demo.plainTutorEmail());
+        SessionsView view = navigate(SessionsView.class);
+        GridTester<?, SessionRow> grid = test(view.grid);
+        assertThat(view.grid.getColumns()).extracting(c -> c.getKey()).doesNotContain("client-amount", "tutor");
+        assertThat(view.tutor.isVisible()).isFalse();
+        int own = count("select count(*) from tutoring_sessions where tutor_id = ?", demo.plainTutorId());
+        assertThat(grid.size()).isEqualTo(own).isPositive();
+        assertThat(view.summary.getText()).doesNotContain("$");
+        for (int i = 0; i < Math.min(grid.size(), 30); i++) {
+            assertThat(grid.getRow(i).clientAmountMinor()).isNull();
+        }
+    }
+
+    @Test
+    void an_enhanced_access_tutor_sees_client_amounts_of_their_sessions() {
+        signIn.as(demo.enhancedTutorEmail());
+        SessionsView view = navigate(SessionsView.class);
+        assertThat(view.grid.getColumns()).extracting(c -> c.getKey()).contains("client-amount");
+        assertThat(test(view.grid).size()).isEqualTo(count("select count(*) from tutoring_sessions where tutor_id = ?",
+                demo.enhancedTutorId()));
+    }
+
+    @Test
+    void choosing_filters_narrows_the_rows_and_writes_them_into_the_url() {
+        signIn.as(demo.adminEmail());
+        SessionsView view = navigate(SessionsView.class);
+        FilterChoice tutor = view.tutor.getListDataView().getItems()
+                .filter(c -> c.id() == demo.plainTutorId()).findFirst().orElseThrow();
+        test(view.tutor).selectItem(tutor.name());
+        assertThat(currentQuery()).isEqualTo("tutor=" + demo.plainTutorId());
+        assertThat(test(view.grid).size())
+                .isEqualTo(count("select count(*) from tutoring_sessions where tutor_id = ?", demo.plainTutorId()));
+
+        test(view.status).selectItem(SessionStatus.CANCELLED.label());
+        assertThat(currentQuery()).contains("status=cancelled");
+        int cancelled = count("select count(*) from tutoring_sessions where tutor_id = ? and status = 'CANCELLED'",
+                demo.plainTutorId());
+        assertThat(test(view.grid).size()).isEqualTo(cancelled);
+
+        test(view.datePreset).selectItem("Last month");
+        assertThat(currentQuery()).contains("preset=last-month");
+        assertThat(test(view.grid).size()).isLessThanOrEqualTo(cancelled);
+    }
+
+    @Test
+    void a_bookmarked_url_restores_filters_and_sort() {
+        signIn.as(demo.adminEmail());
+        SessionsView view = withQuery(Map.of("tutor", String.valueOf(demo.enhancedTutorId()),
+                "status", "completed", "sort", "client", "from", "2026-10-01", "to", "2026-10-31"));
+        assertThat(view.tutor.getValue().id()).isEqualTo(demo.enhancedTutorId());
+        assertThat(view.status.getValue()).isEqualTo(SessionStatus.COMPLETED);
+        assertThat(view.from.getValue()).hasToString("2026-10-01");
+        assertThat(view.datePreset.getValue()).isEqualTo(SessionsView.CUSTOM);
+        assertThat(view.notices.isVisible()).isFalse();
+        GridTester<?, SessionRow> grid = test(view.grid);
+        assertThat(grid.size()).isPositive();
+        for (int i = 1; i < grid.size(); i++) {
+            assertThat(grid.getRow(i).clientName()).isGreaterThanOrEqualTo(grid.getRow(i - 1).clientName());
+            assertThat(grid.getRow(i).status()).isEqualTo(SessionStatus.COMPLETED);
+        }
+    }
+
+    @Test
+    void bad_values_in_the_url_show_a_notice_and_the_list_still_works() {
+        signIn.as(demo.adminEmail());
+        SessionsView view = withQuery(Map.of("status", "finished", "from", "yesterday",
+                "tutor", "987654321"));
+        assertThat(view.notices.isVisible()).isTrue();
+        String notice = view.notices.getElement().getTextRecursively();
+        assertThat(notice).contains("status \"finished\"").contains("from date \"yesterday\"")
+                .contains("tutor 987654321: it does not exist");
+        assertThat(test(view.grid).size()).isEqualTo(count("select count(*) from tutoring_sessions"));
+    }
+
+    @Test
+    void a_tutor_naming_another_tutor_in_the_url_gets_an_empty_list_without_a_hint() {
+        signIn.as(demo.plainTutorEmail());
+        SessionsView view = withQuery(Map.of("tutor", String.valueOf(demo.enhancedTutorId())));
+        assertThat(test(view.grid).size()).isZero();
+        assertThat(view.notices.isVisible()).isFalse();
+        assertThat(view.grid.getEmptyStateComponent().getElement().getTextRecursively())
+                .contains("No sessions match these filters");
+    }
+
+    @Test
+    void clear_filters_returns_to_the_plain_list() {
+        signIn.as(demo.adminEmail());
+        SessionsView view = withQuery(Map.of("status", "cancelled", "q", "zz-nobody-zz"));
+        assertThat(test(view.grid).size()).isZero();
+        test(view.clearFilters).click();
+        assertThat(currentQuery()).isEmpty();
+        assertThat(test(view.grid).size()).isEqualTo(count("select count(*) from tutoring_sessions"));
+    }
+
+    @Test
+    void clicking_a_row_opens_the_session() {
+        signIn.as(demo.adminEmail());
+        SessionsView view = navigate(SessionsView.class);
+        long id = test(view.grid).getRow(0).id();
+        test(view.grid).clickRow(0);
+        assertThat(getCurrentView()).isInstanceOf(SessionDetailsView.class);
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("sessions/" + id);
+    }
+}
