@@ -66,20 +66,45 @@ abstract class BrowserTest {
         page.locator("vaadin-login-form vaadin-button[slot=submit]").click();
     }
 
-    /** Waits until a grid has rendered body rows (a cell whose text matches {@code cellPattern}). */
-    protected void waitForGridCell(String gridSelector, java.util.regex.Pattern cellPattern) {
+    /** Waits until a grid shows a body cell containing {@code text}. */
+    protected void waitForGridCell(String gridSelector, String text) {
         page.locator(gridSelector + " vaadin-grid-cell-content")
-                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(cellPattern))
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(text).setVisible(true))
                 .first().waitFor();
     }
 
-    /** @return the texts of one grid column's rendered cells, in row order */
-    protected List<String> columnTexts(String gridSelector, int columnIndex, int columnCount) {
-        List<String> cells = page.locator(gridSelector + " vaadin-grid-cell-content").allInnerTexts();
-        // Cell contents come header first, then (empty) footer and body cells row by row.
-        return java.util.stream.IntStream.range(0, cells.size())
-                .filter(i -> i >= columnCount && i % columnCount == columnIndex)
-                .mapToObj(cells::get)
+    /**
+     * Waits until a grid shows a body cell whose text matches {@code cellPattern} (a JavaScript
+     * regular expression: no {@code Pattern.quote}, whose \Q…\E JavaScript lacks).
+     */
+    protected void waitForGridCell(String gridSelector, java.util.regex.Pattern cellPattern) {
+        page.locator(gridSelector + " vaadin-grid-cell-content")
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(cellPattern).setVisible(true))
+                .first().waitFor();
+    }
+
+    /**
+     * @return the texts of the grid's rendered body rows, in row order, one list of cell texts per
+     *         row (read from the grid's own row elements, so hidden pooled rows are skipped)
+     */
+    @SuppressWarnings("unchecked")
+    protected List<List<String>> gridRows(String gridSelector) {
+        Object rows = page.locator(gridSelector).evaluate("""
+                grid => [...grid.shadowRoot.querySelectorAll('tbody#items tr')]
+                    .filter(tr => !tr.hidden && tr.index !== undefined && tr.index < grid.size)
+                    .sort((a, b) => a.index - b.index)
+                    .map(tr => [...tr.querySelectorAll('td')].map(td => {
+                        const slot = td.querySelector('slot');
+                        const content = slot && slot.assignedElements()[0];
+                        return content ? content.innerText.trim() : '';
+                    }))""");
+        return (List<List<String>>) rows;
+    }
+
+    /** @return one column of {@link #gridRows}, blank cells left out */
+    protected List<String> columnTexts(String gridSelector, int columnIndex) {
+        return gridRows(gridSelector).stream()
+                .map(row -> row.size() > columnIndex ? row.get(columnIndex) : "")
                 .filter(text -> !text.isBlank())
                 .toList();
     }

@@ -186,6 +186,17 @@ class SessionsView extends Main implements BeforeEnterObserver {
         clearFilters.addClickListener(e -> navigateTo(SessionListState.DEFAULT.with(SessionFilter.NONE, null,
                 state.sort())));
 
+        datePreset.setId("filter-dates");
+        from.setId("filter-from");
+        to.setId("filter-to");
+        tutor.setId("filter-tutor");
+        client.setId("filter-client");
+        student.setId("filter-student");
+        subject.setId("filter-subject");
+        status.setId("filter-status");
+        report.setId("filter-report");
+        billing.setId("filter-billing");
+        search.setId("filter-search");
         Div bar = new Div(datePreset, from, to, tutor, client, student, subject, status, report, billing, search,
                 clearFilters);
         bar.addClassName("filter-bar");
@@ -325,6 +336,7 @@ class SessionsView extends Main implements BeforeEnterObserver {
 
     private Grid<SessionRow> configureGrid() {
         grid.addClassName("sessions-grid");
+        grid.setId("sessions-grid");
         grid.setMultiSort(false);
         columns.put(SessionSort.Property.DATE, grid.addColumn(row -> profile.formatDateTime(row.startsAt()))
                 .setHeader("Date").setKey("date").setAutoWidth(true).setFlexGrow(0));
@@ -341,7 +353,7 @@ class SessionsView extends Main implements BeforeEnterObserver {
         columns.put(SessionSort.Property.DURATION, grid.addColumn(row -> BusinessProfile.formatDuration(
                 row.durationMinutes())).setHeader("Duration").setKey("duration").setAutoWidth(true).setFlexGrow(0));
         columns.put(SessionSort.Property.STATUS, grid.addComponentColumn(row -> HomeView.statusBadge(row.status()))
-                .setHeader("Status").setKey("status").setAutoWidth(true).setFlexGrow(0));
+                .setHeader("Status").setKey("status").setWidth("10.5rem").setFlexGrow(0));
         grid.addColumn(row -> row.report().label()).setHeader("Report").setKey("report").setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(row -> row.invoiced() ? "Yes" : "No").setHeader("Invoiced").setKey("invoiced")

@@ -55,6 +55,7 @@ class SettingsView extends Main {
         this.settings = settings;
         addClassName("settings-view");
 
+        name.setId("settings-name");
         name.setMaxLength(BusinessSettings.NAME_MAX_LENGTH);
         name.setRequiredIndicatorVisible(true);
         zone.setItems(ZoneId.getAvailableZoneIds().stream().sorted().toList());
