@@ -62,10 +62,15 @@ final class SessionListSql {
             where.and("s.subject_id = ?", filter.subjectId());
         }
         if (filter.status() != null) {
+            // The start bounds follow from the rules (a completed session started before now; a scheduled
+            // one ends after now and lasts at most MAX_DURATION_MINUTES); they let the date index skip
+            // the rows that cannot match, e.g. the weeks of scheduled sessions above the newest completed.
+            Instant earliestOngoingStart = now.minusSeconds(TutoringSession.MAX_DURATION_MINUTES * 60L);
             switch (filter.status()) {
-                case SCHEDULED -> where.and("s.status = 'SCHEDULED' and s.ends_at > ?", utc(now));
-                case COMPLETED -> where.and("(s.status = 'COMPLETED' or (s.status = 'SCHEDULED' and s.ends_at <= ?))",
-                        utc(now));
+                case SCHEDULED -> where.and("s.status = 'SCHEDULED' and s.ends_at > ? and s.starts_at > ?", utc(now),
+                        utc(earliestOngoingStart));
+                case COMPLETED -> where.and("s.status in ('COMPLETED', 'SCHEDULED') and s.starts_at <= ?"
+                        + " and (s.status = 'COMPLETED' or s.ends_at <= ?)", utc(now), utc(now));
                 default -> where.and("s.status = ?", filter.status().name());
             }
         }

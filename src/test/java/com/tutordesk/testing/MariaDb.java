@@ -41,7 +41,7 @@ public final class MariaDb {
             config.addArg("--character-set-server=utf8mb4");
             config.addArg("--collation-server=utf8mb4_unicode_ci");
             config.addArg("--max-connections=300");
-            config.addArg("--innodb-buffer-pool-size=256M");
+            config.addArg("--innodb-buffer-pool-size=" + System.getProperty("tutordesk.mariadb.buffer-pool", "256M"));
             config.addArg("--innodb-flush-log-at-trx-commit=2");
             db = DB.newEmbeddedDB(config.build());
             db.start();
