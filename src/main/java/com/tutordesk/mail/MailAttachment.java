@@ -1,15 +1,14 @@
 package com.tutordesk.mail;
 
-import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
-/** A file attached to an outbox message; its bytes are read only when the message is sent. */
+/** A file attached to an outbox message; only the delivery pass reads its bytes (lists read name and size). */
 @Entity
 @Table(name = "mail_attachments")
 class MailAttachment {
@@ -33,7 +32,8 @@ class MailAttachment {
     @Column(name = "size_bytes", nullable = false)
     private int sizeBytes;
 
-    @Basic(fetch = FetchType.LAZY)
+    // @Lob: H2 reports MEDIUMBLOB as a BLOB, MySQL by its name; both then match in schema validation.
+    @Lob
     @Column(nullable = false, columnDefinition = "mediumblob")
     private byte[] content;
 

@@ -34,6 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MailOutboxIT {
 
     static final byte[] PDF = "%PDF-1.4\n% a tiny stand-in for an invoice PDF\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    /** Over 64 KB (beyond a MySQL BLOB) with bare line feeds, which must arrive unchanged. */
+    static final byte[] CSV = "date,student,amount\n2026-11-02,Łucja,45.00\n".repeat(2_000).getBytes(StandardCharsets.UTF_8);
 
     @Autowired
     MailOutbox outbox;
@@ -123,7 +125,8 @@ class MailOutboxIT {
                 .text("Report says <script>alert('x')</script>\nSecond line")
                 .build();
         long id = enqueueCommitted(new OutgoingEmail(reference, List.of(to), "Invoice INV-000042 – Łucja",
-                body.text(), body.html(), List.of(new EmailAttachment("INV-000042.pdf", "application/pdf", PDF))));
+                body.text(), body.html(), List.of(new EmailAttachment("INV-000042.pdf", "application/pdf", PDF),
+                        new EmailAttachment("lines.csv", "text/csv", CSV))));
 
         assertThat(message(id).state()).isEqualTo(MailState.PENDING);
         assertThat(TestMailServer.receivedBy(to)).isEmpty();
@@ -143,8 +146,9 @@ class MailOutboxIT {
                 "Second line");
         assertThat(mail.html()).contains("Report says &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;<br>")
                 .doesNotContain("<script>");
-        assertThat(mail.attachments()).containsOnlyKeys("INV-000042.pdf");
+        assertThat(mail.attachments()).containsOnlyKeys("INV-000042.pdf", "lines.csv");
         assertThat(mail.attachments().get("INV-000042.pdf")).isEqualTo(PDF);
+        assertThat(mail.attachments().get("lines.csv")).isEqualTo(CSV);
         assertThat(mail.attachmentTypes().get("INV-000042.pdf")).startsWith("application/pdf");
         assertThat(mail.messageId()).startsWith("<tutordesk-outbox-" + id + "-");
 
