@@ -56,6 +56,10 @@ public class MailOutbox {
      * business's email sender name (settings) at this moment. The message starts PENDING, or HELD
      * ("held: no mail server configured") when {@code spring.mail.host} is not set.
      *
+     * <p>Call it from the {@code @Transactional} (read-write) service method that makes the business
+     * change, e.g. {@code SessionService.saveAndSendReport}; after the commit the delivery job is asked
+     * to run at once, so the email usually leaves within seconds.
+     *
      * @return the outbox message id
      * @throws org.springframework.transaction.IllegalTransactionStateException when called outside a
      *         transaction (the message must commit or roll back with the business change)

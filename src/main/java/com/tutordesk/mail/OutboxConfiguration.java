@@ -19,6 +19,6 @@ class OutboxConfiguration {
     @Bean
     RecurringTask<Void> mailOutboxDeliveryTask(OutboxDelivery delivery, OutboxProperties properties) {
         return Tasks.recurring(DELIVERY_TASK, FixedDelay.of(properties.deliverEvery()))
-                .execute((instance, context) -> delivery.deliverDue());
+                .execute((instance, context) -> delivery.deliverDue(() -> context.getSchedulerState().isShuttingDown()));
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -84,6 +85,14 @@ public class OutboxDelivery {
      * @return what the pass did
      */
     public Pass deliverDue() {
+        return deliverDue(() -> false);
+    }
+
+    /**
+     * As {@link #deliverDue()}, but stops between two messages once {@code stopRequested} says so
+     * (the application is shutting down), so that no message is left claimed mid-send.
+     */
+    Pass deliverDue(BooleanSupplier stopRequested) {
         JavaMailSender sender = mailSender.getIfAvailable();
         if (sender == null) {
             int held = transactions.execute(status -> messages.holdUnsent(OutboxMessage.HELD_NO_MAIL_SERVER));
@@ -104,6 +113,9 @@ public class OutboxDelivery {
             Instant now = clock.instant();
             due = transactions.execute(status -> messages.findDueIds(now, Limit.of(properties.batchSize())));
             for (Long id : due) {
+                if (stopRequested.getAsBoolean()) {
+                    return new Pass(sent, retrying, failed, 0);
+                }
                 switch (deliver(sender, id)) {
                     case SENT -> sent++;
                     case RETRYING -> retrying++;

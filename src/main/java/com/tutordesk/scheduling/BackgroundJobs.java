@@ -25,7 +25,9 @@ import org.springframework.stereotype.Service;
  * Task names and instance ids are at most 100 characters.
  *
  * <p>Start and stop: the scheduler starts once the application is ready (after start-up runners such
- * as the demo loader) and stops first on shutdown, waiting for running jobs.
+ * as the demo loader) and stops first on shutdown, waiting up to a minute for running jobs; a job
+ * that works through many items should stop between two of them once
+ * {@code context.getSchedulerState().isShuttingDown()}.
  */
 @Service
 public class BackgroundJobs implements ApplicationListener<ApplicationReadyEvent>, SmartLifecycle {

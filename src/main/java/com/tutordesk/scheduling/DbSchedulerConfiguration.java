@@ -8,6 +8,7 @@ import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
 import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
 import java.sql.DatabaseMetaData;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -61,6 +62,8 @@ class DbSchedulerConfiguration {
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())
                 .enableImmediateExecution()
+                // Jobs check SchedulerState.isShuttingDown() between steps; do not hold shutdown for long.
+                .shutdownMaxWait(Duration.ofMinutes(1))
                 .commitWhenAutocommitDisabled(false);
         if (utc) {
             builder.alwaysPersistTimestampInUTC();

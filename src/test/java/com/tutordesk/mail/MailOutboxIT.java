@@ -320,6 +320,18 @@ class MailOutboxIT {
     }
 
     @Test
+    void a_pass_asked_to_stop_leaves_the_rest_pending_for_the_next_one() {
+        String to = recipient();
+        long id = enqueueCommitted(simple(reference(), to));
+
+        delivery.deliverDue(() -> true);
+        assertThat(message(id).state()).isEqualTo(MailState.PENDING);
+
+        delivery.deliverDue();
+        assertThat(TestMailServer.receivedBy(to)).hasSize(1);
+    }
+
+    @Test
     void without_a_mail_server_messages_are_held_and_sent_once_one_is_configured() {
         ObjectProvider<JavaMailSender> none = new DefaultListableBeanFactory().getBeanProvider(JavaMailSender.class);
         OutboxDelivery unconfigured = new OutboxDelivery(messages, none, properties, clock, transactionManager);

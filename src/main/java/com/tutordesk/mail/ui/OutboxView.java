@@ -57,6 +57,7 @@ class OutboxView extends Main implements BeforeEnterObserver {
     final Paragraph serverHint = new Paragraph();
     Dialog details;
     Button retry;
+    IFrame html;
 
     private final MailOutbox outbox;
     private final BusinessProfile profile;
@@ -137,6 +138,18 @@ class OutboxView extends Main implements BeforeEnterObserver {
         return reason;
     }
 
+    /** @return e.g. "Failed — Gave up after 10 attempts: …", or "Held: no mail server configured" */
+    private String stateText(OutboxMessage message) {
+        String reason = reasonWithTime(message);
+        if (reason.isEmpty()) {
+            return message.state().label();
+        }
+        if (reason.toLowerCase(Locale.ROOT).startsWith(message.state().label().toLowerCase(Locale.ROOT))) {
+            return Character.toUpperCase(reason.charAt(0)) + reason.substring(1);
+        }
+        return message.state().label() + " — " + reason;
+    }
+
     private static String related(OutboxMessage message) {
         String type = message.reference().type().replace('_', ' ').toLowerCase(Locale.ROOT);
         return Character.toUpperCase(type.charAt(0)) + type.substring(1) + " #" + message.reference().id();
@@ -155,6 +168,7 @@ class OutboxView extends Main implements BeforeEnterObserver {
             details.close();
         }
         openMessageId = id;
+        html = null;
         details = new Dialog();
         details.setHeaderTitle(message.message().subject());
         details.setWidth("min(56rem, 95vw)");
@@ -166,7 +180,7 @@ class OutboxView extends Main implements BeforeEnterObserver {
         Map<String, String> rows = new LinkedHashMap<>();
         rows.put("From", message.senderName());
         rows.put("To", String.join(", ", summary.recipients()));
-        rows.put("State", summary.state().label() + (reasonWithTime(summary).isEmpty() ? "" : " — " + reasonWithTime(summary)));
+        rows.put("State", stateText(summary));
         rows.put("Attempts", String.valueOf(summary.attempts()));
         rows.put("Created", profile.formatDateTime(summary.createdAt()));
         rows.put("Sent at", summary.sentAt() == null ? "—" : profile.formatDateTime(summary.sentAt()));
@@ -189,9 +203,10 @@ class OutboxView extends Main implements BeforeEnterObserver {
         bodies.add("Plain text", text);
         if (message.htmlBody() != null) {
             // Shown in a sandboxed frame (no scripts, no forms, no same-origin access) as a second guard.
-            IFrame html = new IFrame();
+            html = new IFrame();
             html.setSrcdoc(message.htmlBody());
-            html.setSandbox();
+            // An empty sandbox attribute is the strictest; IFrame.setSandbox() with no types drops it instead.
+            html.getElement().setAttribute("sandbox", "");
             html.addClassName("outbox-html-body");
             bodies.add("HTML", html);
         }

@@ -106,6 +106,8 @@ class OutboxViewIT extends SpringBrowserlessTest {
         assertThat(textOf(details)).contains("INV-000077.pdf (application/pdf, 2.0 KB)", to,
                 "Please find your invoice attached.");
         assertThat(view.retry.isVisible()).isTrue();
+        assertThat(view.html.getElement().getAttribute("sandbox")).as("HTML shown with scripts off").isEmpty();
+        assertThat(view.html.getSrcdoc()).get().asString().contains("Please find your invoice attached.");
 
         test(view.retry).click();
 
