@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -117,8 +118,8 @@ public class MailOutbox {
     @Transactional(readOnly = true)
     public List<OutboxMessage> list(MailState state, Pageable pageable) {
         currentUsers.requireAdmin();
-        Pageable unsorted = pageable.isPaged() ? org.springframework.data.domain.PageRequest.of(
-                pageable.getPageNumber(), pageable.getPageSize()) : pageable;
+        Pageable unsorted = pageable.isPaged() ? PageRequest.of(pageable.getPageNumber(), pageable.getPageSize())
+                : pageable;
         return messages.findPage(state, unsorted).stream().map(MessageRow::toMessage).toList();
     }
 

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.data.domain.Limit;
+import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
@@ -206,17 +207,33 @@ public class OutboxDelivery {
         }
     }
 
-    /** @return the failure for the outbox page, e.g. "Mail server connection failed: Connection refused" */
+    /**
+     * @return the failure in a line for the outbox page, e.g. "Mail server unreachable: Connection
+     *         refused" or "Mail server refused the login: 535 Authentication failed"
+     */
     static String describe(Throwable e) {
-        StringBuilder text = new StringBuilder(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        boolean unreachable = false;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            root = t;
+            // Angus Mail's MailConnectException is on the runtime classpath only.
+            unreachable |= t.getClass().getSimpleName().equals("MailConnectException")
+                    || t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                    || t instanceof java.net.SocketTimeoutException;
         }
-        if (root != e && root.getMessage() != null && !text.toString().contains(root.getMessage())) {
-            text.append(" (").append(root.getMessage()).append(')');
+        String rootMessage = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        String text;
+        if (unreachable) {
+            text = "Mail server unreachable: " + rootMessage;
+        } else if (e instanceof MailAuthenticationException) {
+            text = "Mail server refused the login: " + rootMessage;
+        } else {
+            text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (root != e && root.getMessage() != null && !text.contains(root.getMessage())) {
+                text += " (" + root.getMessage() + ")";
+            }
         }
-        String oneLine = text.toString().replaceAll("\\s+", " ").strip();
+        String oneLine = text.replaceAll("\\s+", " ").strip();
         return oneLine.length() <= MailMessage.LAST_ERROR_MAX_LENGTH ? oneLine
                 : oneLine.substring(0, MailMessage.LAST_ERROR_MAX_LENGTH - 1) + "…";
     }

@@ -2,6 +2,7 @@ package com.tutordesk.mail.ui;
 
 import com.tutordesk.mail.MailOutbox;
 import com.tutordesk.mail.MailState;
+import com.tutordesk.mail.OutboxDelivery;
 import com.tutordesk.mail.OutboxMessage;
 import com.tutordesk.mail.OutboxMessageDetails;
 import com.tutordesk.settings.BusinessProfile;
@@ -25,6 +26,7 @@ import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -63,7 +65,7 @@ class OutboxView extends Main implements BeforeEnterObserver {
     private final BusinessProfile profile;
     private Long openMessageId;
 
-    OutboxView(MailOutbox outbox, SettingsService settings, com.tutordesk.mail.OutboxDelivery delivery) {
+    OutboxView(MailOutbox outbox, SettingsService settings, OutboxDelivery delivery) {
         this.outbox = outbox;
         this.profile = settings.profile();
         addClassName("outbox-view");
@@ -104,7 +106,7 @@ class OutboxView extends Main implements BeforeEnterObserver {
                         + " one is configured and the application restarted.");
 
         HorizontalLayout toolbar = new HorizontalLayout(stateFilter);
-        toolbar.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(new H2("Email outbox"), serverHint, toolbar, grid);
     }
 
