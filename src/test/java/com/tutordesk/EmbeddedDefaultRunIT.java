@@ -25,6 +25,15 @@ class EmbeddedDefaultRunIT {
     @Autowired
     List<LoginPageHints> hints;
 
+    @Autowired
+    com.tutordesk.mail.MailOutbox outbox;
+
+    @Autowired
+    com.tutordesk.scheduling.BackgroundJobs jobs;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
+
     @Test
     void every_migration_applies_on_h2_and_the_schema_validates() {
         assertThat(jdbc.queryForObject("select count(*) from \"flyway_schema_history\" where not \"success\"",
@@ -39,5 +48,24 @@ class EmbeddedDefaultRunIT {
         assertThat(hints).hasSize(1);
         assertThat(hints.getFirst().demoLogins()).extracting(LoginPageHints.DemoLogin::role)
                 .containsExactly("Admin", "Tutor with Enhanced Access", "Tutor");
+    }
+
+    @Test
+    void without_a_mail_server_email_is_held_and_background_jobs_run_on_h2() {
+        var reference = new com.tutordesk.mail.MailReference("SESSION_REPORT", 1);
+        var email = com.tutordesk.mail.OutgoingEmail.of(reference, "parent@example.org", "Session report",
+                com.tutordesk.mail.HtmlEmail.titled("Session report").text("<b>Great</b> session").build())
+                .withAttachments(new com.tutordesk.mail.EmailAttachment("notes.pdf", "application/pdf", new byte[100_000]));
+        new org.springframework.transaction.support.TransactionTemplate(transactionManager)
+                .executeWithoutResult(status -> outbox.enqueue(email));
+
+        assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks where task_name = 'mail-outbox-delivery'",
+                Integer.class)).isOne();
+        jobs.runDueNow();
+
+        assertThat(outbox.messagesFor(reference)).singleElement().satisfies(message -> {
+            assertThat(message.state()).isEqualTo(com.tutordesk.mail.MailState.HELD);
+            assertThat(message.reason()).isEqualTo("held: no mail server configured");
+        });
     }
 }
