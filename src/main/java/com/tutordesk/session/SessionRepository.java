@@ -2,6 +2,7 @@ package com.tutordesk.session;
 
 import java.time.Instant;
 import java.util.List;
+
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -22,6 +23,9 @@ interface SessionRepository extends JpaRepository<TutoringSession, Long> {
             order by s.startsAt, s.id
             """)
     List<AgendaEntry> findAgenda(Instant from, Instant to, Long tutorId);
+
+    @Query("select s.id from TutoringSession s where s.requestKey = :key")
+    java.util.Optional<Long> findIdByRequestKey(String key);
 
     @Modifying
     @Query("""

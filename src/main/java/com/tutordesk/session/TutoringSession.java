@@ -139,7 +139,48 @@ public class TutoringSession {
     @Version
     private long version;
 
+    @Column(name = "request_key", length = LogSessionRequest.REQUEST_KEY_MAX_LENGTH + 16)
+    private String requestKey;
+
     protected TutoringSession() {
+    }
+
+    /**
+     * A new session against {@code engagement}: its rates are copied, and the amounts computed from
+     * them for {@code minutes} (domain.md "Amounts": one HALF_UP rounding; a cancelled session
+     * carries 0).
+     *
+     * @param startsAt  start, UTC instant
+     * @param zone      IANA zone the start was entered in
+     * @param status    SCHEDULED, COMPLETED or CANCELLED
+     * @param location  optional, already trimmed, or {@code null}
+     */
+    static TutoringSession log(Engagement engagement, Instant startsAt, String zone, int minutes, String location,
+            SessionStatus status, Long userId, String requestKey, Instant now) {
+        TutoringSession session = new TutoringSession();
+        session.engagement = engagement;
+        session.tutorId = engagement.getTutor().getId();
+        session.studentId = engagement.getStudent().getId();
+        session.clientId = engagement.getStudent().getClient().getId();
+        session.subjectId = engagement.getSubject().getId();
+        session.startsAt = startsAt;
+        session.endsAt = startsAt.plusSeconds(minutes * 60L);
+        session.timeZone = zone;
+        session.durationMinutes = minutes;
+        session.location = location;
+        session.status = status;
+        session.clientRateMinor = engagement.getClientRateMinor();
+        session.tutorWageMinor = engagement.getTutorWageMinor();
+        session.currency = engagement.getCurrency();
+        session.clientAmountMinor = status == SessionStatus.CANCELLED ? 0
+                : com.tutordesk.shared.Money.forMinutes(session.clientRateMinor, minutes);
+        session.tutorEarningsMinor = status == SessionStatus.CANCELLED ? 0
+                : com.tutordesk.shared.Money.forMinutes(session.tutorWageMinor, minutes);
+        session.createdByUserId = userId;
+        session.requestKey = requestKey;
+        session.createdAt = now;
+        session.updatedAt = now;
+        return session;
     }
 
     public Long getId() {

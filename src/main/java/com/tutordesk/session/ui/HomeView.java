@@ -1,7 +1,14 @@
 package com.tutordesk.session.ui;
 
 import com.tutordesk.session.AgendaEntry;
+import com.tutordesk.security.CurrentUserService;
+import com.tutordesk.session.SessionLoggingService;
 import com.tutordesk.session.SessionService;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.tutordesk.session.SessionStatus;
 import com.tutordesk.settings.BusinessProfile;
 import com.tutordesk.settings.SettingsService;
@@ -32,12 +39,30 @@ class HomeView extends Main {
     final Grid<AgendaEntry> agenda = new Grid<>();
     final Paragraph empty = new Paragraph("No sessions today or in the next 7 days.");
 
-    HomeView(SessionService sessions, SettingsService settings, Clock clock) {
+    final Button logSession = new Button("Log Session", VaadinIcon.PLUS.create());
+
+    HomeView(SessionService sessions, SessionLoggingService logging, SettingsService settings,
+            CurrentUserService currentUsers, Clock clock) {
         addClassName("home-view");
         BusinessProfile profile = settings.profile();
         LocalDate today = profile.today(clock);
 
         H2 title = new H2("Today and the next 7 days");
+        logSession.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        logSession.setId("log-session");
+        logSession.addClickListener(click -> new LogSessionDialog(logging, profile, currentUsers.require(), clock,
+                ids -> {
+                    Notifications.logged(ids);
+                    List<AgendaEntry> refreshed = sessions.agenda();
+                    agenda.setItems(refreshed);
+                    agenda.setVisible(!refreshed.isEmpty());
+                    empty.setVisible(refreshed.isEmpty());
+                }).open());
+        HorizontalLayout header = new HorizontalLayout(title, logSession);
+        header.setWidthFull();
+        header.setAlignItems(FlexComponent.Alignment.BASELINE);
+        header.expand(title);
+        header.addClassName("view-header");
         Paragraph range = new Paragraph(profile.formatDate(today) + " – "
                 + profile.formatDate(today.plusDays(SessionService.AGENDA_FOLLOWING_DAYS))
                 + " · times in " + profile.zone().getId());
@@ -61,7 +86,8 @@ class HomeView extends Main {
         agenda.setVisible(!entries.isEmpty());
         empty.setVisible(entries.isEmpty());
 
-        add(title, range, empty, agenda);
+        agenda.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("sessions/" + e.getItem().id())));
+        add(header, range, empty, agenda);
     }
 
     static Span statusBadge(SessionStatus status) {

@@ -8,6 +8,7 @@ import com.tutordesk.session.FilterChoice;
 import com.tutordesk.session.ReportState;
 import com.tutordesk.session.SessionFilter;
 import com.tutordesk.session.SessionListService;
+import com.tutordesk.session.SessionLoggingService;
 import com.tutordesk.session.SessionRow;
 import com.tutordesk.session.SessionSort;
 import com.tutordesk.session.SessionStatus;
@@ -95,7 +96,10 @@ class SessionsView extends Main implements BeforeEnterObserver {
     private Long knownTotal;
     private boolean applyingState;
 
-    SessionsView(SessionListService sessions, SettingsService settings, CurrentUserService currentUsers, Clock clock) {
+    final Button logSession = new Button("Log Session", VaadinIcon.PLUS.create());
+
+    SessionsView(SessionListService sessions, SessionLoggingService logging, SettingsService settings,
+            CurrentUserService currentUsers, Clock clock) {
         this.sessions = sessions;
         this.profile = settings.profile();
         this.user = currentUsers.require();
@@ -109,8 +113,16 @@ class SessionsView extends Main implements BeforeEnterObserver {
         export.getElement().setAttribute("download", true);
         export.addClassName("sessions-export");
 
+        logSession.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        logSession.setId("log-session");
+        logSession.addClickListener(click -> new LogSessionDialog(logging, profile, user, clock, ids -> {
+            Notifications.logged(ids);
+            knownTotal = null;
+            grid.getDataProvider().refreshAll();
+        }).open());
+
         H2 title = new H2("Sessions");
-        HorizontalLayout header = new HorizontalLayout(title, export);
+        HorizontalLayout header = new HorizontalLayout(title, export, logSession);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         header.expand(title);

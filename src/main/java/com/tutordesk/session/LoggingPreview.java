@@ -1,0 +1,24 @@
+package com.tutordesk.session;
+
+import java.time.ZonedDateTime;
+import java.util.List;
+
+/**
+ * What logging would record, shown live in the dialog before anything is saved.
+ *
+ * @param start              start in the business zone (offset chosen; see {@code ambiguityNote})
+ * @param end                end in the business zone
+ * @param status             SCHEDULED for a future start, COMPLETED for a past or current one, CANCELLED
+ * @param clientAmountMinor  client amount in minor units, or {@code null} when hidden from the viewer
+ * @param tutorEarningsMinor tutor earnings in minor units
+ * @param ambiguityNote      set when the time happens twice that day (DST fall-back), else {@code null}
+ * @param conflicts          overlapping sessions of the tutor or the student (a warning, not an error)
+ */
+public record LoggingPreview(ZonedDateTime start, ZonedDateTime end, SessionStatus status, Long clientAmountMinor,
+        long tutorEarningsMinor, String ambiguityNote, List<SessionConflict> conflicts) {
+
+    /** @return whether the button reads "Schedule Session" rather than "Log Session" */
+    public boolean schedules() {
+        return status == SessionStatus.SCHEDULED;
+    }
+}
