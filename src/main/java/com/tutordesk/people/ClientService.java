@@ -218,6 +218,18 @@ public class ClientService {
     }
 
     /**
+     * @param search part of the student's or client's name, or blank
+     * @return active students of active clients the caller may manage, by name, for choosing one
+     *         for an engagement
+     */
+    @Transactional(readOnly = true)
+    public List<StudentRow> pickableStudents(String search, Pageable pageable) {
+        Long addedBy = scope(currentUsers.require());
+        String term = search == null || search.isBlank() ? "" : "%" + search.strip().toLowerCase(Locale.ROOT) + "%";
+        return students.findPickable(addedBy, term, pageable);
+    }
+
+    /**
      * The student, if the caller may manage the student's client, for creating an engagement in
      * the same transaction.
      *

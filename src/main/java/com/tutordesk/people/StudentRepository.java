@@ -20,4 +20,15 @@ interface StudentRepository extends JpaRepository<Student, Long> {
     boolean nameTaken(long clientId, String name, long exceptId);
 
     List<Student> findByClientId(long clientId);
+
+    @Query("""
+            select new com.tutordesk.people.StudentRow(s.id, c.id, c.name, s.name, s.gradeLevel, s.email, s.notes,
+                   s.active, s.version)
+            from Student s join s.client c
+            where s.active = true and c.active = true
+              and (:addedBy is null or c.addedByTutorId = :addedBy)
+              and (:search = '' or lower(s.name) like :search or lower(c.name) like :search)
+            order by lower(s.name), s.id
+            """)
+    List<StudentRow> findPickable(Long addedBy, String search, org.springframework.data.domain.Pageable pageable);
 }
