@@ -17,7 +17,7 @@ import java.util.Optional;
  * guesses a password would take. Refused: shorter than {@value #MIN_LENGTH} characters, longer than
  * bcrypt can hash ({@value #MAX_BYTES} UTF-8 bytes), any password that is one common password
  * (possibly with a l33t substitution or reversed), and any that scores below {@value #MIN_SCORE}
- * of 4 ("safely unguessable") — which covers a password made from the person's own name or email.
+ * of 4 ("safely unguessable"), and any that contains the person's own name or email.
  */
 public final class PasswordPolicy {
 
@@ -52,7 +52,16 @@ public final class PasswordPolicy {
         List<String> inputs = userInputs.stream().filter(Objects::nonNull).filter(s -> !s.isBlank())
                 .flatMap(s -> java.util.stream.Stream.of(s, s.split("@")[0]))
                 .map(s -> s.toLowerCase(Locale.ROOT)).distinct().toList();
-        Strength strength = ZXCVBN.measure(password, inputs);
+        String lowered = password.toLowerCase(Locale.ROOT);
+        for (String input : inputs) {
+            String joined = input.replaceAll("[\\s._-]+", "");
+            if (joined.length() >= 4 && lowered.replaceAll("[\\s._-]+", "").contains(joined)) {
+                return Optional.of("Password must not contain your name or email");
+            }
+        }
+        List<String> words = java.util.stream.Stream.concat(inputs.stream(),
+                inputs.stream().flatMap(s -> java.util.Arrays.stream(s.split("[\\s._@-]+")))).distinct().toList();
+        Strength strength = ZXCVBN.measure(password, words);
         if (isOneCommonPassword(strength)) {
             return Optional.of("This is a commonly used password. Choose one that is harder to guess, e.g. a few"
                     + " unrelated words.");

@@ -6,7 +6,6 @@ import com.tutordesk.shared.NotFoundException;
 import com.tutordesk.shared.RuleViolationException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -153,9 +152,8 @@ public class UserAccountService {
                 && (currentPassword == null || !passwordEncoder.matches(currentPassword, account.getPasswordHash()))) {
             throw new InvalidFieldException("currentPassword", "Current password is not correct");
         }
-        List<String> inputs = new ArrayList<>(List.of(account.getEmail(), account.getDisplayName()));
-        inputs.addAll(List.of(account.getDisplayName().split("\\s+")));
-        Optional<String> problem = PasswordPolicy.problem(newPassword, inputs);
+        Optional<String> problem = PasswordPolicy.problem(newPassword,
+                List.of(account.getEmail(), account.getDisplayName()));
         if (problem.isPresent()) {
             throw new InvalidFieldException("newPassword", problem.get());
         }
