@@ -31,7 +31,8 @@ class ClientFormLayout extends FormLayout {
     final TextField name = new TextField("Client name");
     final Checkbox studentPays = new Checkbox("The student pays (an adult student is their own billing contact)");
     final TextField contactName = new TextField("Parent/guardian name");
-    final EmailField contactEmail = new EmailField("Parent/guardian email");
+    final EmailField contactEmail = Ui.emailField("Parent/guardian email", Client.EMAIL_MAX_LENGTH,
+            "Email must be a valid address such as name@example.org");
     final TextField contactPhone = new TextField("Phone");
     final TextArea address = new TextArea("Address");
     final Checkbox autopay = new Checkbox("Autopay: charge the saved card automatically");

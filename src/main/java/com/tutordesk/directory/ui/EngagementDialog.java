@@ -68,10 +68,7 @@ class EngagementDialog extends Dialog {
         student.setItemLabelGenerator(s -> s.name() + " (" + s.clientName() + ")");
         subject.setItems(subjects);
         subject.setItemLabelGenerator(SubjectRow::name);
-        duration.setMin(Engagement.MIN_DURATION_MINUTES);
-        duration.setMax(Engagement.MAX_DURATION_MINUTES);
-        duration.setStepButtonsVisible(true);
-        duration.setStep(5);
+        duration.setHelperText(Engagement.MIN_DURATION_MINUTES + "–" + Engagement.MAX_DURATION_MINUTES + " minutes");
 
         binder.forField(tutor).asRequired("Tutor is required").bind(b -> b.tutor, (b, v) -> b.tutor = v);
         binder.forField(student).asRequired("Student is required").bind(b -> b.student, (b, v) -> b.student = v);

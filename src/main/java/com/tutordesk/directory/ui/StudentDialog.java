@@ -26,7 +26,8 @@ class StudentDialog extends Dialog {
 
     final TextField name = new TextField("Student name");
     final TextField gradeLevel = new TextField("Grade or level");
-    final EmailField email = new EmailField("Student's own email (optional)");
+    final EmailField email = Ui.emailField("Student's own email (optional)", Student.EMAIL_MAX_LENGTH,
+            "Student email must be a valid address such as name@example.org");
     final TextArea notes = new TextArea("Notes");
     final Button save = new Button();
     final Binder<Bean> binder = new Binder<>();

@@ -31,7 +31,8 @@ class TutorFormLayout extends FormLayout {
     }
 
     final TextField name = new TextField("Name");
-    final EmailField email = new EmailField("Email");
+    final EmailField email = Ui.emailField("Email", Tutor.EMAIL_MAX_LENGTH,
+            "Email must be a valid address such as name@example.org");
     final TextField phone = new TextField("Phone");
     final MultiSelectComboBox<SubjectRow> subjects = new MultiSelectComboBox<>("Subjects taught");
     final RadioButtonGroup<EnhancedAccessChoice> enhancedAccess = new RadioButtonGroup<>("Enhanced Access");

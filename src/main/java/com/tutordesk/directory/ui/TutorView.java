@@ -180,7 +180,7 @@ class TutorView extends Main implements BeforeEnterObserver {
         login.removeAll();
         Optional<LoginSummary> existing = tutors.login(tutor.id());
         if (existing.isEmpty()) {
-            EmailField email = new EmailField("Sign-in email");
+            EmailField email = Ui.emailField("Sign-in email", 254, "Email must be a valid address such as name@example.org");
             email.setValue(tutor.email());
             Button invite = new Button("Create login", e -> {
                 new Ui.FieldErrors().add("email", email).run(() -> {

@@ -73,6 +73,18 @@ final class Ui {
         }
     }
 
+    /**
+     * @return an email input whose own format check says the same as the form's validator (the
+     *         field checks first, and would otherwise show an empty message)
+     */
+    static com.vaadin.flow.component.textfield.EmailField emailField(String label, int maxLength, String invalid) {
+        var field = new com.vaadin.flow.component.textfield.EmailField(label);
+        field.setMaxLength(maxLength);
+        field.setI18n(new com.vaadin.flow.component.textfield.EmailField.EmailFieldI18n().setPatternErrorMessage(invalid)
+                .setMaxLengthErrorMessage(label + " must be at most " + maxLength + " characters"));
+        return field;
+    }
+
     /** A badge such as "Active" / "Deactivated". */
     static Span badge(String text, String kind) {
         Span badge = new Span(text);

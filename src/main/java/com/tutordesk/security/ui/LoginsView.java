@@ -89,6 +89,8 @@ class LoginsView extends Main {
         TextField name = new TextField("Name");
         name.setMaxLength(UserAccount.NAME_MAX_LENGTH);
         EmailField email = new EmailField("Sign-in email");
+        email.setI18n(new EmailField.EmailFieldI18n()
+                .setPatternErrorMessage("Email must be a valid address such as name@example.org"));
         email.setMaxLength(UserAccount.EMAIL_MAX_LENGTH);
         dialog.add(new FormLayout(name, email));
         Button invite = new Button("Invite", e -> {

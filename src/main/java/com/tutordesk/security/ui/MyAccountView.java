@@ -39,6 +39,10 @@ class MyAccountView extends Main {
 
     final TextField name = new TextField("Name");
     final EmailField email = new EmailField("Sign-in email");
+    {
+        email.setI18n(new EmailField.EmailFieldI18n()
+                .setPatternErrorMessage("Email must be a valid address such as name@example.org"));
+    }
     final Button saveProfile = new Button("Save name and email");
     final PasswordField currentPassword = new PasswordField("Current password");
     final PasswordField newPassword = new PasswordField("New password");

@@ -100,13 +100,7 @@ class SettingsView extends Main {
         binder.forField(currency).asRequired("Currency is required").bind(f -> f.currency, (f, v) -> f.currency = v);
         binder.forField(locale).asRequired("Locale is required").bind(f -> f.locale, (f, v) -> f.locale = v);
 
-        windowHours.setMin(0);
-        windowHours.setMax(BusinessSettings.MAX_LATE_CANCEL_WINDOW_HOURS);
         windowHours.setHelperText("A cancellation less than this many hours before the start is late");
-        clientPercent.setMin(0);
-        clientPercent.setMax(100);
-        tutorPercent.setMin(0);
-        tutorPercent.setMax(100);
         tutorsEnhancedAccess.setTooltipText("Tutors with Enhanced Access manage the clients they add; each tutor's"
                 + " page can override this");
         emailSenderName.setMaxLength(BusinessSettings.NAME_MAX_LENGTH);
