@@ -105,7 +105,7 @@ public class SubjectService {
     /**
      * @return the active subject, for an engagement
      * @throws NotFoundException when it does not exist
-     * @throws RuleViolationException when it is deactivated
+     * @throws InvalidFieldException "subject" when it is deactivated
      */
     @Transactional(readOnly = true)
     public Subject requireActive(long id) {
