@@ -161,7 +161,10 @@ public class ClientService {
     @Transactional(readOnly = true)
     public List<StudentRow> students(long clientId) {
         manageable(clientId);
-        return students.findRowsOfClient(clientId);
+        PeopleUsage counts = PeopleUsages.of(usage);
+        return students.findRowsOfClient(clientId).stream()
+                .map(s -> s.withDeletable(counts.engagementsOfStudent(s.id()) == 0))
+                .toList();
     }
 
     /**

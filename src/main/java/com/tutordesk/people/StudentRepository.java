@@ -8,7 +8,7 @@ interface StudentRepository extends JpaRepository<Student, Long> {
 
     @Query("""
             select new com.tutordesk.people.StudentRow(s.id, c.id, c.name, s.name, s.gradeLevel, s.email, s.notes,
-                   s.active, s.version)
+                   s.active, s.version, false)
             from Student s join s.client c
             where c.id = :clientId
             order by s.active desc, lower(s.name)
@@ -23,7 +23,7 @@ interface StudentRepository extends JpaRepository<Student, Long> {
 
     @Query("""
             select new com.tutordesk.people.StudentRow(s.id, c.id, c.name, s.name, s.gradeLevel, s.email, s.notes,
-                   s.active, s.version)
+                   s.active, s.version, false)
             from Student s join s.client c
             where s.active = true and c.active = true
               and (:addedBy is null or c.addedByTutorId = :addedBy)

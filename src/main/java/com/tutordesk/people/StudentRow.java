@@ -12,9 +12,14 @@ package com.tutordesk.people;
  * @param notes      notes, or {@code null}
  * @param active     active flag
  * @param version    for optimistic locking of the form
+ * @param deletable  whether nothing refers to the student (no engagements), so it may be deleted
  */
 public record StudentRow(long id, long clientId, String clientName, String name, String gradeLevel, String email,
-        String notes, boolean active, long version) {
+        String notes, boolean active, long version, boolean deletable) {
+
+    StudentRow withDeletable(boolean value) {
+        return new StudentRow(id, clientId, clientName, name, gradeLevel, email, notes, active, version, value);
+    }
 
     /** @return the form values */
     public StudentForm form() {

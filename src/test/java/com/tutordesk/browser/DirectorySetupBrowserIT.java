@@ -111,4 +111,32 @@ class DirectorySetupBrowserIT extends BrowserTest {
                 .hasCount(0);
         assertThat(page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Clients"))).hasCount(0);
     }
+
+    @Test
+    void the_clients_list_filters_and_a_client_page_shows_students_engagements_and_sessions() {
+        signIn("admin@example.org", "demo-admin-pass");
+        assertThat(page.getByText("Today and the next 7 days")).isVisible();
+        page.navigate(app.baseUrl + "/clients");
+        Locator firstClient = page.locator("vaadin-grid-cell-content", new Page.LocatorOptions()
+                .setHasText(Pattern.compile("family|[A-Z][a-z]+ [A-Z]"))).first();
+        assertThat(firstClient).isVisible();
+        page.getByText("Has unbilled sessions").click();
+        long withUnbilled = app.jdbc.queryForObject("select count(distinct client_id) from tutoring_sessions"
+                + " where billing_state = 'UNBILLED' and status <> 'CANCELLED' and ends_at <= utc_timestamp()",
+                Long.class);
+        assertThat(withUnbilled).isPositive();
+        page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target", "screenshots",
+                "DirectorySetupBrowserIT-3-clients.png")));
+
+        long clientId = app.jdbc.queryForObject("select client_id from tutoring_sessions group by client_id"
+                + " order by count(*) desc limit 1", Long.class);
+        String clientName = app.jdbc.queryForObject("select name from clients where id = ?", String.class, clientId);
+        page.navigate(app.baseUrl + "/clients/" + clientId);
+        assertThat(page.locator("h2", new Page.LocatorOptions().setHasText(clientName))).isVisible();
+        assertThat(page.getByText(Pattern.compile("^Unbilled: \\$"))).isVisible();
+        assertThat(page.locator("vaadin-grid-cell-content", new Page.LocatorOptions()
+                .setHasText(Pattern.compile("\\$\\d+\\.\\d{2} / h"))).first()).isVisible();
+        page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target", "screenshots",
+                "DirectorySetupBrowserIT-4-client.png")).setFullPage(true));
+    }
 }

@@ -71,6 +71,7 @@ class ClientServiceIT {
         long liam = clients.addStudent(id, new StudentForm("Liam Chen", "Grade 9", "", "Loves geometry"));
         clients.addStudent(id, new StudentForm("Ada Chen", "Grade 6", "ada@example.org", null));
         assertThat(clients.students(id)).extracting(StudentRow::name).containsExactly("Ada Chen", "Liam Chen");
+        assertThat(clients.students(id)).allMatch(StudentRow::deletable);
         assertThat(search(name)).singleElement().matches(r -> r.students() == 2);
         assertThat(search("liam chen")).extracting(ClientRow::id).contains(id);
 
@@ -120,6 +121,7 @@ class ClientServiceIT {
         data.engagement(data.tutor("Kept Tutor"), student, data.subject(), 7000, 4000);
         assertThatThrownBy(() -> clients.delete(client)).isInstanceOf(RuleViolationException.class)
                 .hasMessageContaining("deactivate the client instead");
+        assertThat(clients.students(client)).singleElement().matches(s -> !s.deletable());
         assertThatThrownBy(() -> clients.deleteStudent(student)).hasMessageContaining("deactivate the student instead");
         clients.setActive(client, false);
         clients.setStudentActive(student, false);

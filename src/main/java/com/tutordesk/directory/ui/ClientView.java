@@ -175,6 +175,7 @@ class ClientView extends Main implements BeforeEnterObserver {
                 reload();
             }
         });
+        remove.setVisible(student.deletable());
         for (Button b : List.of(edit, toggle, remove)) {
             b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         }
