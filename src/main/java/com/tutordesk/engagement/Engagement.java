@@ -142,4 +142,29 @@ public class Engagement {
     public boolean isActive() {
         return active;
     }
+
+    public Long getCreatedByUserId() {
+        return createdByUserId;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    void changeRates(long newClientRateMinor, long newTutorWageMinor) {
+        this.clientRateMinor = newClientRateMinor;
+        this.tutorWageMinor = newTutorWageMinor;
+    }
+
+    void setDefaultDurationMinutes(int minutes) {
+        this.defaultDurationMinutes = minutes;
+    }
+
+    void setActive(boolean active) {
+        this.active = active;
+    }
 }

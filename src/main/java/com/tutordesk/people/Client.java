@@ -122,4 +122,31 @@ public class Client {
     public boolean isActive() {
         return active;
     }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    void update(String name, String contactName, String contactEmail, String contactPhone, boolean studentPays,
+            String address, boolean autopay) {
+        this.name = name;
+        this.billingContactName = contactName;
+        this.billingContactEmail = contactEmail;
+        this.billingContactPhone = contactPhone;
+        this.studentPays = studentPays;
+        this.address = address;
+        this.autopay = autopay;
+    }
+
+    void setAddedByTutorId(Long tutorId) {
+        this.addedByTutorId = tutorId;
+    }
+
+    void setActive(boolean active) {
+        this.active = active;
+    }
 }

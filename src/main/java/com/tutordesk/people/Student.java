@@ -99,4 +99,19 @@ public class Student {
     public boolean isActive() {
         return active;
     }
+
+    public long getVersion() {
+        return version;
+    }
+
+    void update(String name, String gradeLevel, String email, String notes) {
+        this.name = name;
+        this.gradeLevel = gradeLevel;
+        this.email = email;
+        this.notes = notes;
+    }
+
+    void setActive(boolean active) {
+        this.active = active;
+    }
 }

@@ -50,4 +50,16 @@ public class Subject {
     public boolean isActive() {
         return active;
     }
+
+    public long getVersion() {
+        return version;
+    }
+
+    void rename(String name) {
+        this.name = name;
+    }
+
+    void setActive(boolean active) {
+        this.active = active;
+    }
 }

@@ -104,4 +104,25 @@ public class Tutor {
     public Set<Subject> getSubjects() {
         return subjects;
     }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    void update(String name, String email, String phone, Boolean enhancedAccess, Set<Subject> subjects) {
+        this.name = name;
+        this.email = email;
+        this.phone = phone;
+        this.enhancedAccess = enhancedAccess;
+        this.subjects.clear();
+        this.subjects.addAll(subjects);
+    }
+
+    void setActive(boolean active) {
+        this.active = active;
+    }
 }

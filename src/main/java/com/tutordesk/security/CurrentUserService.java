@@ -13,49 +13,72 @@ import org.springframework.web.context.request.RequestContextHolder;
 /**
  * "The current user and what they may see": every service method that reads or changes business
  * data starts here, so that role and ownership rules hold whatever a view shows or hides.
+ *
+ * <p>The login is read from the database (one primary-key lookup, plus the tutor's Enhanced Access)
+ * once per HTTP request — one Vaadin round trip — so that a disabled login, a changed name or
+ * email, and a password that must be changed take effect at the next click, not at the next
+ * sign-in, while a page fetch and its count do not look the user up twice. Outside a request (jobs,
+ * tests) it is read on every call.
  */
 @Service
 public class CurrentUserService {
 
     private static final String REQUEST_KEY = CurrentUserService.class.getName() + ".user";
 
-    private final ObjectProvider<EnhancedAccessLookup> enhancedAccess;
+    /** What one request knows about the caller. */
+    private record Resolved(long userId, CurrentUser user, boolean mustChangePassword) {
+    }
 
-    CurrentUserService(ObjectProvider<EnhancedAccessLookup> enhancedAccess) {
+    private final ObjectProvider<EnhancedAccessLookup> enhancedAccess;
+    private final UserAccountRepository accounts;
+
+    CurrentUserService(ObjectProvider<EnhancedAccessLookup> enhancedAccess, UserAccountRepository accounts) {
         this.enhancedAccess = enhancedAccess;
+        this.accounts = accounts;
     }
 
     /**
-     * @return the signed-in user, or empty outside a signed-in request (e.g. scheduled jobs). Within
-     *         one HTTP request (one Vaadin round trip) the answer is computed once, so a page fetch
-     *         does not look up the tutor's Enhanced Access again for its count.
+     * @return the signed-in user, or empty outside a signed-in request (e.g. scheduled jobs) and
+     *         when the login has been disabled or deleted since sign-in
      */
     public Optional<CurrentUser> find() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !(authentication.getPrincipal() instanceof AccountPrincipal principal)) {
-            return Optional.empty();
-        }
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request != null && request.getAttribute(REQUEST_KEY, RequestAttributes.SCOPE_REQUEST) instanceof CurrentUser
-                cached && cached.userId() == principal.userId()) {
-            return Optional.of(cached);
-        }
-        boolean enhanced = principal.role() == Role.TUTOR && principal.tutorId() != null
-                && enhancedAccess.getIfAvailable(() -> tutorId -> false).hasEnhancedAccess(principal.tutorId());
-        CurrentUser user = new CurrentUser(principal.userId(), principal.getUsername(), principal.displayName(),
-                principal.role(), principal.tutorId(), enhanced);
-        if (request != null) {
-            request.setAttribute(REQUEST_KEY, user, RequestAttributes.SCOPE_REQUEST);
-        }
-        return Optional.of(user);
+        return resolve().map(Resolved::user);
     }
 
     /**
-     * @return the signed-in user
+     * @return the signed-in user, who has set their own password
      * @throws AuthenticationCredentialsNotFoundException when nobody is signed in
+     * @throws PasswordChangeRequiredException while the login still has a temporary password: the
+     *         person must choose their own before they may do anything else (issue 6)
      */
     public CurrentUser require() {
+        Resolved resolved = resolve()
+                .orElseThrow(() -> new AuthenticationCredentialsNotFoundException("Not signed in"));
+        if (resolved.mustChangePassword()) {
+            throw new PasswordChangeRequiredException();
+        }
+        return resolved.user();
+    }
+
+    /**
+     * @return the signed-in user even while their password must be changed; only for changing it
+     * @throws AuthenticationCredentialsNotFoundException when nobody is signed in
+     */
+    public CurrentUser requireAllowingPasswordChange() {
         return find().orElseThrow(() -> new AuthenticationCredentialsNotFoundException("Not signed in"));
+    }
+
+    /** @return whether the signed-in login must change its (temporary) password before anything else */
+    public boolean passwordChangeDue() {
+        return resolve().map(Resolved::mustChangePassword).orElse(false);
+    }
+
+    /**
+     * @return whether someone signed in whose login no longer works (disabled or deleted since):
+     *         the shell signs them out
+     */
+    public boolean signedInButDisabled() {
+        return principal().isPresent() && resolve().isEmpty();
     }
 
     /**
@@ -68,5 +91,48 @@ public class CurrentUserService {
             throw new AccessDeniedException("Only an admin may do this");
         }
         return user;
+    }
+
+    /** Forgets what this request knew about the caller, after their own login changed. */
+    void forgetForThisRequest() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            request.removeAttribute(REQUEST_KEY, RequestAttributes.SCOPE_REQUEST);
+        }
+    }
+
+    private Optional<Resolved> resolve() {
+        Optional<AccountPrincipal> principal = principal();
+        if (principal.isEmpty()) {
+            return Optional.empty();
+        }
+        long userId = principal.get().userId();
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null && request.getAttribute(REQUEST_KEY, RequestAttributes.SCOPE_REQUEST) instanceof Resolved
+                cached && cached.userId() == userId) {
+            return Optional.ofNullable(cached.user()).map(user -> cached);
+        }
+        Optional<Resolved> resolved = accounts.findById(userId).filter(UserAccount::isEnabled)
+                .map(account -> new Resolved(userId, toCurrentUser(account), account.isMustChangePassword()));
+        if (request != null) {
+            request.setAttribute(REQUEST_KEY, resolved.orElse(new Resolved(userId, null, false)),
+                    RequestAttributes.SCOPE_REQUEST);
+        }
+        return resolved;
+    }
+
+    private CurrentUser toCurrentUser(UserAccount account) {
+        boolean enhanced = account.getRole() == Role.TUTOR && account.getTutorId() != null
+                && enhancedAccess.getIfAvailable(() -> tutorId -> false).hasEnhancedAccess(account.getTutorId());
+        return new CurrentUser(account.getId(), account.getEmail(), account.getDisplayName(), account.getRole(),
+                account.getTutorId(), enhanced);
+    }
+
+    private Optional<AccountPrincipal> principal() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !(authentication.getPrincipal() instanceof AccountPrincipal principal)) {
+            return Optional.empty();
+        }
+        return Optional.of(principal);
     }
 }

@@ -118,7 +118,37 @@ public class UserAccount {
         return mustChangePassword;
     }
 
+    public Instant getLastLoginAt() {
+        return lastLoginAt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
     void recordLogin(Instant at) {
         this.lastLoginAt = at;
+    }
+
+    /** Sets a new password hash; {@code temporary} hashes must be replaced at the next sign-in. */
+    void setPassword(String newPasswordHash, boolean temporary) {
+        this.passwordHash = newPasswordHash;
+        this.mustChangePassword = temporary;
+    }
+
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    void rename(String newDisplayName) {
+        this.displayName = newDisplayName.strip();
+    }
+
+    void changeEmail(String newEmail) {
+        this.email = normalizeEmail(newEmail);
     }
 }

@@ -10,4 +10,15 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
     boolean existsByEmail(String email);
 
     Optional<UserAccount> findByTutorId(long tutorId);
+
+    long countByRoleAndEnabledTrue(Role role);
+
+    @org.springframework.data.jpa.repository.Query("""
+            select new com.tutordesk.security.LoginSummary(u.id, u.email, u.displayName, u.role, u.tutorId, u.enabled,
+                   u.mustChangePassword, u.createdAt, u.lastLoginAt)
+            from UserAccount u
+            where (:search = '' or lower(u.email) like :search or lower(u.displayName) like :search)
+            """)
+    org.springframework.data.domain.Page<LoginSummary> findSummaries(String search,
+            org.springframework.data.domain.Pageable pageable);
 }

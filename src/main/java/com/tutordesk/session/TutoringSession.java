@@ -296,4 +296,52 @@ public class TutoringSession {
     public long getVersion() {
         return version;
     }
+
+    /**
+     * Copies new engagement rates and recomputes both amounts (domain.md "Amounts": one HALF_UP
+     * rounding from minutes). Cancelled sessions stay at zero; late-cancelled ones follow the
+     * given policy percentages.
+     *
+     * @throws IllegalStateException when the session is invoiced or paid: those never change
+     */
+    void reprice(long newClientRateMinor, long newTutorWageMinor, int lateClientPercent, int lateTutorPercent,
+            Instant now) {
+        if (billingState != BillingState.UNBILLED) {
+            throw new IllegalStateException("Session " + id + " is " + billingState + " and keeps its amounts");
+        }
+        this.clientRateMinor = newClientRateMinor;
+        this.tutorWageMinor = newTutorWageMinor;
+        switch (status) {
+            case CANCELLED -> {
+                this.clientAmountMinor = 0;
+                this.tutorEarningsMinor = 0;
+            }
+            case LATE_CANCELLED -> {
+                this.clientAmountMinor = com.tutordesk.shared.Money.forMinutes(newClientRateMinor, durationMinutes,
+                        lateClientPercent);
+                this.tutorEarningsMinor = com.tutordesk.shared.Money.forMinutes(newTutorWageMinor, durationMinutes,
+                        lateTutorPercent);
+            }
+            default -> {
+                this.clientAmountMinor = com.tutordesk.shared.Money.forMinutes(newClientRateMinor, durationMinutes);
+                this.tutorEarningsMinor = com.tutordesk.shared.Money.forMinutes(newTutorWageMinor, durationMinutes);
+            }
+        }
+        this.updatedAt = now;
+    }
+
+    /**
+     * Cancels a session in time (domain.md "Status": CANCELLED, both amounts 0, never billed).
+     *
+     * @throws IllegalStateException when it is not an unbilled scheduled session
+     */
+    void cancel(Instant now) {
+        if (status != SessionStatus.SCHEDULED || billingState != BillingState.UNBILLED) {
+            throw new IllegalStateException("Only unbilled scheduled sessions are cancelled this way");
+        }
+        this.status = SessionStatus.CANCELLED;
+        this.clientAmountMinor = 0;
+        this.tutorEarningsMinor = 0;
+        this.updatedAt = now;
+    }
 }

@@ -20,10 +20,42 @@ public class SettingsService {
 
     private final BusinessSettingsRepository repository;
     private final CurrentUserService currentUsers;
+    private final org.springframework.beans.factory.ObjectProvider<RecordedActivity> activity;
 
-    SettingsService(BusinessSettingsRepository repository, CurrentUserService currentUsers) {
+    SettingsService(BusinessSettingsRepository repository, CurrentUserService currentUsers,
+            org.springframework.beans.factory.ObjectProvider<RecordedActivity> activity) {
         this.repository = repository;
         this.currentUsers = currentUsers;
+        this.activity = activity;
+    }
+
+    /**
+     * What changing the time zone or currency means for what is already recorded (the Settings page
+     * asks for confirmation with this). Stored instants and amounts never change: a session keeps
+     * its moment in time and is shown at another wall-clock time; an amount keeps its number of
+     * minor units and is shown in the new currency.
+     *
+     * @param recordedSessions   sessions recorded so far
+     * @param recordedEngagements engagements with rates so far
+     */
+    public record ChangeImpact(long recordedSessions, long recordedEngagements) {
+
+        /** @return whether anything is recorded that a zone or currency change would show differently */
+        public boolean anythingRecorded() {
+            return recordedSessions > 0 || recordedEngagements > 0;
+        }
+    }
+
+    /**
+     * @return how much is recorded in the current zone and currency
+     * @throws org.springframework.security.access.AccessDeniedException unless the user is an admin
+     */
+    @Transactional(readOnly = true)
+    public ChangeImpact changeImpact() {
+        currentUsers.requireAdmin();
+        RecordedActivity recorded = activity.getIfAvailable();
+        return recorded == null ? new ChangeImpact(0, 0)
+                : new ChangeImpact(recorded.sessionCount(), recorded.engagementCount());
     }
 
     /**
@@ -47,6 +79,16 @@ public class SettingsService {
     public BusinessProfile update(BusinessProfile profile) {
         currentUsers.requireAdmin();
         validate(profile);
+        BusinessProfile current = profile();
+        if (current.currency().getDefaultFractionDigits() != profile.currency().getDefaultFractionDigits()
+                && changeImpact().anythingRecorded()) {
+            // Amounts are stored in minor units: 75.00 USD is 7500, which in JPY would read 7,500 yen.
+            throw new com.tutordesk.shared.InvalidFieldException("currency", "Currency "
+                    + profile.currency().getCurrencyCode() + " has " + profile.currency().getDefaultFractionDigits()
+                    + " decimal places and " + current.currency().getCurrencyCode() + " has "
+                    + current.currency().getDefaultFractionDigits() + ": recorded rates and amounts would change"
+                    + " their value, so this switch is refused once sessions or engagements exist.");
+        }
         BusinessSettings settings = load();
         settings.apply(profile);
         return repository.saveAndFlush(settings).toProfile();
@@ -79,7 +121,7 @@ public class SettingsService {
         if (locale.getLanguage().isEmpty()) {
             throw new IllegalArgumentException("Locale must name a language, e.g. en-US");
         }
-        if (profile.emailSenderName().length() > BusinessSettings.NAME_MAX_LENGTH) {
+        if (profile.emailSenderName().strip().length() > BusinessSettings.NAME_MAX_LENGTH) {
             throw new IllegalArgumentException(
                     "Email sender name must be at most " + BusinessSettings.NAME_MAX_LENGTH + " characters");
         }

@@ -2,6 +2,7 @@ package com.tutordesk.shell;
 
 import com.tutordesk.security.CurrentUser;
 import com.tutordesk.security.CurrentUserService;
+import com.tutordesk.security.EnhancedAccessRequired;
 import com.tutordesk.settings.SettingsService;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -38,6 +39,10 @@ public class MainLayout extends AppLayout {
         SideNav nav = new SideNav();
         nav.setLabel("Menu");
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            if (entry.menuClass() != null && entry.menuClass().isAnnotationPresent(EnhancedAccessRequired.class)
+                    && !user.isAdmin() && !user.enhancedAccess()) {
+                continue; // @RolesAllowed cannot express Enhanced Access; the navigation gate refuses it too
+            }
             SideNavItem item = entry.icon() == null
                     ? new SideNavItem(entry.title(), entry.path())
                     : new SideNavItem(entry.title(), entry.path(), new Icon(entry.icon()));

@@ -70,4 +70,56 @@ class SettingsViewIT extends SpringBrowserlessTest {
         assertThatThrownBy(() -> navigate(SettingsView.class)).isInstanceOf(IllegalArgumentException.class);
         assertThat(getCurrentView()).isNotInstanceOf(SettingsView.class);
     }
+
+    @Test
+    void the_late_cancellation_policy_is_checked_at_the_field_and_saved() {
+        signIn.as(demo.adminEmail());
+        SettingsView view = navigate(SettingsView.class);
+        view.clientPercent.setValue(101);
+        view.windowHours.clear();
+        test(view.save).click();
+        assertThat(view.clientPercent.getErrorMessage()).isEqualTo("Client charge must be 0–100 %");
+        assertThat(view.windowHours.getErrorMessage()).isEqualTo("Late-cancellation window is required");
+
+        test(view.clientPercent).setValue(80);
+        test(view.windowHours).setValue(12);
+        test(view.tutorPercent).setValue(40);
+        test(view.tutorsEnhancedAccess).click();
+        test(view.emailSenderName).setValue("Maple Grove Office");
+        test(view.address).setValue("1 Elm Street");
+        test(view.save).click();
+        BusinessProfile saved = settings.profile();
+        assertThat(saved.lateCancellation()).isEqualTo(new com.tutordesk.settings.LateCancellationPolicy(12, 80, 40));
+        assertThat(saved.tutorsEnhancedAccess()).isEqualTo(!original.tutorsEnhancedAccess());
+        assertThat(saved.emailSenderName()).isEqualTo("Maple Grove Office");
+        assertThat(saved.address()).isEqualTo("1 Elm Street");
+    }
+
+    @Test
+    void changing_the_time_zone_with_recorded_sessions_asks_first_and_explains_it_is_display_only() {
+        signIn.as(demo.adminEmail());
+        SettingsView view = navigate(SettingsView.class);
+        test(view.zone).selectItem("Europe/London");
+        test(view.save).click();
+        var ask = $(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class).single();
+        assertThat(test(ask).getText()).contains("keep their moment in time").contains("Only the display changes");
+        test(ask).cancel();
+        assertThat(settings.profile().zone()).isEqualTo(original.zone());
+
+        test(view.save).click();
+        test($(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class).last()).confirm();
+        assertThat(settings.profile().zone().getId()).isEqualTo("Europe/London");
+    }
+
+    @Test
+    void a_currency_with_other_decimals_is_refused_once_amounts_exist() {
+        signIn.as(demo.adminEmail());
+        SettingsView view = navigate(SettingsView.class);
+        test(view.currency).selectItem("JPY – Japanese Yen");
+        test(view.save).click();
+        test($(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class).single()).confirm();
+        assertThat(view.currency.isInvalid()).isTrue();
+        assertThat(view.currency.getErrorMessage()).contains("JPY has 0 decimal places");
+        assertThat(settings.profile().currency()).isEqualTo(original.currency());
+    }
 }
