@@ -7,6 +7,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.tutordesk.testing.TestData;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -110,6 +111,21 @@ class DirectorySetupBrowserIT extends BrowserTest {
         assertThat(page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("$72.50")))
                 .hasCount(0);
         assertThat(page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Clients"))).hasCount(0);
+
+        // The new tutor logs a session on the engagement the office set up.
+        page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Sessions")).click();
+        page.locator("#log-session").click();
+        assertThat(page.locator("#log-engagement input")).hasValue(studentName + " — " + subject + " (Marsh family "
+                + tag + ")");
+        page.locator("#log-time input").fill("4:30 PM");
+        page.locator("#log-time input").press("Enter");
+        page.locator("#log-save").click();
+        assertThat(page.locator("vaadin-dialog-overlay")).hasCount(0);
+        waitForGridCell("#sessions-grid", studentName);
+        List<String> first = gridRows("#sessions-grid").getFirst();
+        assertThat(first.get(0)).contains("4:30");
+        assertThat(first.get(1)).isEqualTo(studentName);
+        assertThat(first).contains("$41.25").doesNotContain("$72.50");
     }
 
     @Test
