@@ -68,6 +68,7 @@ class SessionDetailsView extends Main implements BeforeEnterObserver, HasDynamic
     /** How often the page asks about a report email on its way, and about one waiting for a retry. */
     static final int POLL_SENDING_MS = 2_000;
     static final int POLL_RETRYING_MS = 30_000;
+    private static final String COUNTER_SUFFIX = " characters · emailed to the billing contact with Save and Send report";
 
     final H2 heading = new H2();
     final Span statusBadge = new Span();
@@ -122,8 +123,15 @@ class SessionDetailsView extends Main implements BeforeEnterObserver, HasDynamic
         facts.addClassName("details-grid");
 
         report.setMaxLength(TutoringSession.REPORT_MAX_LENGTH);
-        report.setValueChangeMode(ValueChangeMode.LAZY);
+        // The value reaches the server on change (leaving the field, e.g. to click Save), so a click
+        // right after typing never saves an older text; the counter follows each keystroke in the browser.
+        report.setValueChangeMode(ValueChangeMode.ON_CHANGE);
         report.addValueChangeListener(e -> countCharacters());
+        report.getElement().executeJs("""
+                const field = this;
+                field.addEventListener('input', () => {
+                  field.helperText = field.value.length.toLocaleString($0) + ' / ' + $1.toLocaleString($0) + $2;
+                });""", profile.locale().toLanguageTag(), TutoringSession.REPORT_MAX_LENGTH, COUNTER_SUFFIX);
         report.setId("session-report");
         report.addClassName("session-report");
         report.setWidthFull();
@@ -261,7 +269,8 @@ class SessionDetailsView extends Main implements BeforeEnterObserver, HasDynamic
 
     private void showActions(SessionActions actions) {
         rating.setEnabled(actions.mayRate() || rating.getValue() != null);
-        rating.setHelperText(actions.mayRate() ? null : "A session can be rated once it has taken place.");
+        rating.setHelperText(actions.mayRate() ? null : page.details().status().isCancelled()
+                ? "A cancelled session is not rated." : "A session can be rated once it has taken place.");
         saveAndSend.setEnabled(actions.maySendReport());
         saveAndSend.setTooltipText(actions.sendBlockedReason());
         editSession.setEnabled(actions.mayEdit());
@@ -282,7 +291,11 @@ class SessionDetailsView extends Main implements BeforeEnterObserver, HasDynamic
     void showReportState() {
         reportState.removeAll();
         ReportDelivery delivery = page.delivery();
-        if (delivery == null) {
+        if (delivery == null && page.reportSentAt() != null) {
+            // Sent before the outbox kept a record of it (e.g. imported data): the session still knows when.
+            reportState.add(new Span("Sent" + (page.reportSentTo() == null ? "" : " to " + page.reportSentTo())
+                    + " at " + profile.formatDateTime(page.reportSentAt())));
+        } else if (delivery == null) {
             reportState.add(new Span(page.details().report() == null ? "No report yet."
                     : "Not sent to the client yet."));
         } else {
@@ -324,12 +337,15 @@ class SessionDetailsView extends Main implements BeforeEnterObserver, HasDynamic
             action.addClassName("history-action");
             Span who = new Span("by " + line.who());
             who.addClassName("history-who");
-            entry.add(at, action, who);
+            Div what = new Div(action, who);
+            what.addClassName("history-what");
             if (line.details() != null) {
-                Span details = new Span(line.details());
+                Div details = new Div();
+                details.setText(line.details());
                 details.addClassName("history-details");
-                entry.add(details);
+                what.add(details);
             }
+            entry.add(at, what);
             history.add(entry);
         }
     }
@@ -338,7 +354,7 @@ class SessionDetailsView extends Main implements BeforeEnterObserver, HasDynamic
         int length = report.getValue() == null ? 0 : report.getValue().length();
         NumberFormat numbers = NumberFormat.getIntegerInstance(profile.locale());
         report.setHelperText(numbers.format(length) + " / " + numbers.format(TutoringSession.REPORT_MAX_LENGTH)
-                + " characters · emailed to the billing contact with Save and Send report");
+                + COUNTER_SUFFIX);
     }
 
     // ---- the report email on its way ----
