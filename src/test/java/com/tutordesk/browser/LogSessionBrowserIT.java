@@ -33,8 +33,9 @@ class LogSessionBrowserIT extends BrowserTest {
         page.locator("vaadin-combo-box-item", new Page.LocatorOptions().setHasText(tutorName)).first().click();
         assertThat(page.locator("#log-engagement")).isVisible();
         page.locator("#log-engagement input").click();
+        // An item exists before its label is rendered into it: wait for the label ("Student — Subject (Client)").
         var engagementItem = page.locator("vaadin-combo-box-item")
-                .filter(new com.microsoft.playwright.Locator.FilterOptions().setVisible(true)).first();
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setVisible(true).setHasText(" — ")).first();
         String label = engagementItem.innerText().strip();
         engagementItem.click();
 

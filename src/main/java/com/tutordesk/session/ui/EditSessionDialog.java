@@ -146,7 +146,8 @@ class EditSessionDialog extends Dialog {
 
         tutor.setValue(original.tutor());
         fillEngagements(original.tutor());
-        engagement.setValue(original.engagement());
+        engagement.getListDataView().getItems().filter(o -> o.id() == original.engagement().id()).findFirst()
+                .ifPresent(engagement::setValue);
         date.setValue(original.date());
         time.setValue(original.startTime());
         duration.setValue(original.durationMinutes());

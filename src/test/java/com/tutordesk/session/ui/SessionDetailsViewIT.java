@@ -189,6 +189,17 @@ class SessionDetailsViewIT extends SpringBrowserlessTest {
     }
 
     @Test
+    void a_time_that_happens_twice_on_the_night_clocks_go_back_shows_its_utc_offset() {
+        // 1:30 AM on Nov 1, 2026 in New York happens twice; this session starts at the first one
+        // (EDT) and ends an hour later at the second one (EST).
+        long id = world.session(Instant.parse("2026-11-01T05:30:00Z"), 60, "COMPLETED");
+        SessionDetailsView view = open(world.tutorEmail, id);
+
+        assertThat(fact(view, "Time")).isEqualTo("1:30\u202fAM (UTC-04:00) – 1:30\u202fAM (UTC-05:00) (America/New_York)");
+        assertThat(fact(view, "Duration")).isEqualTo("1 h");
+    }
+
+    @Test
     void a_tutor_opening_another_tutors_session_sees_the_same_not_found_as_for_a_missing_id() {
         long other = world.otherTutorsSession(YESTERDAY_4_30_PM, 60);
         signIn.as(world.tutorEmail);
