@@ -78,6 +78,10 @@ public class SessionHistoryEntry {
                 : details.substring(0, DETAILS_MAX_LENGTH - 1) + "…";
     }
 
+    public Long getId() {
+        return id;
+    }
+
     public long getSessionId() {
         return sessionId;
     }

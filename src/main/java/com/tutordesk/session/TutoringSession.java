@@ -1,6 +1,7 @@
 package com.tutordesk.session;
 
 import com.tutordesk.engagement.Engagement;
+import com.tutordesk.shared.Money;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -36,6 +37,8 @@ public class TutoringSession {
     public static final int MIN_RATING = 1;
     public static final int MAX_RATING = 5;
     public static final int MAX_DURATION_MINUTES = 600;
+    /** Longest address a report is recorded as sent to (an email address). */
+    public static final int SENT_TO_MAX_LENGTH = 254;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -141,6 +144,23 @@ public class TutoringSession {
 
     @Column(name = "request_key", length = LogSessionRequest.REQUEST_KEY_MAX_LENGTH + 16)
     private String requestKey;
+
+    /** The version a person's change gave this session; see {@link #isEditedAfter(long)}. */
+    @Column(name = "edited_version", nullable = false)
+    private long editedVersion;
+
+    @Column(name = "report_sent_to", length = SENT_TO_MAX_LENGTH)
+    private String reportSentTo;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "pre_late_cancel_status", length = 20)
+    private SessionStatus preLateCancelStatus;
+
+    @Column(name = "pre_late_cancel_client_amount_minor")
+    private Long preLateCancelClientAmountMinor;
+
+    @Column(name = "pre_late_cancel_tutor_earnings_minor")
+    private Long preLateCancelTutorEarningsMinor;
 
     protected TutoringSession() {
     }
@@ -321,6 +341,8 @@ public class TutoringSession {
                         lateClientPercent);
                 this.tutorEarningsMinor = com.tutordesk.shared.Money.forMinutes(newTutorWageMinor, durationMinutes,
                         lateTutorPercent);
+                // Undoing the late cancellation then gives the amounts at the new rates.
+                rememberAmountsBeforeLateCancellation();
             }
             default -> {
                 this.clientAmountMinor = com.tutordesk.shared.Money.forMinutes(newClientRateMinor, durationMinutes);
@@ -342,6 +364,200 @@ public class TutoringSession {
         this.status = SessionStatus.CANCELLED;
         this.clientAmountMinor = 0;
         this.tutorEarningsMinor = 0;
+        // An admin's decision: a session page opened before it must not save over it.
+        markEdited(now);
+    }
+
+    // ---- the session view (issue 5) ----
+
+    /** @return the address the report was last sent to, or {@code null} */
+    public String getReportSentTo() {
+        return reportSentTo;
+    }
+
+    /** @return the status before a late cancellation (for undo), or {@code null} when none is recorded */
+    public SessionStatus getPreLateCancelStatus() {
+        return preLateCancelStatus;
+    }
+
+    /** @return the client amount before a late cancellation (minor units), or {@code null} */
+    public Long getPreLateCancelClientAmountMinor() {
+        return preLateCancelClientAmountMinor;
+    }
+
+    /** @return the tutor earnings before a late cancellation (minor units), or {@code null} */
+    public Long getPreLateCancelTutorEarningsMinor() {
+        return preLateCancelTutorEarningsMinor;
+    }
+
+    /**
+     * Whether a person changed this session after its page showed {@code seenVersion}: then a save
+     * based on that page would overwrite their change. Automatic changes (a scheduled session
+     * turning completed, new engagement rates applied) bump {@link #getVersion()} but not this.
+     */
+    public boolean isEditedAfter(long seenVersion) {
+        return editedVersion > seenVersion;
+    }
+
+    /**
+     * Records a person's change. Hibernate raises the version by one when it writes the change, so
+     * {@code version + 1} is the version this change produces (or less, should one transaction
+     * write twice: still above every version seen before the change).
+     */
+    void markEdited(Instant now) {
+        this.editedVersion = version + 1;
         this.updatedAt = now;
+    }
+
+    /** @return whether the rating changed; {@code rating} is 1–5 or {@code null} (validated by the service) */
+    boolean rate(Integer newRating) {
+        if (java.util.Objects.equals(rating, newRating)) {
+            return false;
+        }
+        this.rating = newRating;
+        return true;
+    }
+
+    /**
+     * @param text the report, stripped, {@code null} when blank (validated by the service)
+     * @return whether the report changed; a change after sending marks it "edited after sending"
+     */
+    boolean writeReport(String text) {
+        if (java.util.Objects.equals(report, text)) {
+            return false;
+        }
+        this.report = text;
+        if (reportSentAt != null) {
+            this.reportEditedAfterSend = true;
+        }
+        return true;
+    }
+
+    /** @return whether the internal note changed ({@code text} stripped, {@code null} when blank) */
+    boolean writeInternalNote(String text) {
+        if (java.util.Objects.equals(internalNote, text)) {
+            return false;
+        }
+        this.internalNote = text;
+        return true;
+    }
+
+    /** Records that the report went to the outbox for {@code to} at {@code at} (the latest send). */
+    void recordReportSent(String to, Instant at) {
+        this.reportSentTo = to;
+        this.reportSentAt = at;
+        this.reportEditedAfterSend = false;
+    }
+
+    /**
+     * Edit Session: moves the session and recomputes both amounts (domain.md "Amounts": one HALF_UP
+     * rounding from minutes) from the session's own rates, or from {@code newEngagement}'s when the
+     * engagement changes. A late-cancelled session stays late-cancelled and follows the policy; the
+     * amounts an undo would restore are recomputed too.
+     *
+     * @param newEngagement the engagement to move the session to, or {@code null} to keep its own
+     * @param startsAt      new start, UTC instant
+     * @param zone          IANA zone the start was entered in
+     * @param timedStatus   SCHEDULED or COMPLETED by the new start, or CANCELLED when cancelled in time
+     *                      (ignored while late-cancelled)
+     * @throws IllegalStateException when the session is invoiced or paid
+     */
+    void edit(Engagement newEngagement, Instant startsAt, String zone, int minutes, String location,
+            SessionStatus timedStatus, int lateClientPercent, int lateTutorPercent, Instant now) {
+        requireUnbilled();
+        if (newEngagement != null && !newEngagement.getId().equals(engagement.getId())) {
+            this.engagement = newEngagement;
+            this.tutorId = newEngagement.getTutor().getId();
+            this.studentId = newEngagement.getStudent().getId();
+            this.clientId = newEngagement.getStudent().getClient().getId();
+            this.subjectId = newEngagement.getSubject().getId();
+            this.clientRateMinor = newEngagement.getClientRateMinor();
+            this.tutorWageMinor = newEngagement.getTutorWageMinor();
+            this.currency = newEngagement.getCurrency();
+        }
+        this.startsAt = startsAt;
+        this.endsAt = startsAt.plusSeconds(minutes * 60L);
+        this.timeZone = zone;
+        this.durationMinutes = minutes;
+        this.location = location;
+        if (status == SessionStatus.LATE_CANCELLED) {
+            // Undo goes back to scheduled or completed as the new start says (cancelled stays cancelled).
+            if (preLateCancelStatus != null && preLateCancelStatus != SessionStatus.CANCELLED
+                    && timedStatus != SessionStatus.CANCELLED) {
+                this.preLateCancelStatus = timedStatus;
+            }
+            this.clientAmountMinor = Money.forMinutes(clientRateMinor, minutes, lateClientPercent);
+            this.tutorEarningsMinor = Money.forMinutes(tutorWageMinor, minutes, lateTutorPercent);
+            rememberAmountsBeforeLateCancellation();
+        } else {
+            this.status = timedStatus;
+            boolean free = timedStatus == SessionStatus.CANCELLED;
+            this.clientAmountMinor = free ? 0 : Money.forMinutes(clientRateMinor, minutes);
+            this.tutorEarningsMinor = free ? 0 : Money.forMinutes(tutorWageMinor, minutes);
+        }
+        markEdited(now);
+    }
+
+    /**
+     * Late Cancellation (domain.md "Status"): LATE_CANCELLED with both amounts from the policy
+     * percentages (each rounded once from minutes). The status and amounts before are kept for undo.
+     *
+     * @throws IllegalStateException when already late-cancelled, or invoiced or paid
+     */
+    void lateCancel(int clientPercent, int tutorPercent, Instant now) {
+        requireUnbilled();
+        if (status == SessionStatus.LATE_CANCELLED) {
+            throw new IllegalStateException("Session " + id + " is already late-cancelled");
+        }
+        this.preLateCancelStatus = status;
+        this.preLateCancelClientAmountMinor = clientAmountMinor;
+        this.preLateCancelTutorEarningsMinor = tutorEarningsMinor;
+        this.status = SessionStatus.LATE_CANCELLED;
+        this.clientAmountMinor = Money.forMinutes(clientRateMinor, durationMinutes, clientPercent);
+        this.tutorEarningsMinor = Money.forMinutes(tutorWageMinor, durationMinutes, tutorPercent);
+        markEdited(now);
+    }
+
+    /**
+     * Undoes a late cancellation: the status and both amounts before it come back exactly. A
+     * session late-cancelled before that was recorded gets {@code fallbackStatus} and full amounts.
+     *
+     * @param fallbackStatus SCHEDULED or COMPLETED by the start time
+     * @throws IllegalStateException when not late-cancelled, or invoiced or paid
+     */
+    void undoLateCancel(SessionStatus fallbackStatus, Instant now) {
+        requireUnbilled();
+        if (status != SessionStatus.LATE_CANCELLED) {
+            throw new IllegalStateException("Session " + id + " is not late-cancelled");
+        }
+        if (preLateCancelStatus != null) {
+            this.status = preLateCancelStatus;
+            this.clientAmountMinor = preLateCancelClientAmountMinor;
+            this.tutorEarningsMinor = preLateCancelTutorEarningsMinor;
+        } else {
+            this.status = fallbackStatus;
+            this.clientAmountMinor = Money.forMinutes(clientRateMinor, durationMinutes);
+            this.tutorEarningsMinor = Money.forMinutes(tutorWageMinor, durationMinutes);
+        }
+        this.preLateCancelStatus = null;
+        this.preLateCancelClientAmountMinor = null;
+        this.preLateCancelTutorEarningsMinor = null;
+        markEdited(now);
+    }
+
+    /** Recomputes what an undo restores from the current rates and duration, when a state is recorded. */
+    private void rememberAmountsBeforeLateCancellation() {
+        if (preLateCancelStatus == null) {
+            return;
+        }
+        boolean free = preLateCancelStatus == SessionStatus.CANCELLED;
+        this.preLateCancelClientAmountMinor = free ? 0 : Money.forMinutes(clientRateMinor, durationMinutes);
+        this.preLateCancelTutorEarningsMinor = free ? 0 : Money.forMinutes(tutorWageMinor, durationMinutes);
+    }
+
+    private void requireUnbilled() {
+        if (billingState != BillingState.UNBILLED) {
+            throw new IllegalStateException("Session " + id + " is " + billingState + " and keeps its amounts");
+        }
     }
 }

@@ -4,5 +4,14 @@
  * computed from them (minor units, one HALF_UP rounding), a status, a rating, a session report, an
  * internal note and a billing state. The entity is called {@code TutoringSession} because "Session"
  * clashes with HTTP sessions. Rules: domain.md "Session".
+ *
+ * <p>The session page (issue 5) reads through {@link com.tutordesk.session.SessionViewService}
+ * and changes a session through {@link com.tutordesk.session.SessionReportService} (rating,
+ * report, internal note, "Save and Send report" through the email outbox) and
+ * {@link com.tutordesk.session.SessionEditingService} (Edit Session, Late Cancellation and its
+ * undo, Delete). Both refuse a change based on a page someone else has changed since
+ * ({@link com.tutordesk.session.SessionChangedException}) and record every change in the
+ * session's history. The billing module tells which invoice a session is on through
+ * {@link com.tutordesk.session.InvoiceLookup}.
  */
 package com.tutordesk.session;

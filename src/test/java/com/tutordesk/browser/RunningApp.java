@@ -1,6 +1,7 @@
 package com.tutordesk.browser;
 
 import com.tutordesk.testing.MariaDb;
+import com.tutordesk.testing.TestMailServer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -25,6 +26,7 @@ final class RunningApp {
     static final int DEMO_SESSIONS = 800;
 
     private static RunningApp instance;
+    private static RunningApp withMail;
 
     final String baseUrl;
     final JdbcTemplate jdbc;
@@ -38,14 +40,27 @@ final class RunningApp {
 
     static synchronized RunningApp get() {
         if (instance == null) {
-            instance = start();
+            instance = start("tutordesk_browser", List.of(), "browser-app.log");
         }
         return instance;
     }
 
-    private static RunningApp start() {
+    /**
+     * A second packaged app, started on first use, that sends email to this JVM's GreenMail server
+     * ({@link TestMailServer}) instead of holding it: for tests that watch an email leave. The main
+     * app keeps the default run's "no mail server configured".
+     */
+    static synchronized RunningApp withMailServer() {
+        if (withMail == null) {
+            int smtpPort = TestMailServer.start();
+            withMail = start("tutordesk_browser_mail", List.of("--spring.mail.host=127.0.0.1",
+                    "--spring.mail.port=" + smtpPort), "browser-app-mail.log");
+        }
+        return withMail;
+    }
+
+    private static RunningApp start(String database, List<String> extraArguments, String logName) {
         try {
-            String database = "tutordesk_browser";
             MariaDb.drop(database);
             String url = MariaDb.jdbcUrl(database);
             int port = freePort();
@@ -61,7 +76,8 @@ final class RunningApp {
                     // MariaDB stands in for MySQL here; see MariaDbInitializer for why these two differ.
                     "--spring.datasource.hikari.data-source-properties.useInformationSchema=false",
                     "--spring.jpa.database-platform=org.hibernate.dialect.MariaDBDialect"));
-            Path log = Path.of("target", "browser-app.log");
+            command.addAll(extraArguments);
+            Path log = Path.of("target", logName);
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());

@@ -1,0 +1,343 @@
+package com.tutordesk.session;
+
+import com.tutordesk.engagement.Engagement;
+import com.tutordesk.security.CurrentUser;
+import com.tutordesk.security.CurrentUserService;
+import com.tutordesk.settings.BusinessProfile;
+import com.tutordesk.settings.LateCancellationPolicy;
+import com.tutordesk.settings.SettingsService;
+import com.tutordesk.shared.BusinessTime;
+import com.tutordesk.shared.Money;
+import com.tutordesk.shared.NotFoundException;
+import com.tutordesk.shared.RuleViolationException;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Edit Session, Late Cancellation (and its undo) and Delete, from the session page (issue 5).
+ *
+ * <p>Rules: admins change any session, tutors their own (another tutor's session is "not found");
+ * an invoiced or paid session is refused with "cancel invoice INV-… first" (domain.md "Session");
+ * a change based on a page someone else has changed since is refused with who and when (optimistic
+ * locking). Edit recomputes both amounts from the session's stored rates, or from the new
+ * engagement's rates when the engagement changes; start times are read in the business zone as
+ * when logging (a DST gap refused, an overlap taking the earlier offset). Late Cancellation applies
+ * the business's policy percentages (settings) to both amounts, each rounded once from minutes,
+ * and keeps the status and amounts before it, which Undo restores exactly.
+ */
+@Service
+public class SessionEditingService {
+
+    private final SessionGuard guard;
+    private final SessionRepository sessions;
+    private final SessionLoggingService logging;
+    private final EntityManager entityManager;
+    private final CurrentUserService currentUsers;
+    private final SettingsService settings;
+    private final Clock clock;
+
+    SessionEditingService(SessionGuard guard, SessionRepository sessions, SessionLoggingService logging,
+            EntityManager entityManager, CurrentUserService currentUsers, SettingsService settings, Clock clock) {
+        this.guard = guard;
+        this.sessions = sessions;
+        this.logging = logging;
+        this.entityManager = entityManager;
+        this.currentUsers = currentUsers;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    // ---- Edit Session ----
+
+    /**
+     * The session's current values for the Edit Session dialog.
+     *
+     * @throws NotFoundException when it does not exist or is not the caller's
+     * @throws RuleViolationException when it is invoiced or paid
+     */
+    @Transactional(readOnly = true)
+    public EditSessionForm editForm(long sessionId) {
+        CurrentUser user = currentUsers.require();
+        TutoringSession session = guard.visible(sessionId, user);
+        guard.requireUnbilled(session, "edit");
+        BusinessProfile profile = settings.profile();
+        ZonedDateTime start = profile.local(session.getStartsAt());
+        Engagement engagement = session.getEngagement();
+        EngagementOption option = new EngagementOption(engagement.getId(), engagement.getTutor().getId(),
+                engagement.getStudent().getName(), engagement.getSubject().getName(),
+                engagement.getStudent().getClient().getName(), engagement.getDefaultDurationMinutes(),
+                user.maySeeClientAmounts() ? engagement.getClientRateMinor() : null, engagement.getTutorWageMinor());
+        return new EditSessionForm(session.getId(), session.getVersion(),
+                new FilterChoice(engagement.getTutor().getId(), engagement.getTutor().getName()), option,
+                start.toLocalDate(), start.toLocalTime(), session.getDurationMinutes(), session.getLocation(),
+                session.getStatus() == SessionStatus.CANCELLED, session.getStatus() == SessionStatus.LATE_CANCELLED);
+    }
+
+    /**
+     * What saving {@code request} would record: end, status, amounts (client amount {@code null}
+     * when hidden from the caller) and overlapping sessions. Nothing is saved.
+     *
+     * @throws IllegalArgumentException naming the field for missing or out-of-range input
+     * @throws RuleViolationException   for a start time that does not exist that day (DST gap)
+     * @throws NotFoundException        for a session or engagement that is not the caller's
+     */
+    @Transactional(readOnly = true)
+    public LoggingPreview preview(EditSessionRequest request) {
+        CurrentUser user = currentUsers.require();
+        TutoringSession session = guard.visible(request.sessionId(), user);
+        // The Log Session dialog's preview checks the input, the engagement and the time, and finds overlaps.
+        LoggingPreview base = logging.preview(request.asLogRequest());
+        Engagement engagement = engagementFor(session, request.engagementId(), user);
+        boolean late = session.getStatus() == SessionStatus.LATE_CANCELLED;
+        SessionStatus status = late ? SessionStatus.LATE_CANCELLED : base.status();
+        long[] amounts = amounts(session, engagement, status, request.durationMinutes());
+        List<SessionConflict> conflicts = late ? List.of() : base.conflicts().stream()
+                .filter(conflict -> !Objects.equals(conflict.sessionId(), session.getId()))
+                .toList();
+        return new LoggingPreview(base.start(), base.end(), status, user.maySeeClientAmounts() ? amounts[0] : null,
+                amounts[1], base.ambiguityNote(), conflicts);
+    }
+
+    /**
+     * Saves the Edit Session dialog. Nothing changes (and nothing is recorded) when every field is as before.
+     *
+     * @throws IllegalArgumentException naming the field for missing or out-of-range input
+     * @throws RuleViolationException   for a DST-gap time, an inactive new engagement, or an invoiced or
+     *                                  paid session ("cancel invoice INV-… first")
+     * @throws NotFoundException        for a session or engagement that is not the caller's
+     * @throws SessionChangedException  when someone else changed the session since the dialog opened
+     */
+    public void edit(EditSessionRequest request) {
+        CurrentUser user = currentUsers.require();
+        validate(request);
+        guard.write(() -> {
+            TutoringSession session = guard.visible(request.sessionId(), user);
+            guard.requireUnchangedSince(session, request.seenVersion());
+            guard.requireUnbilled(session, "edit");
+            Engagement engagement = engagementFor(session, request.engagementId(), user);
+            boolean moving = !engagement.getId().equals(session.getEngagement().getId());
+            if (moving && (!engagement.isActive() || !engagement.getStudent().isActive()
+                    || !engagement.getStudent().getClient().isActive())) {
+                throw new RuleViolationException("The chosen engagement, its student or its client is inactive: choose"
+                        + " an active engagement");
+            }
+            BusinessProfile profile = settings.profile();
+            BusinessTime.Resolved start = BusinessTime.resolve(request.date(), request.startTime(), profile.zone(),
+                    profile.locale());
+            Instant now = clock.instant();
+            String location = request.location() == null || request.location().isBlank() ? null
+                    : request.location().strip();
+            SessionStatus timed = SessionLoggingService.statusFor(request.cancelled(), start.instant(), now);
+            List<String> changes = changes(session, engagement, start, request.durationMinutes(), location, timed,
+                    profile);
+            if (changes.isEmpty()) {
+                return null;
+            }
+            LateCancellationPolicy policy = profile.lateCancellation();
+            session.edit(moving ? engagement : null, start.instant(), profile.zone().getId(), request.durationMinutes(),
+                    location, session.getStatus() == SessionStatus.LATE_CANCELLED
+                            ? SessionLoggingService.statusFor(false, start.instant(), now) : timed,
+                    policy.clientChargePercent(), policy.tutorPayPercent(), now);
+            sessions.saveAndFlush(session);
+            guard.record(session.getId(), user, SessionHistoryEntry.Action.EDITED, String.join("; ", changes), now);
+            return null;
+        });
+    }
+
+    // ---- Late Cancellation ----
+
+    /**
+     * What a late cancellation would do to the amounts, under the business's policy.
+     *
+     * @throws NotFoundException      when the session is not the caller's
+     * @throws RuleViolationException when it is invoiced or paid, or already late-cancelled
+     */
+    @Transactional(readOnly = true)
+    public LateCancellationPreview lateCancellationPreview(long sessionId) {
+        CurrentUser user = currentUsers.require();
+        TutoringSession session = guard.visible(sessionId, user);
+        guard.requireUnbilled(session, "late-cancel");
+        requireNotLateCancelled(session);
+        LateCancellationPolicy policy = settings.profile().lateCancellation();
+        boolean client = user.maySeeClientAmounts();
+        return new LateCancellationPreview(policy.windowHours(), policy.clientChargePercent(), policy.tutorPayPercent(),
+                client ? session.getClientAmountMinor() : null,
+                client ? Money.forMinutes(session.getClientRateMinor(), session.getDurationMinutes(),
+                        policy.clientChargePercent()) : null,
+                session.getTutorEarningsMinor(),
+                Money.forMinutes(session.getTutorWageMinor(), session.getDurationMinutes(), policy.tutorPayPercent()));
+    }
+
+    /**
+     * Marks the session LATE_CANCELLED with amounts by the policy (domain.md "Status").
+     *
+     * @param seenVersion the session version the caller's page showed
+     * @throws RuleViolationException  when invoiced or paid, or already late-cancelled
+     * @throws SessionChangedException when someone else changed the session since
+     */
+    public void lateCancel(long sessionId, long seenVersion) {
+        CurrentUser user = currentUsers.require();
+        guard.write(() -> {
+            TutoringSession session = guard.visible(sessionId, user);
+            guard.requireUnchangedSince(session, seenVersion);
+            guard.requireUnbilled(session, "late-cancel");
+            requireNotLateCancelled(session);
+            LateCancellationPolicy policy = settings.profile().lateCancellation();
+            Instant now = clock.instant();
+            SessionStatus before = session.getStatus().asOf(session.getEndsAt(), now);
+            session.lateCancel(policy.clientChargePercent(), policy.tutorPayPercent(), now);
+            sessions.saveAndFlush(session);
+            guard.record(sessionId, user, SessionHistoryEntry.Action.LATE_CANCELLED, "Was " + before.label()
+                    .toLowerCase(java.util.Locale.ROOT) + "; policy: client charged " + policy.clientChargePercent()
+                    + " %, tutor paid " + policy.tutorPayPercent() + " %", now);
+            return null;
+        });
+    }
+
+    /**
+     * Undoes a late cancellation: the status and both amounts before it come back.
+     *
+     * @throws RuleViolationException  when invoiced or paid, or not late-cancelled
+     * @throws SessionChangedException when someone else changed the session since
+     */
+    public void undoLateCancellation(long sessionId, long seenVersion) {
+        CurrentUser user = currentUsers.require();
+        guard.write(() -> {
+            TutoringSession session = guard.visible(sessionId, user);
+            guard.requireUnchangedSince(session, seenVersion);
+            guard.requireUnbilled(session, "undo the late cancellation of");
+            if (session.getStatus() != SessionStatus.LATE_CANCELLED) {
+                throw new RuleViolationException("This session is not late-cancelled.");
+            }
+            Instant now = clock.instant();
+            session.undoLateCancel(SessionLoggingService.statusFor(false, session.getStartsAt(), now), now);
+            sessions.saveAndFlush(session);
+            guard.record(sessionId, user, SessionHistoryEntry.Action.LATE_CANCELLATION_UNDONE, "Back to "
+                    + session.getStatus().asOf(session.getEndsAt(), now).label().toLowerCase(java.util.Locale.ROOT),
+                    now);
+            return null;
+        });
+    }
+
+    // ---- Delete ----
+
+    /**
+     * Deletes the session. Its history stays (it has no foreign key), as do emails already sent.
+     *
+     * @throws RuleViolationException  when invoiced or paid ("cancel invoice INV-… first")
+     * @throws SessionChangedException when someone else changed the session since
+     */
+    public void delete(long sessionId, long seenVersion) {
+        CurrentUser user = currentUsers.require();
+        guard.write(() -> {
+            TutoringSession session = guard.visible(sessionId, user);
+            guard.requireUnchangedSince(session, seenVersion);
+            guard.requireUnbilled(session, "delete");
+            BusinessProfile profile = settings.profile();
+            Engagement engagement = session.getEngagement();
+            String what = profile.formatDateTime(session.getStartsAt()) + ", " + engagement.getStudent().getName()
+                    + " — " + engagement.getSubject().getName() + " with " + engagement.getTutor().getName();
+            sessions.delete(session);
+            sessions.flush();
+            guard.record(sessionId, user, SessionHistoryEntry.Action.DELETED, what, clock.instant());
+            return null;
+        });
+    }
+
+    // ---- rules ----
+
+    private static void requireNotLateCancelled(TutoringSession session) {
+        if (session.getStatus() == SessionStatus.LATE_CANCELLED) {
+            throw new RuleViolationException("This session is already a late cancellation.");
+        }
+    }
+
+    /** The engagement the session would be on: its own, or another one the caller may log on. */
+    private Engagement engagementFor(TutoringSession session, Long engagementId, CurrentUser user) {
+        if (engagementId == null) {
+            throw new IllegalArgumentException("Engagement is required");
+        }
+        if (engagementId.equals(session.getEngagement().getId())) {
+            return session.getEngagement();
+        }
+        Engagement engagement = entityManager.find(Engagement.class, engagementId);
+        if (engagement == null || !user.maySeeSessionsOf(engagement.getTutor().getId())) {
+            throw new NotFoundException("Engagement", engagementId);
+        }
+        return engagement;
+    }
+
+    /** @return {client amount, tutor earnings} the session would have, in minor units */
+    private long[] amounts(TutoringSession session, Engagement engagement, SessionStatus status, int minutes) {
+        boolean moving = !engagement.getId().equals(session.getEngagement().getId());
+        long rate = moving ? engagement.getClientRateMinor() : session.getClientRateMinor();
+        long wage = moving ? engagement.getTutorWageMinor() : session.getTutorWageMinor();
+        LateCancellationPolicy policy = settings.profile().lateCancellation();
+        return switch (status) {
+            case CANCELLED -> new long[] {0, 0};
+            case LATE_CANCELLED -> new long[] {Money.forMinutes(rate, minutes, policy.clientChargePercent()),
+                    Money.forMinutes(wage, minutes, policy.tutorPayPercent())};
+            default -> new long[] {Money.forMinutes(rate, minutes), Money.forMinutes(wage, minutes)};
+        };
+    }
+
+    /** @return what the edit changes, for the history panel (no amounts: tutors read it too) */
+    private static List<String> changes(TutoringSession session, Engagement engagement, BusinessTime.Resolved start,
+            int minutes, String location, SessionStatus timed, BusinessProfile profile) {
+        List<String> changes = new ArrayList<>();
+        Engagement before = session.getEngagement();
+        if (!engagement.getId().equals(before.getId())) {
+            changes.add("Engagement: " + label(before) + " → " + label(engagement));
+        }
+        if (!start.instant().equals(session.getStartsAt())) {
+            changes.add("Start: " + profile.formatDateTime(session.getStartsAt()) + " → "
+                    + profile.formatDateTime(start.instant()));
+        }
+        if (minutes != session.getDurationMinutes()) {
+            changes.add("Duration: " + BusinessProfile.formatDuration(session.getDurationMinutes()) + " → "
+                    + BusinessProfile.formatDuration(minutes));
+        }
+        if (!Objects.equals(location, session.getLocation())) {
+            changes.add("Location: " + (session.getLocation() == null ? "none" : session.getLocation()) + " → "
+                    + (location == null ? "none" : location));
+        }
+        if (session.getStatus() != SessionStatus.LATE_CANCELLED
+                && (timed == SessionStatus.CANCELLED) != (session.getStatus() == SessionStatus.CANCELLED)) {
+            changes.add(timed == SessionStatus.CANCELLED ? "Cancelled" : "No longer cancelled");
+        }
+        return changes;
+    }
+
+    private static String label(Engagement engagement) {
+        return engagement.getStudent().getName() + " — " + engagement.getSubject().getName() + " with "
+                + engagement.getTutor().getName();
+    }
+
+    private static void validate(EditSessionRequest request) {
+        if (request.engagementId() == null) {
+            throw new IllegalArgumentException("Engagement is required");
+        }
+        if (request.date() == null) {
+            throw new IllegalArgumentException("Date is required");
+        }
+        if (request.startTime() == null) {
+            throw new IllegalArgumentException("Start time is required");
+        }
+        Integer minutes = request.durationMinutes();
+        if (minutes == null || minutes < LogSessionRequest.MIN_MINUTES || minutes > LogSessionRequest.MAX_MINUTES) {
+            throw new IllegalArgumentException("Duration must be between " + LogSessionRequest.MIN_MINUTES + " and "
+                    + LogSessionRequest.MAX_MINUTES + " minutes");
+        }
+        if (request.location() != null && request.location().strip().length() > TutoringSession.LOCATION_MAX_LENGTH) {
+            throw new IllegalArgumentException("Location must be at most " + TutoringSession.LOCATION_MAX_LENGTH
+                    + " characters");
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package com.tutordesk.session;
+
+import com.tutordesk.security.CurrentUser;
+import com.tutordesk.settings.BusinessProfile;
+import com.tutordesk.settings.SettingsService;
+import com.tutordesk.shared.NotFoundException;
+import com.tutordesk.shared.RuleViolationException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The checks every change made from the session page goes through: the session is the caller's
+ * to see (else "not found", the same as a missing id), nobody else changed it since the caller's
+ * page was loaded (optimistic locking), and it is unbilled where amounts or dates change
+ * (domain.md "Deleting or editing the amounts of an invoiced or paid session is refused"). It also
+ * writes the history lines the page shows.
+ */
+@Component
+class SessionGuard {
+
+    private final SessionRepository sessions;
+    private final SessionHistoryRepository history;
+    private final ObjectProvider<InvoiceLookup> invoices;
+    private final SettingsService settings;
+    private final TransactionTemplate transactions;
+
+    SessionGuard(SessionRepository sessions, SessionHistoryRepository history, ObjectProvider<InvoiceLookup> invoices,
+            SettingsService settings, PlatformTransactionManager transactionManager) {
+        this.sessions = sessions;
+        this.history = history;
+        this.invoices = invoices;
+        this.settings = settings;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /**
+     * Runs one change in its own transaction. When a concurrent transaction wrote the same row first
+     * (the database-level version check), it runs once more: the change then either passes the
+     * checks against the fresh row or is refused with who changed it.
+     */
+    <T> T write(Supplier<T> change) {
+        try {
+            return transactions.execute(status -> change.get());
+        } catch (OptimisticLockingFailureException raced) {
+            try {
+                return transactions.execute(status -> change.get());
+            } catch (OptimisticLockingFailureException again) {
+                throw new SessionChangedException("This session was changed by someone else just now — reload to"
+                        + " see the changes.");
+            }
+        }
+    }
+
+    /**
+     * @return the session, if the user may see it (admins all, tutors their own)
+     * @throws NotFoundException when it does not exist or is another tutor's
+     */
+    TutoringSession visible(long id, CurrentUser user) {
+        return sessions.findById(id)
+                .filter(found -> user.maySeeSessionsOf(found.getTutorId()))
+                .orElseThrow(() -> new NotFoundException("Session", id));
+    }
+
+    /**
+     * @param seenVersion the session's version on the caller's page
+     * @throws SessionChangedException when a person changed it since: "This session was changed by
+     *         X at T — reload to see the changes."
+     */
+    void requireUnchangedSince(TutoringSession session, long seenVersion) {
+        if (!session.isEditedAfter(seenVersion)) {
+            return;
+        }
+        BusinessProfile profile = settings.profile();
+        List<SessionHistoryEntry> latest = history.findBySessionIdOrderByOccurredAtDescIdDesc(session.getId());
+        Optional<SessionHistoryEntry> last = latest.stream().findFirst()
+                .filter(entry -> !entry.getOccurredAt().isBefore(session.getUpdatedAt()));
+        throw new SessionChangedException(last
+                .map(entry -> "This session was changed by " + entry.getUserName() + " at "
+                        + profile.formatDateTime(entry.getOccurredAt()) + " — reload to see the changes.")
+                .orElseGet(() -> "This session was changed at " + profile.formatDateTime(session.getUpdatedAt())
+                        + " — reload to see the changes."));
+    }
+
+    /**
+     * @param verb what the caller tried, e.g. "edit"
+     * @throws RuleViolationException for an invoiced or paid session, naming the invoice
+     */
+    void requireUnbilled(TutoringSession session, String verb) {
+        String lock = billingLock(session);
+        if (lock != null) {
+            throw new RuleViolationException("Cannot " + verb + " this session: " + lock);
+        }
+    }
+
+    /** @return why an invoiced or paid session cannot change, or {@code null} when it is unbilled */
+    String billingLock(TutoringSession session) {
+        if (session.getBillingState() == BillingState.UNBILLED) {
+            return null;
+        }
+        return billingLock(session.getBillingState(), invoiceNumber(session));
+    }
+
+    /** @return the number of the invoice the session is on, when the billing module knows it */
+    Optional<String> invoiceNumber(TutoringSession session) {
+        if (session.getBillingState() == BillingState.UNBILLED) {
+            return Optional.empty();
+        }
+        InvoiceLookup lookup = invoices.getIfAvailable();
+        return lookup == null ? Optional.empty() : lookup.openInvoiceNumberFor(session.getId());
+    }
+
+    /**
+     * @return e.g. "it is on invoice INV-000123 — cancel invoice INV-000123 first", or without a
+     *         known number "it is invoiced — cancel its invoice first"; {@code null} when unbilled
+     */
+    static String billingLock(BillingState state, Optional<String> invoiceNumber) {
+        String cancel = invoiceNumber.map(number -> "cancel invoice " + number + " first")
+                .orElse("cancel its invoice first");
+        return switch (state) {
+            case UNBILLED -> null;
+            case INVOICED -> invoiceNumber.map(number -> "it is on invoice " + number).orElse("it is invoiced")
+                    + " — " + cancel;
+            case PAID -> invoiceNumber.map(number -> "it is paid (invoice " + number + ")").orElse("it is paid")
+                    + " — " + cancel;
+        };
+    }
+
+    /** Writes one history line for the session, in the caller's transaction. */
+    void record(long sessionId, CurrentUser user, SessionHistoryEntry.Action action, String details, Instant at) {
+        history.save(new SessionHistoryEntry(sessionId, at, user.userId(), user.displayName(), action, details));
+    }
+}
