@@ -61,9 +61,20 @@ final class InvoicePdf {
     }
 
     private record Style(float size, boolean bold, Color color) {
+        Font font() {
+            return new Font(bold ? Fonts.BOLD : Fonts.REGULAR, size, Font.NORMAL, color);
+        }
+
+        /** A paragraph whose own font (used for spacing) is embedded too, not the default Helvetica. */
+        Paragraph paragraph() {
+            Paragraph paragraph = new Paragraph(size * 1.35f, "", font());
+            paragraph.setFont(font());
+            return paragraph;
+        }
+
         Phrase phrase(String text) {
             FontSelector selector = new FontSelector();
-            selector.addFont(new Font(bold ? Fonts.BOLD : Fonts.REGULAR, size, Font.NORMAL, color));
+            selector.addFont(font());
             selector.addFont(new Font(Fonts.FALLBACK, size, Font.NORMAL, color));
             return selector.process(text == null ? "" : text);
         }
@@ -144,7 +155,7 @@ final class InvoicePdf {
     }
 
     private static Paragraph rightLine(String label, String value) {
-        Paragraph line = new Paragraph();
+        Paragraph line = TEXT.paragraph();
         line.add(SMALL.phrase(label + ": "));
         line.add(TEXT.phrase(value));
         line.setAlignment(Element.ALIGN_RIGHT);
@@ -163,7 +174,7 @@ final class InvoicePdf {
     }
 
     private static void lines(Document document, Invoice invoice, BusinessProfile profile) throws DocumentException {
-        PdfPTable table = new PdfPTable(new float[] {2.1f, 2.6f, 2.6f, 2.4f, 1.2f, 1.7f, 1.8f});
+        PdfPTable table = new PdfPTable(new float[] {2.5f, 2.8f, 2.6f, 2.3f, 1.6f, 1.7f, 1.7f});
         table.setWidthPercentage(100);
         table.setSpacingBefore(18);
         table.setHeaderRows(1);
@@ -239,8 +250,8 @@ final class InvoicePdf {
     }
 
     private static Paragraph paragraph(Style style, String text) {
-        Paragraph paragraph = new Paragraph(style.phrase(text));
-        paragraph.setLeading(style.size() * 1.35f);
+        Paragraph paragraph = style.paragraph();
+        paragraph.add(style.phrase(text));
         return paragraph;
     }
 
