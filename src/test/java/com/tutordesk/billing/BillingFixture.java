@@ -10,14 +10,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A client of its own for one test: a tutor, a client, students and engagements, and completed
  * sessions written with SQL (amounts as the session module stores them). Unique names throughout.
  */
-final class BillingFixture {
+public final class BillingFixture {
 
-    final JdbcTemplate jdbc;
-    final TestData data;
-    final long tutorId;
-    final long clientId;
-    final long subjectId;
-    final String clientEmail;
+    public final JdbcTemplate jdbc;
+    public final TestData data;
+    public final long tutorId;
+    public final long clientId;
+    public final long subjectId;
+    public final String clientEmail;
 
     private BillingFixture(JdbcTemplate jdbc, TestData data, long tutorId, long clientId, long subjectId) {
         this.jdbc = jdbc;
@@ -30,7 +30,7 @@ final class BillingFixture {
     }
 
     /** A fresh tutor and client; the client added by {@code addedByTutorId} when not {@code null}. */
-    static BillingFixture create(JdbcTemplate jdbc, TestData data, Long addedByTutorId) {
+    public static BillingFixture create(JdbcTemplate jdbc, TestData data, Long addedByTutorId) {
         long tutor = data.tutor(TestData.unique("Tutor"));
         long client = data.client(TestData.unique("Family"));
         jdbc.update("update clients set added_by_tutor_id = ?, address = ? where id = ?", addedByTutorId,
@@ -39,31 +39,31 @@ final class BillingFixture {
     }
 
     /** A fresh client of an existing tutor. */
-    static BillingFixture forTutor(JdbcTemplate jdbc, TestData data, long tutorId, Long addedByTutorId) {
+    public static BillingFixture forTutor(JdbcTemplate jdbc, TestData data, long tutorId, Long addedByTutorId) {
         long client = data.client(TestData.unique("Family"));
         jdbc.update("update clients set added_by_tutor_id = ? where id = ?", addedByTutorId, client);
         return new BillingFixture(jdbc, data, tutorId, client, data.subject(TestData.unique("Algebra")));
     }
 
-    long student(String name) {
+    public long student(String name) {
         return data.student(clientId, name);
     }
 
-    long engagement(long studentId, long rateMinor) {
+    public long engagement(long studentId, long rateMinor) {
         return engagement(tutorId, studentId, rateMinor);
     }
 
-    long engagement(long tutor, long studentId, long rateMinor) {
+    public long engagement(long tutor, long studentId, long rateMinor) {
         return data.engagement(tutor, studentId, data.subject(TestData.unique("Subject")), rateMinor, rateMinor / 2);
     }
 
     /** A completed session {@code daysAgo} days before {@code now}. */
-    long session(long engagementId, Instant now, int daysAgo, int minutes) {
+    public long session(long engagementId, Instant now, int daysAgo, int minutes) {
         return data.session(engagementId, now.minusSeconds(daysAgo * 86_400L), minutes, "COMPLETED");
     }
 
     /** {@code count} completed 60-minute sessions of one student at {@code rateMinor}, oldest first. */
-    List<Long> sessions(int count, long rateMinor, Instant now) {
+    public List<Long> sessions(int count, long rateMinor, Instant now) {
         long engagement = engagement(student(TestData.unique("Student")), rateMinor);
         List<Long> ids = new ArrayList<>();
         for (int i = count; i >= 1; i--) {
@@ -72,11 +72,11 @@ final class BillingFixture {
         return ids;
     }
 
-    String billingState(long sessionId) {
+    public String billingState(long sessionId) {
         return jdbc.queryForObject("select billing_state from tutoring_sessions where id = ?", String.class, sessionId);
     }
 
-    long amount(long sessionId) {
+    public long amount(long sessionId) {
         return jdbc.queryForObject("select client_amount_minor from tutoring_sessions where id = ?", Long.class, sessionId);
     }
 }
