@@ -121,6 +121,7 @@ class CreateInvoiceView extends Main implements BeforeEnterObserver {
                 + profile.formatMoney(c.amountMinor()) + ")");
         clientPicker.setPlaceholder("Clients with unbilled sessions");
         clientPicker.setWidth("28rem");
+        clientPicker.setId("invoice-client");
         clientPicker.addValueChangeListener(e -> {
             if (e.getValue() != null) {
                 UI.getCurrent().navigate("invoices/new", QueryParameters.of("client", String.valueOf(e.getValue().clientId())));

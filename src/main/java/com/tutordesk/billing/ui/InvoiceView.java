@@ -261,6 +261,7 @@ class InvoiceView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         paymentReference.setMaxLength(InvoicePayment.REFERENCE_MAX_LENGTH);
         paymentReference.setPlaceholder("Cheque number, transfer reference…");
         paymentReference.setWidthFull();
+        paymentReference.setId("payment-reference");
         Paragraph amount = new Paragraph(invoice.totalMinor() == null ? "Records payment of the invoice total."
                 : "Records a payment of " + profile.formatMoney(invoice.totalMinor()) + ", the invoice total.");
         paymentDialog.add(amount, new Div(paymentMethod, paymentDate), paymentReference);
