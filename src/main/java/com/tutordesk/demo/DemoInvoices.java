@@ -21,8 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The demo business's invoices (issue 7), written with batched SQL after the sessions: each client's
- * billable sessions of a month go on one invoice issued on the 1st of the next month, due 14 days
- * later. Invoices older than about six weeks are paid (bank transfer, cheque, cash…), with a few
+ * billable sessions of a month go on one invoice issued on the 1st of the next month (for some
+ * clients twice a month, on the 16th and the 1st), due 14 days later. Invoices older than about six weeks are paid (bank transfer, cheque, cash…), with a few
  * long-overdue exceptions; the last month's are partly paid, partly outstanding or overdue, and some
  * clients' last month is not invoiced yet; the current month is unbilled. Numbers run INV-000001… in
  * issue order without gaps, the counter is set to the last one, and every session's billing state
@@ -179,25 +179,32 @@ final class DemoInvoices {
         return planned;
     }
 
-    /** Monthly invoices for one client; about one client in twelve has its last month not invoiced yet. */
+    /**
+     * Invoices for one client: monthly (issued on the 1st for the month before), or for one client in
+     * four twice a month (on the 16th for the 1st–15th, on the 1st for the rest); about one client in
+     * twelve has its latest period not invoiced yet.
+     */
     private void planClient(long clientId, List<Line> lines, LocalDate today, SplittableRandom random,
             List<Planned> planned) {
         if (lines.isEmpty()) {
             return;
         }
-        Map<LocalDate, List<Line>> byMonth = new java.util.TreeMap<>();
+        boolean twiceAMonth = random.nextInt(4) == 0;
+        boolean latestPending = random.nextInt(12) == 0;
+        Map<LocalDate, List<Line>> byIssueDate = new java.util.TreeMap<>();
         for (Line line : lines) {
-            LocalDate month = line.startsAt().atOffset(ZoneOffset.UTC).atZoneSameInstant(zone).toLocalDate().withDayOfMonth(1);
-            byMonth.computeIfAbsent(month, m -> new ArrayList<>()).add(line);
+            LocalDate day = line.startsAt().atOffset(ZoneOffset.UTC).atZoneSameInstant(zone).toLocalDate();
+            LocalDate issue = twiceAMonth && day.getDayOfMonth() <= 15 ? day.withDayOfMonth(16)
+                    : day.withDayOfMonth(1).plusMonths(1);
+            byIssueDate.computeIfAbsent(issue, d -> new ArrayList<>()).add(line);
         }
-        boolean lastMonthPending = random.nextInt(12) == 0;
-        LocalDate lastIssue = today.withDayOfMonth(1);
-        for (Map.Entry<LocalDate, List<Line>> month : byMonth.entrySet()) {
-            LocalDate issue = month.getKey().plusMonths(1);
-            if (issue.isAfter(today) || (lastMonthPending && issue.equals(lastIssue))) {
+        LocalDate latest = byIssueDate.keySet().stream().filter(d -> !d.isAfter(today)).reduce((a, b) -> b).orElse(null);
+        for (Map.Entry<LocalDate, List<Line>> period : byIssueDate.entrySet()) {
+            LocalDate issue = period.getKey();
+            if (issue.isAfter(today) || (latestPending && issue.equals(latest))) {
                 continue;
             }
-            planned.add(new Planned(clientId, issue, List.copyOf(month.getValue())));
+            planned.add(new Planned(clientId, issue, List.copyOf(period.getValue())));
         }
     }
 

@@ -48,6 +48,7 @@ class InvoiceBrowserIT extends BrowserTest {
         page.waitForURL(Pattern.compile(".*/payments$"));
         assertThat(page.locator(".payments-total-unbilled")).containsText("Unbilled");
         waitForGridCell("#unbilled-clients-grid", clientName);
+        snapshot("payments");
 
         page.locator("vaadin-button", new Page.LocatorOptions().setHasText("Create invoice")).first().click();
         page.waitForURL(Pattern.compile(".*/invoices/new$"));
@@ -65,6 +66,7 @@ class InvoiceBrowserIT extends BrowserTest {
         page.locator("#adjustment-memo input").fill("Sibling discount");
         page.locator("vaadin-button", new Page.LocatorOptions().setHasText("Add adjustment")).click();
         assertThat(page.locator("#invoice-summary")).containsText("$98.38");
+        snapshot("create");
 
         page.locator("#submit-invoice").click();
         page.waitForURL(Pattern.compile(".*/invoices/\\d+$"));
@@ -87,6 +89,7 @@ class InvoiceBrowserIT extends BrowserTest {
         page.locator("#confirm-payment").click();
         assertThat(page.locator(".invoice-status")).containsText("Paid");
         assertThat(page.locator("#invoice-payments")).containsText("$98.38 · Bank transfer");
+        snapshot("paid");
 
         page.navigate(app.baseUrl + "/sessions?client=" + client);
         waitForGridCell("#sessions-grid", "Zoë Okafor");
@@ -97,6 +100,12 @@ class InvoiceBrowserIT extends BrowserTest {
         assertThat(rows).extracting(row -> row.get(8)).containsExactly("No", "Yes", "Yes");
         assertThat(app.jdbc.queryForList("select billing_state from tutoring_sessions where id in (?, ?, ?) order by id",
                 String.class, sessions.get(0), sessions.get(1), sessions.get(2))).containsExactly("PAID", "PAID", "UNBILLED");
+    }
+
+    /** A full-page picture of a step, next to the one BrowserTest takes at the end. */
+    private void snapshot(String step) {
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(java.nio.file.Path.of("target", "screenshots", "InvoiceBrowserIT-" + step + ".png")));
     }
 
     /** The selection checkbox of a grid row (by row index), found through the grid's own row elements. */

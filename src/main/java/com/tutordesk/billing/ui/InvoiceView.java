@@ -230,11 +230,24 @@ class InvoiceView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         for (OutboxMessage email : details.emails()) {
             String when = email.state() == MailState.SENT
                     ? "Sent to " + String.join(", ", email.recipients()) + " at " + profile.formatDateTime(email.sentAt())
-                    : String.join(", ", email.recipients()) + " · " + email.state().label() + ": " + email.reason()
+                    : String.join(", ", email.recipients()) + " · " + stateText(email)
                             + " (queued " + profile.formatDateTime(email.createdAt()) + ")";
             list.add(new Paragraph(when));
         }
         return list;
+    }
+
+    /** @return e.g. "Held: no mail server configured" or "Retrying — Not sent yet: …" */
+    private static String stateText(OutboxMessage email) {
+        String reason = email.reason();
+        String label = email.state().label();
+        if (reason.isEmpty()) {
+            return label;
+        }
+        if (reason.toLowerCase(java.util.Locale.ROOT).startsWith(label.toLowerCase(java.util.Locale.ROOT))) {
+            return Character.toUpperCase(reason.charAt(0)) + reason.substring(1);
+        }
+        return label + " — " + reason;
     }
 
     private DownloadHandler pdfHandler(long id) {
