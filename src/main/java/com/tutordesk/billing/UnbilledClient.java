@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param clientName    client
  * @param sessions      how many such sessions
  * @param amountMinor   Σ of their client amounts
- * @param oldestStart   start of the oldest one (UTC instant)
+ * @param oldestEnd     end of the oldest one (UTC instant)
  */
-public record UnbilledClient(long clientId, String clientName, long sessions, long amountMinor, Instant oldestStart) {
+public record UnbilledClient(long clientId, String clientName, long sessions, long amountMinor, Instant oldestEnd) {
 }

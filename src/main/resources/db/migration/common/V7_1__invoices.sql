@@ -112,5 +112,8 @@ CREATE TABLE invoice_payments (
 );
 CREATE INDEX ix_invoice_payments_invoice ON invoice_payments (invoice_id);
 
--- The Payments page sums unbilled sessions per client: only the UNBILLED ones are read.
-CREATE INDEX ix_sessions_billing_client ON tutoring_sessions (billing_state, client_id);
+-- The Payments page sums the billable unbilled sessions (per client): this index answers it without
+-- reading the rows, and only its UNBILLED, billable part (completed, late-cancelled, or scheduled and
+-- ended) is scanned.
+CREATE INDEX ix_sessions_unbilled ON tutoring_sessions (billing_state, status, ends_at, client_id, tutor_id,
+                                                        client_amount_minor);

@@ -68,20 +68,22 @@ class CreateInvoiceView extends Main implements BeforeEnterObserver {
     static final String SCHEDULE = "Schedule the email for a later date";
     static final String DRAFT = "Save as draft";
 
-    final ComboBox<UnbilledClient> clientPicker = new ComboBox<>("Client");
-    final Grid<BillableSession> sessions = new Grid<>();
-    final IntegerField oldest = new IntegerField();
-    final Button selectOldest = new Button("Select oldest");
-    final BigDecimalField adjustmentAmount = new BigDecimalField("Adjustment amount");
-    final TextField adjustmentMemo = new TextField("Memo");
-    final Button addAdjustment = new Button("Add adjustment", VaadinIcon.PLUS.create());
-    final Div adjustmentList = new Div();
-    final DatePicker dueDate = new DatePicker("Due date");
-    final RadioButtonGroup<String> delivery = new RadioButtonGroup<>("Delivery");
-    final DatePicker sendOn = new DatePicker("Send on");
-    final Div summary = new Div();
-    final Button preview = new Button("Preview", VaadinIcon.EYE.create());
-    final Button submit = new Button("Send Invoice");
+    // Made anew on every navigation: the route instance is reused when only the query changes.
+    ComboBox<UnbilledClient> clientPicker;
+    Grid<BillableSession> sessions;
+    IntegerField oldest;
+    Button selectOldest;
+    BigDecimalField adjustmentAmount;
+    TextField adjustmentMemo;
+    Button addAdjustment;
+    Div adjustmentList;
+    DatePicker dueDate;
+    RadioButtonGroup<String> delivery;
+    DatePicker sendOn;
+    Div summary;
+    Paragraph notice;
+    Button preview;
+    Button submit;
     Dialog previewDialog;
 
     private final InvoiceService invoices;
@@ -107,12 +109,33 @@ class CreateInvoiceView extends Main implements BeforeEnterObserver {
         Long sessionId = first(parameters, "session");
         removeAll();
         adjustments.clear();
+        newComponents();
         if (clientId == null) {
             pickClient();
             return;
         }
         candidates = invoices.candidates(clientId);
         build(sessionId);
+    }
+
+    private void newComponents() {
+        clientPicker = new ComboBox<>("Client");
+        sessions = new Grid<>();
+        oldest = new IntegerField();
+        selectOldest = new Button("Select oldest");
+        adjustmentAmount = new BigDecimalField("Adjustment amount");
+        adjustmentMemo = new TextField("Memo");
+        addAdjustment = new Button("Add adjustment", VaadinIcon.PLUS.create());
+        adjustmentList = new Div();
+        dueDate = new DatePicker("Due date");
+        delivery = new RadioButtonGroup<>("Delivery");
+        sendOn = new DatePicker("Send on");
+        summary = new Div();
+        notice = new Paragraph();
+        notice.setVisible(false);
+        preview = new Button("Preview", VaadinIcon.EYE.create());
+        submit = new Button("Send Invoice");
+        previewDialog = null;
     }
 
     private void pickClient() {
@@ -164,6 +187,11 @@ class CreateInvoiceView extends Main implements BeforeEnterObserver {
             candidates.sessions().stream().filter(s -> s.id() == preselectedSession).forEach(sessions::select);
         } else {
             sessions.asMultiSelect().select(candidates.sessions());
+            if (preselectedSession != null) {
+                notice.setText("That session cannot be invoiced (it is already on an invoice, not completed, or not"
+                        + " yours to bill): all of the client's unbilled sessions are listed instead.");
+                notice.setVisible(true);
+            }
         }
         sessions.addSelectionListener(e -> updateSummary());
 
@@ -235,7 +263,8 @@ class CreateInvoiceView extends Main implements BeforeEnterObserver {
         Div actions = new Div(preview, submit);
         actions.addClassName("invoice-actions");
 
-        add(new H3("Sessions"), selection, sessions, new H3("Adjustments"), adjustmentBar, adjustmentList,
+        notice.addClassName("url-notices");
+        add(notice, new H3("Sessions"), selection, sessions, new H3("Adjustments"), adjustmentBar, adjustmentList,
                 new H3("Due date and delivery"), dates, summary, actions);
         updateSummary();
     }

@@ -151,7 +151,7 @@ class PaymentsView extends Main implements BeforeEnterObserver {
         unbilledClients.addColumn(UnbilledClient::clientName).setHeader("Client").setKey("client").setFlexGrow(1);
         unbilledClients.addColumn(UnbilledClient::sessions).setHeader("Sessions").setKey("sessions").setAutoWidth(true)
                 .setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
-        unbilledClients.addColumn(c -> profile.formatDate(profile.local(c.oldestStart()).toLocalDate()))
+        unbilledClients.addColumn(c -> profile.formatDate(profile.local(c.oldestEnd()).toLocalDate()))
                 .setHeader("Oldest").setKey("oldest").setAutoWidth(true).setFlexGrow(0);
         unbilledClients.addColumn(c -> profile.formatMoney(c.amountMinor())).setHeader("Unbilled").setKey("amount")
                 .setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);

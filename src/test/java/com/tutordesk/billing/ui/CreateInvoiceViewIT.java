@@ -143,4 +143,18 @@ class CreateInvoiceViewIT extends SpringBrowserlessTest {
         UI.getCurrent().navigate("invoices/new", QueryParameters.fromString("client=" + family.clientId));
         assertThat(getCurrentView().getElement().getTextRecursively()).contains("Not found");
     }
+
+    @Test
+    void moving_to_another_client_or_naming_a_session_that_cannot_be_billed_shows_a_fresh_page() {
+        BillingFixture other = BillingFixture.create(jdbc, data, null);
+        List<Long> otherSessions = other.sessions(1, 5000, clock.instant());
+        open("client=" + family.clientId);
+        CreateInvoiceView view = open("client=" + other.clientId + "&session=" + sessions.getFirst());
+        assertThat(view.sessions.getColumns()).hasSize(7);
+        assertThat(test(view.sessions).size()).isOne();
+        assertThat(view.sessions.getSelectedItems()).extracting(BillableSession::id).containsExactlyElementsOf(otherSessions);
+        assertThat(view.notice.isVisible()).isTrue();
+        assertThat(view.notice.getText()).contains("That session cannot be invoiced");
+        assertThat(view.summary.getElement().getTextRecursively()).contains("1 of 1 sessions").contains("$50.00");
+    }
 }
