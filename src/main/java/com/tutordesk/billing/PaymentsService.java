@@ -34,11 +34,15 @@ public class PaymentsService {
 
     /**
      * Billable (issue 7): completed — or scheduled with its end passed — or late-cancelled, with a
-     * client amount, unbilled, and on no draft, open or paid invoice.
+     * client amount, unbilled, and on no draft, open or paid invoice. A left join rather than NOT
+     * EXISTS: MariaDB would materialise every invoiced session for the latter (seconds at a million).
+     * The one parameter is "now" (UTC).
      */
-    static final String UNBILLED = "s.billing_state = 'UNBILLED' and s.client_amount_minor > 0"
-            + " and (s.status in ('COMPLETED', 'LATE_CANCELLED') or (s.status = 'SCHEDULED' and s.ends_at <= ?))"
-            + " and not exists (select 1 from invoice_lines l where l.active_session_id = s.id)";
+    static final String UNBILLED_FROM = " from tutoring_sessions s"
+            + " left join invoice_lines ul on ul.active_session_id = s.id";
+    static final String UNBILLED_WHERE = " where ul.active_session_id is null and s.billing_state = 'UNBILLED'"
+            + " and s.client_amount_minor > 0"
+            + " and (s.status in ('COMPLETED', 'LATE_CANCELLED') or (s.status = 'SCHEDULED' and s.ends_at <= ?))";
 
     private final JdbcTemplate jdbc;
     private final CurrentUserService currentUsers;
@@ -89,7 +93,7 @@ public class PaymentsService {
             unbilledParams.add(user.tutorId());
         }
         long[] unbilled = jdbc.queryForObject("select coalesce(sum(s.client_amount_minor), 0), count(*)"
-                + " from tutoring_sessions s where " + UNBILLED + unbilledScope,
+                + UNBILLED_FROM + UNBILLED_WHERE + unbilledScope,
                 (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}, unbilledParams.toArray());
         return new PaymentsTotals(open.overdueMinor(), open.overdueCount(), open.outstandingMinor(),
                 open.outstandingCount(), unbilled[0], unbilled[1]);
@@ -143,25 +147,49 @@ public class PaymentsService {
     }
 
     /**
-     * @return clients with billable sessions on no invoice, A–Z, with how many and their sum (for a
-     *         tutor: their own clients and own sessions)
+     * @return every client with billable sessions on no invoice, A–Z, with how many and their sum
+     *         (for a tutor: their own clients and own sessions)
      */
     @Transactional(readOnly = true)
     public List<UnbilledClient> unbilledClients() {
+        return unbilledClients(0, Integer.MAX_VALUE);
+    }
+
+    /** @return one page of {@link #unbilledClients()} */
+    @Transactional(readOnly = true)
+    public List<UnbilledClient> unbilledClients(int offset, int limit) {
         CurrentUser user = requireBilling();
         List<Object> params = new ArrayList<>(List.of(utc(clock.instant())));
-        String scope = "";
-        if (!user.isAdmin()) {
-            scope = " and s.tutor_id = ? and c.added_by_tutor_id = ?";
-            params.add(user.tutorId());
-            params.add(user.tutorId());
-        }
+        String scope = unbilledClientScope(user, params);
+        params.add(limit);
+        params.add(offset);
         // ends_at (not starts_at) is in the covering index; the day is the same.
-        return jdbc.query("select c.id, c.name, count(*), sum(s.client_amount_minor), min(s.ends_at)"
-                + " from tutoring_sessions s join clients c on c.id = s.client_id where " + UNBILLED + scope
-                + " group by c.id, c.name order by c.name, c.id",
+        return jdbc.query("select c.id, c.name, u.sessions, u.amount, u.oldest from (select s.client_id,"
+                + " count(*) as sessions, sum(s.client_amount_minor) as amount, min(s.ends_at) as oldest"
+                + UNBILLED_FROM + UNBILLED_WHERE + scope + " group by s.client_id) u join clients c on c.id = u.client_id"
+                + " order by c.name, c.id limit ? offset ?",
                 (rs, n) -> new UnbilledClient(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
                         instant(rs.getObject(5, LocalDateTime.class))), params.toArray());
+    }
+
+    /** @return how many clients {@link #unbilledClients()} lists */
+    @Transactional(readOnly = true)
+    public long countUnbilledClients() {
+        CurrentUser user = requireBilling();
+        List<Object> params = new ArrayList<>(List.of(utc(clock.instant())));
+        String scope = unbilledClientScope(user, params);
+        Long count = jdbc.queryForObject("select count(distinct s.client_id)" + UNBILLED_FROM + UNBILLED_WHERE + scope,
+                Long.class, params.toArray());
+        return count == null ? 0 : count;
+    }
+
+    private static String unbilledClientScope(CurrentUser user, List<Object> params) {
+        if (user.isAdmin()) {
+            return "";
+        }
+        params.add(user.tutorId());
+        params.add(user.tutorId());
+        return " and s.tutor_id = ? and s.client_id in (select x.id from clients x where x.added_by_tutor_id = ?)";
     }
 
     /** @return the clients the caller may filter invoices by (those with at least one invoice), A–Z */

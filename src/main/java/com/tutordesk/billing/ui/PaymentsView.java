@@ -161,9 +161,10 @@ class PaymentsView extends Main implements BeforeEnterObserver {
             create.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             return create;
         }).setKey("create").setAutoWidth(true).setFlexGrow(0);
-        unbilledClients.setItems(payments.unbilledClients());
+        unbilledClients.setItems(query -> payments.unbilledClients(query.getOffset(), query.getLimit()).stream(),
+                query -> (int) Math.min(Integer.MAX_VALUE, payments.countUnbilledClients()));
         unbilledClients.setEmptyStateText("Every billable session is on an invoice");
-        unbilledClients.setAllRowsVisible(true);
+        unbilledClients.setHeight("24rem");
         unbilledClients.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
 
         Paragraph scope = new Paragraph("Amounts in " + profile.currency().getCurrencyCode() + "; overdue means past"
