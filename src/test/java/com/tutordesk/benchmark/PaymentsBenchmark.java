@@ -70,7 +70,9 @@ class PaymentsBenchmark {
             time("count of invoices", () -> List.of(payments.count(InvoiceFilter.NONE)));
             time("overdue invoices, first page", () -> payments.list(new InvoiceFilter(InvoiceStatus.OVERDUE, null, null,
                     null), 0, 50));
-            time("clients with unbilled sessions", payments::unbilledClients);
+            time("clients with unbilled sessions, first page (50)", () -> payments.unbilledClients(0, 50));
+            time("count of clients with unbilled sessions", () -> List.of(payments.countUnbilledClients()));
+            time("all clients with unbilled sessions (Create Invoice picker)", payments::unbilledClients);
             long client = jdbc.queryForObject("select client_id from invoices order by id desc limit 1", Long.class);
             time("one client's invoices", () -> payments.list(new InvoiceFilter(null, client, null, null), 0, 50));
             long invoice = jdbc.queryForObject("select max(id) from invoices", Long.class);
