@@ -128,6 +128,8 @@ class DemoBusinessGenerator {
 
         long sessions = insertSessions(random, engagements, engagementIds, tutorIds, students, subjectIds, clients,
                 properties, today, now);
+        // Invoices (issue 7): past months invoiced and mostly paid, the last month partly open, today's month unbilled.
+        new DemoInvoices(jdbc, ZONE).generate(properties.seed(), today, now);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         return new Result(tutors.size(), clients.size(), students.size(), engagements.size(), sessions, logins, took);
     }

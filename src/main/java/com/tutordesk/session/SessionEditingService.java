@@ -240,6 +240,7 @@ public class SessionEditingService {
             TutoringSession session = guard.visible(sessionId, user);
             guard.requireUnchangedSince(session, seenVersion);
             guard.requireUnbilled(session, "delete");
+            guard.requireOnNoDraft(session, "delete");
             BusinessProfile profile = settings.profile();
             Engagement engagement = session.getEngagement();
             String what = profile.formatDateTime(session.getStartsAt()) + ", " + engagement.getStudent().getName()

@@ -99,6 +99,23 @@ class SessionGuard {
         }
     }
 
+    /**
+     * A session on a draft invoice is still unbilled (its amounts may change and the draft reads
+     * them when issued), but it cannot disappear from under the draft.
+     *
+     * @throws RuleViolationException when the session is on a draft invoice
+     */
+    void requireOnNoDraft(TutoringSession session, String verb) {
+        InvoiceLookup lookup = invoices.getIfAvailable();
+        if (lookup == null) {
+            return;
+        }
+        lookup.invoiceOf(session.getId()).ifPresent(invoice -> {
+            throw new RuleViolationException("Cannot " + verb + " this session: it is on " + invoice.label()
+                    + " — remove it from the draft or delete the draft first");
+        });
+    }
+
     /** @return why an invoiced or paid session cannot change, or {@code null} when it is unbilled */
     String billingLock(TutoringSession session) {
         if (session.getBillingState() == BillingState.UNBILLED) {

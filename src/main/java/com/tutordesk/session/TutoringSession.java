@@ -560,4 +560,20 @@ public class TutoringSession {
             throw new IllegalStateException("Session " + id + " is " + billingState + " and keeps its amounts");
         }
     }
+
+    // ---- billing (issue 7): changed only through SessionBilling ----
+
+    /**
+     * Moves the billing state along (unbilled → invoiced → paid, or back to unbilled when an invoice
+     * is cancelled). The version goes up, so an edit started before the change fails its save.
+     *
+     * @throws IllegalStateException when the session is not in {@code from}
+     */
+    void changeBillingState(BillingState from, BillingState to, Instant now) {
+        if (billingState != from) {
+            throw new IllegalStateException("Session " + id + " is " + billingState + ", expected " + from);
+        }
+        billingState = to;
+        updatedAt = now;
+    }
 }

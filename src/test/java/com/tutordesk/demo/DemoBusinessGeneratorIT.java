@@ -149,4 +149,43 @@ class DemoBusinessGeneratorIT {
         assertThat(first.queryForObject("select password_hash from users where role = 'ADMIN'", String.class))
                 .startsWith("{bcrypt}");
     }
+
+    @Test
+    void past_months_are_invoiced_and_mostly_paid_with_gapless_numbers_and_consistent_billing_states() {
+        int invoices = count(first, "select count(*) from invoices");
+        assertThat(invoices).isGreaterThan(300);
+        assertThat(count(first, "select max(cast(substring(number, 5) as int)) from invoices")).isEqualTo(invoices);
+        assertThat(count(first, "select count(distinct number) from invoices")).isEqualTo(invoices);
+        assertThat(count(first, "select last_number from invoice_counters")).isEqualTo(invoices);
+        // Numbers follow issue dates.
+        assertThat(count(first, "select count(*) from invoices a join invoices b on a.number < b.number"
+                + " and a.issue_date > b.issue_date")).isZero();
+        // Every session on an invoice carries its state; every other one is unbilled.
+        assertThat(count(first, "select count(*) from tutoring_sessions s join invoice_lines l on l.active_session_id = s.id"
+                + " join invoices i on i.id = l.invoice_id where s.billing_state <> case i.state when 'PAID' then 'PAID'"
+                + " else 'INVOICED' end")).isZero();
+        assertThat(count(first, "select count(*) from tutoring_sessions s where s.billing_state <> 'UNBILLED'"
+                + " and not exists (select 1 from invoice_lines l where l.active_session_id = s.id)")).isZero();
+        // Totals add up: lines are the sessions' stored amounts; paid invoices carry one payment of the total.
+        assertThat(count(first, "select count(*) from invoices i where i.lines_total_minor <>"
+                + " (select sum(l.amount_minor) from invoice_lines l where l.invoice_id = i.id)")).isZero();
+        assertThat(count(first, "select count(*) from invoice_lines l join tutoring_sessions s on s.id = l.session_id"
+                + " where l.amount_minor <> s.client_amount_minor")).isZero();
+        assertThat(count(first, "select count(*) from invoices i where i.state = 'PAID' and i.total_minor <>"
+                + " (select sum(p.amount_minor) from invoice_payments p where p.invoice_id = i.id)")).isZero();
+        // Old sessions are mostly paid, some invoices are overdue, and this month's sessions are unbilled.
+        int oldCompleted = count(first, "select count(*) from tutoring_sessions where status = 'COMPLETED'"
+                + " and starts_at < '2026-10-01 00:00:00'");
+        int oldPaid = count(first, "select count(*) from tutoring_sessions where status = 'COMPLETED'"
+                + " and starts_at < '2026-10-01 00:00:00' and billing_state = 'PAID'");
+        assertThat(oldPaid).isGreaterThan(oldCompleted * 9 / 10);
+        assertThat(count(first, "select count(*) from invoices where state = 'OPEN' and due_date < '2026-11-25'"))
+                .isGreaterThan(5);
+        assertThat(count(first, "select count(*) from invoices where state = 'OPEN' and due_date >= '2026-11-25'"))
+                .as("invoices issued on the 16th are outstanding").isGreaterThan(3);
+        assertThat(count(first, "select count(*) from tutoring_sessions where status = 'COMPLETED'"
+                + " and starts_at >= '2026-11-16 05:00:00' and billing_state <> 'UNBILLED'")).isZero();
+        assertThat(count(first, "select count(*) from tutoring_sessions where status = 'COMPLETED'"
+                + " and starts_at >= '2026-11-01 05:00:00' and billing_state = 'UNBILLED'")).isGreaterThan(100);
+    }
 }

@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /** A received email taken apart for assertions: sender, subject, text and HTML parts, attachments. */
-record ReceivedMail(String fromName, String fromAddress, List<String> to, String subject, String messageId,
+public record ReceivedMail(String fromName, String fromAddress, List<String> to, String subject, String messageId,
         String text, String html, Map<String, byte[]> attachments, Map<String, String> attachmentTypes) {
 
-    static ReceivedMail of(MimeMessage message) {
+    public static ReceivedMail of(MimeMessage message) {
         try {
             InternetAddress from = (InternetAddress) message.getFrom()[0];
             List<String> to = new ArrayList<>();

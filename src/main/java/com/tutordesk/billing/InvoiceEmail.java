@@ -1,0 +1,71 @@
+package com.tutordesk.billing;
+
+import com.tutordesk.mail.EmailAttachment;
+import com.tutordesk.mail.EmailBody;
+import com.tutordesk.mail.HtmlEmail;
+import com.tutordesk.mail.MailReference;
+import com.tutordesk.mail.OutgoingEmail;
+import com.tutordesk.settings.BusinessProfile;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The email that carries an invoice to the billing contact: plain text and HTML (built with
+ * {@link HtmlEmail}, which escapes every name), the PDF attached. No internal note is ever in it:
+ * invoices do not hold them.
+ */
+final class InvoiceEmail {
+
+    /** Reference type of invoice emails in the outbox. */
+    static final String REFERENCE_TYPE = "INVOICE";
+
+    private InvoiceEmail() {
+    }
+
+    static MailReference reference(long invoiceId) {
+        return new MailReference(REFERENCE_TYPE, invoiceId);
+    }
+
+    static OutgoingEmail of(Invoice invoice, String to, BusinessProfile profile, String instructions, URI payLink,
+            byte[] pdf) {
+        String number = invoice.getNumber();
+        boolean paid = invoice.getState() == InvoiceState.PAID;
+        String subject = "Invoice " + number + " from " + profile.name() + (paid ? " (paid)" : "");
+        List<List<String>> rows = new ArrayList<>();
+        for (InvoiceLine line : invoice.getLines()) {
+            rows.add(List.of(profile.formatDate(profile.local(line.getSessionStartsAt()).toLocalDate()),
+                    line.getStudentName(),
+                    line.getSubjectName() + (line.isLateCancelled() ? " (late cancellation)" : ""),
+                    InvoicePdf.hoursMinutes(line.getDurationMinutes()), profile.formatMoney(line.getAmountMinor())));
+        }
+        for (InvoiceAdjustment adjustment : invoice.getAdjustments()) {
+            rows.add(List.of("", "Adjustment", adjustment.getMemo(), "", profile.formatMoney(adjustment.getAmountMinor())));
+        }
+        rows.add(List.of("", "", "Total", "", profile.formatMoney(invoice.getTotalMinor())));
+        HtmlEmail email = HtmlEmail.titled("Invoice " + number)
+                .paragraph("Dear " + invoice.getBillToName() + ",")
+                .paragraph(paid
+                        ? "Here is a copy of invoice " + number + ", which is paid. Thank you!"
+                        : "Please find attached invoice " + number + " for " + profile.formatMoney(invoice.getTotalMinor())
+                                + ", due on " + profile.formatDate(invoice.getDueDate()) + ".")
+                .field("Invoice", number)
+                .field("Issue date", profile.formatDate(invoice.getIssueDate()))
+                .field("Due date", profile.formatDate(invoice.getDueDate()))
+                .field("Total", profile.formatMoney(invoice.getTotalMinor()))
+                .table(List.of("Date", "Student", "Subject", "Duration", "Amount"), rows, false, false, false, true, true);
+        if (!paid) {
+            if (payLink != null) {
+                email.link("Pay now", payLink);
+            }
+            email.paragraph("How to pay: " + (instructions == null || instructions.isBlank() ? "" : instructions + " ")
+                    + "Please quote " + number + " as the reference.");
+        }
+        EmailBody body = email.footer("Sent by " + profile.name()
+                + (profile.address().isBlank() ? "" : " · " + profile.address().replace('\n', ',').replace(",", ", ")
+                        .replaceAll(" +", " ")))
+                .build();
+        return OutgoingEmail.of(reference(invoice.getId()), to, subject, body)
+                .withAttachments(new EmailAttachment(InvoicePdf.fileName(invoice), "application/pdf", pdf));
+    }
+}

@@ -1,0 +1,14 @@
+/**
+ * Billing: invoices and the Payments page (issue 7; rules: domain.md "Invoices"). An invoice is made
+ * for one client from that client's billable, unbilled sessions (one line per session, the amount
+ * copied from the session's stored client amount, never recomputed) plus signed adjustments with a
+ * memo. It goes DRAFT → OPEN (issued: numbered INV-000123 without gaps, emailed with its PDF through
+ * the mail outbox) → PAID (a manual payment), or OPEN → CANCELLED (its sessions become unbilled
+ * again); "Overdue" is an OPEN invoice past its due date in the business zone. A session is on at
+ * most one non-cancelled invoice, which the database enforces. Scheduled sends run as db-scheduler
+ * one-time jobs at a business-local hour. Session billing states change only through
+ * {@link com.tutordesk.session.SessionBilling}; this module answers the session module's
+ * {@link com.tutordesk.session.InvoiceLookup}. Card payments (issue 8) plug in through
+ * {@link com.tutordesk.billing.InvoicePayLinks} and the {@link com.tutordesk.billing.InvoiceIssued} event.
+ */
+package com.tutordesk.billing;

@@ -1,0 +1,470 @@
+package com.tutordesk.billing.ui;
+
+import com.tutordesk.billing.InvoiceAdjustment;
+import com.tutordesk.billing.InvoiceCandidates;
+import com.tutordesk.billing.InvoiceService;
+import com.tutordesk.billing.InvoiceTotals;
+import com.tutordesk.billing.NewInvoice;
+import com.tutordesk.billing.PaymentsService;
+import com.tutordesk.billing.UnbilledClient;
+import com.tutordesk.session.BillableSession;
+import com.tutordesk.session.SessionStatus;
+import com.tutordesk.settings.BusinessProfile;
+import com.tutordesk.settings.SettingsService;
+import com.tutordesk.shared.Money;
+import com.tutordesk.shared.NotFoundException;
+import com.tutordesk.shared.RuleViolationException;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Create Invoice for one client ({@code /invoices/new?client=12}, optionally {@code &session=345}
+ * to start with only that session selected, as "Send invoice" on a session does). Lists the client's
+ * billable sessions on no invoice, all selected by default; the person may pick which (or "the N
+ * oldest"), add adjustments, set the due date, preview, then send now, schedule the email or save a
+ * draft. Without {@code client} it first asks for the client.
+ */
+@Route("invoices/new")
+@PageTitle("New invoice · Tutordesk")
+@RolesAllowed({"ADMIN", "TUTOR"})
+class CreateInvoiceView extends Main implements BeforeEnterObserver {
+
+    static final String SEND_NOW = "Send now";
+    static final String SCHEDULE = "Schedule the email for a later date";
+    static final String DRAFT = "Save as draft";
+
+    // Made anew on every navigation: the route instance is reused when only the query changes.
+    ComboBox<UnbilledClient> clientPicker;
+    Grid<BillableSession> sessions;
+    IntegerField oldest;
+    Button selectOldest;
+    BigDecimalField adjustmentAmount;
+    TextField adjustmentMemo;
+    Button addAdjustment;
+    Div adjustmentList;
+    DatePicker dueDate;
+    RadioButtonGroup<String> delivery;
+    DatePicker sendOn;
+    Div summary;
+    Paragraph notice;
+    Button preview;
+    Button submit;
+    Dialog previewDialog;
+
+    private final InvoiceService invoices;
+    private final PaymentsService payments;
+    private final BusinessProfile profile;
+    private final List<NewInvoice.Adjustment> adjustments = new ArrayList<>();
+    private InvoiceCandidates candidates;
+
+    CreateInvoiceView(InvoiceService invoices, PaymentsService payments, SettingsService settings) {
+        this.invoices = invoices;
+        this.payments = payments;
+        this.profile = settings.profile();
+        addClassName("create-invoice-view");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (!payments.mayUse()) {
+            throw new NotFoundException("Page", "invoices/new");
+        }
+        Map<String, List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
+        Long clientId = first(parameters, "client");
+        Long sessionId = first(parameters, "session");
+        removeAll();
+        adjustments.clear();
+        newComponents();
+        if (clientId == null) {
+            pickClient();
+            return;
+        }
+        candidates = invoices.candidates(clientId);
+        build(sessionId);
+    }
+
+    private void newComponents() {
+        clientPicker = new ComboBox<>("Client");
+        sessions = new Grid<>();
+        oldest = new IntegerField();
+        selectOldest = new Button("Select oldest");
+        adjustmentAmount = new BigDecimalField("Adjustment amount");
+        adjustmentMemo = new TextField("Memo");
+        addAdjustment = new Button("Add adjustment", VaadinIcon.PLUS.create());
+        adjustmentList = new Div();
+        dueDate = new DatePicker("Due date");
+        delivery = new RadioButtonGroup<>("Delivery");
+        sendOn = new DatePicker("Send on");
+        summary = new Div();
+        notice = new Paragraph();
+        notice.setVisible(false);
+        preview = new Button("Preview", VaadinIcon.EYE.create());
+        submit = new Button("Send Invoice");
+        previewDialog = null;
+    }
+
+    private void pickClient() {
+        clientPicker.setItems(payments.unbilledClients());
+        clientPicker.setItemLabelGenerator(c -> c.clientName() + " — " + c.sessions() + " unbilled ("
+                + profile.formatMoney(c.amountMinor()) + ")");
+        clientPicker.setPlaceholder("Clients with unbilled sessions");
+        clientPicker.setWidth("28rem");
+        clientPicker.setId("invoice-client");
+        clientPicker.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                UI.getCurrent().navigate("invoices/new", QueryParameters.of("client", String.valueOf(e.getValue().clientId())));
+            }
+        });
+        add(new Anchor("payments", "← Payments"), new H2("New invoice"), clientPicker);
+    }
+
+    private void build(Long preselectedSession) {
+        H2 title = new H2("New invoice for " + candidates.clientName());
+        Paragraph billTo = new Paragraph("Bill to " + candidates.billToName() + " <" + candidates.billToEmail() + ">");
+        billTo.addClassName("subtitle");
+        add(new Anchor("payments", "← Payments"), title, billTo);
+
+        if (candidates.sessions().isEmpty()) {
+            Paragraph none = new Paragraph("This client has no unbilled sessions to invoice.");
+            none.addClassName("empty-state");
+            add(none);
+            return;
+        }
+
+        sessions.setId("invoice-sessions");
+        sessions.setSelectionMode(Grid.SelectionMode.MULTI);
+        sessions.addColumn(s -> profile.formatDate(profile.local(s.startsAt()).toLocalDate())).setHeader("Date")
+                .setKey("date").setAutoWidth(true).setFlexGrow(0);
+        sessions.addColumn(BillableSession::studentName).setHeader("Student").setKey("student").setFlexGrow(1);
+        sessions.addColumn(s -> s.subjectName() + (s.status() == SessionStatus.LATE_CANCELLED ? " (late cancellation)" : ""))
+                .setHeader("Subject").setKey("subject").setFlexGrow(1);
+        sessions.addColumn(BillableSession::tutorName).setHeader("Tutor").setKey("tutor").setFlexGrow(1);
+        sessions.addColumn(s -> BillingBadges.hoursMinutes(s.durationMinutes())).setHeader("Duration")
+                .setKey("duration").setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+        sessions.addColumn(s -> profile.formatMoney(s.clientRateMinor()) + "/h").setHeader("Rate").setKey("rate")
+                .setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+        sessions.addColumn(s -> profile.formatMoney(s.clientAmountMinor())).setHeader("Amount").setKey("amount")
+                .setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+        sessions.setItems(candidates.sessions());
+        sessions.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        sessions.setAllRowsVisible(candidates.sessions().size() <= 12);
+        if (preselectedSession != null && candidates.sessions().stream().anyMatch(s -> s.id() == preselectedSession)) {
+            candidates.sessions().stream().filter(s -> s.id() == preselectedSession).forEach(sessions::select);
+        } else {
+            sessions.asMultiSelect().select(candidates.sessions());
+            if (preselectedSession != null) {
+                notice.setText("That session cannot be invoiced (it is already on an invoice, not completed, or not"
+                        + " yours to bill): all of the client's unbilled sessions are listed instead.");
+                notice.setVisible(true);
+            }
+        }
+        sessions.addSelectionListener(e -> updateSummary());
+
+        oldest.setPlaceholder("N");
+        oldest.setMin(1);
+        oldest.setMax(candidates.sessions().size());
+        oldest.setStepButtonsVisible(true);
+        oldest.setWidth("8rem");
+        oldest.setAriaLabel("How many of the oldest sessions");
+        selectOldest.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        selectOldest.addClickListener(click -> selectOldest());
+        Button all = new Button("Select all", click -> sessions.asMultiSelect().select(candidates.sessions()));
+        all.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        Button none = new Button("Select none", click -> sessions.deselectAll());
+        none.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        Div selection = new Div(new Span("Include the"), oldest, new Span("oldest"), selectOldest, all, none);
+        selection.addClassName("invoice-selection-bar");
+
+        adjustmentAmount.setPlaceholder("-10.00");
+        adjustmentAmount.setHelperText("Negative for a discount");
+        adjustmentAmount.setId("adjustment-amount");
+        adjustmentMemo.setMaxLength(InvoiceAdjustment.MEMO_MAX_LENGTH);
+        adjustmentMemo.setPlaceholder("e.g. session ran 15 min over");
+        adjustmentMemo.setId("adjustment-memo");
+        adjustmentMemo.setWidth("22rem");
+        addAdjustment.addClickListener(click -> addAdjustment());
+        adjustmentList.addClassName("invoice-adjustment-list");
+        Div adjustmentBar = new Div(adjustmentAmount, adjustmentMemo, addAdjustment);
+        adjustmentBar.addClassName("filter-bar");
+
+        dueDate.setLocale(profile.locale());
+        dueDate.setValue(candidates.defaultDueDate());
+        dueDate.setMin(candidates.today());
+        dueDate.setHelperText("Default: issue date + 14 days");
+        dueDate.setId("due-date");
+        delivery.setItems(SEND_NOW, SCHEDULE, DRAFT);
+        delivery.setValue(SEND_NOW);
+        delivery.setId("delivery");
+        sendOn.setLocale(profile.locale());
+        sendOn.setMin(candidates.today().plusDays(1));
+        sendOn.setVisible(false);
+        sendOn.setId("send-on");
+        sendOn.addValueChangeListener(e -> {
+            // The due date keeps its 14 days from the day the invoice goes out.
+            if (e.getValue() != null && e.isFromClient() && (dueDate.getValue() == null
+                    || dueDate.getValue().isBefore(e.getValue()))) {
+                dueDate.setValue(e.getValue().plusDays(candidates.defaultDueDate().toEpochDay()
+                        - candidates.today().toEpochDay()));
+            }
+        });
+        delivery.addValueChangeListener(e -> {
+            sendOn.setVisible(SCHEDULE.equals(e.getValue()));
+            submit.setText(switch (e.getValue()) {
+                case SCHEDULE -> "Schedule Invoice";
+                case DRAFT -> "Save Draft";
+                default -> "Send Invoice";
+            });
+        });
+        Div dates = new Div(dueDate, delivery, sendOn);
+        dates.addClassName("filter-bar");
+
+        summary.addClassName("invoice-summary");
+        summary.setId("invoice-summary");
+        preview.addClickListener(click -> openPreview());
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        submit.setDisableOnClick(true);
+        submit.setId("submit-invoice");
+        submit.addClickListener(click -> submit());
+        Div actions = new Div(preview, submit);
+        actions.addClassName("invoice-actions");
+
+        notice.addClassName("url-notices");
+        add(notice, new H3("Sessions"), selection, sessions, new H3("Adjustments"), adjustmentBar, adjustmentList,
+                new H3("Due date and delivery"), dates, summary, actions);
+        updateSummary();
+    }
+
+    void selectOldest() {
+        Integer n = oldest.getValue();
+        if (n == null || n < 1) {
+            oldest.setInvalid(true);
+            oldest.setErrorMessage("Enter how many, at least 1");
+            return;
+        }
+        oldest.setInvalid(false);
+        sessions.deselectAll();
+        candidates.sessions().stream().sorted(Comparator.comparing(BillableSession::startsAt)
+                .thenComparing(BillableSession::id)).limit(n).forEach(sessions::select);
+    }
+
+    void addAdjustment() {
+        adjustmentAmount.setInvalid(false);
+        adjustmentMemo.setInvalid(false);
+        BigDecimal amount = adjustmentAmount.getValue();
+        String memo = adjustmentMemo.getValue() == null ? "" : adjustmentMemo.getValue().strip();
+        long minor;
+        try {
+            if (amount == null || amount.signum() == 0) {
+                throw new IllegalArgumentException("Enter an amount other than zero");
+            }
+            minor = Money.parseMajor(amount, profile.currency()).minor();
+            if (Math.abs(minor) > InvoiceAdjustment.MAX_AMOUNT_MINOR) {
+                throw new IllegalArgumentException("The amount is too large");
+            }
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            adjustmentAmount.setErrorMessage(e instanceof ArithmeticException ? "The amount is too large" : e.getMessage());
+            adjustmentAmount.setInvalid(true);
+            return;
+        }
+        if (memo.isEmpty()) {
+            adjustmentMemo.setErrorMessage("Say what the adjustment is for");
+            adjustmentMemo.setInvalid(true);
+            return;
+        }
+        adjustments.add(new NewInvoice.Adjustment(memo, minor));
+        adjustmentAmount.clear();
+        adjustmentMemo.clear();
+        renderAdjustments();
+        updateSummary();
+    }
+
+    private void renderAdjustments() {
+        adjustmentList.removeAll();
+        for (NewInvoice.Adjustment adjustment : List.copyOf(adjustments)) {
+            Span text = new Span(adjustment.memo() + ": " + profile.formatMoney(adjustment.amountMinor()));
+            Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), click -> {
+                adjustments.remove(adjustment);
+                renderAdjustments();
+                updateSummary();
+            });
+            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+            remove.setAriaLabel("Remove adjustment " + adjustment.memo());
+            Div row = new Div(text, remove);
+            row.addClassName("invoice-adjustment");
+            adjustmentList.add(row);
+        }
+    }
+
+    private List<BillableSession> selected() {
+        Set<BillableSession> chosen = sessions.getSelectedItems();
+        return candidates.sessions().stream().filter(chosen::contains).toList();
+    }
+
+    private InvoiceTotals totals() {
+        return InvoiceTotals.of(selected().stream().map(BillableSession::clientAmountMinor).toList(),
+                adjustments.stream().map(NewInvoice.Adjustment::amountMinor).toList());
+    }
+
+    void updateSummary() {
+        InvoiceTotals totals = totals();
+        int count = selected().size();
+        summary.removeAll();
+        summary.add(line(count + " of " + candidates.sessions().size() + " sessions", profile.formatMoney(totals.linesMinor())));
+        if (!adjustments.isEmpty()) {
+            summary.add(line("Adjustments", profile.formatMoney(totals.adjustmentsMinor())));
+        }
+        Div total = line("Total", profile.formatMoney(totals.totalMinor()));
+        total.addClassName("invoice-summary-total");
+        summary.add(total);
+        if (totals.negative()) {
+            Span warning = new Span("The total is below zero: an invoice cannot be.");
+            warning.addClassName("invoice-summary-warning");
+            summary.add(warning);
+        }
+    }
+
+    private static Div line(String label, String amount) {
+        Span name = new Span(label);
+        Span value = new Span(amount);
+        value.addClassName("invoice-summary-amount");
+        Div line = new Div(name, value);
+        line.addClassName("invoice-summary-line");
+        return line;
+    }
+
+    void openPreview() {
+        previewDialog = new Dialog();
+        previewDialog.setHeaderTitle("Preview: invoice for " + candidates.clientName());
+        previewDialog.setWidth("min(52rem, 95vw)");
+        Div facts = new Div();
+        facts.addClassName("details-grid");
+        fact(facts, "Bill to", candidates.billToName() + " <" + candidates.billToEmail() + ">");
+        if (candidates.billToAddress() != null && !candidates.billToAddress().isBlank()) {
+            fact(facts, "Address", candidates.billToAddress());
+        }
+        LocalDate issue = SCHEDULE.equals(delivery.getValue()) && sendOn.getValue() != null ? sendOn.getValue()
+                : candidates.today();
+        fact(facts, "Issue date", profile.formatDate(issue) + (DRAFT.equals(delivery.getValue()) ? " (when sent)" : ""));
+        fact(facts, "Due date", dueDate.getValue() == null ? "—" : profile.formatDate(dueDate.getValue()));
+        Grid<BillableSession> lines = new Grid<>();
+        lines.addColumn(s -> profile.formatDate(profile.local(s.startsAt()).toLocalDate())).setHeader("Date");
+        lines.addColumn(BillableSession::studentName).setHeader("Student");
+        lines.addColumn(BillableSession::subjectName).setHeader("Subject");
+        lines.addColumn(s -> BillingBadges.hoursMinutes(s.durationMinutes())).setHeader("Duration")
+                .setTextAlign(ColumnTextAlign.END);
+        lines.addColumn(s -> profile.formatMoney(s.clientAmountMinor())).setHeader("Amount")
+                .setTextAlign(ColumnTextAlign.END);
+        lines.setItems(selected());
+        lines.setAllRowsVisible(true);
+        lines.addThemeVariants(GridVariant.LUMO_COMPACT);
+        previewDialog.add(facts, lines);
+        InvoiceTotals sums = totals();
+        previewDialog.add(line("Sessions", profile.formatMoney(sums.linesMinor())));
+        for (NewInvoice.Adjustment adjustment : adjustments) {
+            previewDialog.add(line("Adjustment: " + adjustment.memo(), profile.formatMoney(adjustment.amountMinor())));
+        }
+        Div total = line("Total", profile.formatMoney(sums.totalMinor()));
+        total.addClassName("invoice-summary-total");
+        previewDialog.add(total);
+        Button close = new Button("Close", click -> previewDialog.close());
+        previewDialog.getFooter().add(close);
+        previewDialog.open();
+    }
+
+    private static void fact(Div grid, String label, String value) {
+        Span name = new Span(label);
+        name.addClassName("details-label");
+        Span text = new Span(value);
+        text.addClassName("details-value");
+        grid.add(name, text);
+    }
+
+    void submit() {
+        dueDate.setInvalid(false);
+        sendOn.setInvalid(false);
+        NewInvoice.Delivery how = switch (delivery.getValue()) {
+            case SCHEDULE -> NewInvoice.Delivery.SCHEDULE;
+            case DRAFT -> NewInvoice.Delivery.DRAFT;
+            default -> NewInvoice.Delivery.SEND_NOW;
+        };
+        List<Long> ids = new ArrayList<>(new LinkedHashSet<>(selected().stream().map(BillableSession::id).toList()));
+        try {
+            if (ids.isEmpty()) {
+                throw new IllegalArgumentException("Sessions: choose at least one session");
+            }
+            if (how == NewInvoice.Delivery.SCHEDULE && sendOn.getValue() == null) {
+                sendOn.setErrorMessage("Choose the day the email goes out");
+                sendOn.setInvalid(true);
+                submit.setEnabled(true);
+                return;
+            }
+            long id = invoices.create(new NewInvoice(candidates.clientId(), ids, adjustments, dueDate.getValue(), how,
+                    sendOn.getValue()));
+            Notification.show(switch (how) {
+                case SEND_NOW -> "Invoice sent to " + candidates.billToEmail();
+                case SCHEDULE -> "Invoice scheduled for " + profile.formatDate(sendOn.getValue());
+                case DRAFT -> "Draft saved";
+            }, 4000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            UI.getCurrent().navigate("invoices/" + id);
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage();
+            if (message.startsWith("Due date")) {
+                dueDate.setErrorMessage(message);
+                dueDate.setInvalid(true);
+            } else if (message.startsWith("Send date")) {
+                sendOn.setErrorMessage(message);
+                sendOn.setInvalid(true);
+            } else {
+                error(message);
+            }
+            submit.setEnabled(true);
+        } catch (RuleViolationException | NotFoundException e) {
+            error(e.getMessage());
+            submit.setEnabled(true);
+        }
+    }
+
+    private static void error(String message) {
+        Notification.show(message, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    private static Long first(Map<String, List<String>> parameters, String name) {
+        List<String> values = parameters.get(name);
+        return values == null || values.isEmpty() ? null : PaymentsView.parseId(values.getFirst()).orElse(null);
+    }
+}

@@ -1,0 +1,367 @@
+package com.tutordesk.billing.ui;
+
+import com.tutordesk.billing.InvoiceDetails;
+import com.tutordesk.billing.InvoicePayment;
+import com.tutordesk.billing.InvoiceService;
+import com.tutordesk.billing.ManualPayment;
+import com.tutordesk.billing.PaymentMethod;
+import com.tutordesk.mail.MailState;
+import com.tutordesk.mail.OutboxMessage;
+import com.tutordesk.settings.BusinessProfile;
+import com.tutordesk.settings.SettingsService;
+import com.tutordesk.shared.NotFoundException;
+import com.tutordesk.shared.RuleViolationException;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.util.function.Supplier;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * One invoice ({@code /invoices/{id}}): number, client and billing contact, dates, lines,
+ * adjustments, total, state, payments and the emails sent; Download PDF, Resend, Mark as Paid,
+ * Cancel Invoice, and for drafts Send now and Delete draft. Buttons show only what the service
+ * allows the viewer in this state; the service checks again. Another tutor's invoice, like a missing
+ * id, shows "not found".
+ */
+@Route("invoices/:invoiceId(\\d{1,18})")
+@RolesAllowed({"ADMIN", "TUTOR"})
+class InvoiceView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+
+    final Div facts = new Div();
+    final Grid<InvoiceDetails.Line> lines = new Grid<>();
+    final Div totals = new Div();
+    final Anchor downloadPdf = new Anchor();
+    final Button resend = new Button("Resend", VaadinIcon.ENVELOPE_O.create());
+    final Button markPaid = new Button("Mark as Paid", VaadinIcon.CHECK.create());
+    final Button cancel = new Button("Cancel Invoice");
+    final Button sendNow = new Button("Send now", VaadinIcon.PAPERPLANE_O.create());
+    final Button deleteDraft = new Button("Delete draft");
+    final Span status = new Span();
+    Dialog paymentDialog;
+    Select<PaymentMethod> paymentMethod;
+    DatePicker paymentDate;
+    TextField paymentReference;
+    ConfirmDialog cancelDialog;
+
+    private final InvoiceService invoices;
+    private final BusinessProfile profile;
+    private final Clock clock;
+    private InvoiceDetails invoice;
+    private String title = "Invoice · Tutordesk";
+
+    InvoiceView(InvoiceService invoices, SettingsService settings, Clock clock) {
+        this.invoices = invoices;
+        this.profile = settings.profile();
+        this.clock = clock;
+        addClassName("invoice-view");
+        resend.addClickListener(click -> act(() -> {
+            invoices.resend(invoice.id());
+            return "Sent again to the billing contact";
+        }));
+        markPaid.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        markPaid.addClickListener(click -> openPaymentDialog());
+        cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        cancel.addClickListener(click -> openCancelDialog());
+        sendNow.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        sendNow.addClickListener(click -> act(() -> {
+            invoices.sendNow(invoice.id());
+            return "Invoice issued and sent";
+        }));
+        deleteDraft.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        deleteDraft.addClickListener(click -> {
+            try {
+                invoices.deleteDraft(invoice.id());
+                notify("Draft deleted", false);
+                UI.getCurrent().navigate("payments");
+            } catch (RuleViolationException | AccessDeniedException | NotFoundException e) {
+                notify(e.getMessage(), true);
+            }
+        });
+        downloadPdf.getElement().setAttribute("download", true);
+        Button pdfButton = new Button("Download PDF", VaadinIcon.DOWNLOAD.create());
+        downloadPdf.add(pdfButton);
+        downloadPdf.setId("download-pdf");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        long id = event.getRouteParameters().getLong("invoiceId").orElseThrow();
+        show(invoices.details(id));
+    }
+
+    private void show(InvoiceDetails details) {
+        this.invoice = details;
+        title = details.title() + " · " + details.clientName() + " · Tutordesk";
+        removeAll();
+        status.removeAll();
+        status.add(BillingBadges.status(details.status(), details.sendOn()));
+
+        H2 heading = new H2(details.title());
+        Div header = new Div(heading, status);
+        header.addClassName("invoice-header");
+
+        facts.removeAll();
+        facts.addClassName("details-grid");
+        fact("Client", details.clientName());
+        fact("Bill to", details.billToName() + " <" + details.billToEmail() + ">"
+                + (details.billToAddress() == null || details.billToAddress().isBlank() ? ""
+                        : "\n" + details.billToAddress()));
+        fact("Issue date", details.issueDate() == null ? "Not issued yet" : profile.formatDate(details.issueDate()));
+        fact("Due date", profile.formatDate(details.dueDate()));
+        fact("Status", statusText(details));
+        if (details.sendProblem() != null) {
+            fact("Scheduled send", details.sendProblem());
+        }
+
+        lines.removeAllColumns();
+        lines.setId("invoice-lines");
+        lines.addColumn(l -> profile.formatDate(profile.local(l.startsAt()).toLocalDate())).setHeader("Date")
+                .setKey("date").setAutoWidth(true).setFlexGrow(0);
+        lines.addColumn(InvoiceDetails.Line::studentName).setHeader("Student").setKey("student").setFlexGrow(1);
+        lines.addColumn(l -> l.subjectName() + (l.lateCancelled() ? " (late cancellation)" : "")).setHeader("Subject")
+                .setKey("subject").setFlexGrow(1);
+        lines.addColumn(InvoiceDetails.Line::tutorName).setHeader("Tutor").setKey("tutor").setFlexGrow(1);
+        lines.addColumn(l -> BillingBadges.hoursMinutes(l.durationMinutes())).setHeader("Duration").setKey("duration")
+                .setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+        lines.addColumn(l -> l.rateMinor() == null ? "—" : profile.formatMoney(l.rateMinor()) + "/h").setHeader("Rate")
+                .setKey("rate").setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+        lines.addColumn(l -> l.amountMinor() == null ? "—" : profile.formatMoney(l.amountMinor())).setHeader("Amount")
+                .setKey("amount").setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+        lines.setItems(details.lines());
+        lines.setAllRowsVisible(true);
+        lines.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        lines.addItemClickListener(click -> UI.getCurrent().navigate("sessions/" + click.getItem().sessionId()));
+
+        totals.removeAll();
+        totals.addClassName("invoice-summary");
+        totals.setId("invoice-totals");
+        if (details.linesTotalMinor() != null) {
+            totals.add(line("Sessions (" + details.lines().size() + ")", profile.formatMoney(details.linesTotalMinor())));
+        }
+        for (InvoiceDetails.Adjustment adjustment : details.adjustments()) {
+            totals.add(line("Adjustment: " + adjustment.memo(), profile.formatMoney(adjustment.amountMinor())));
+        }
+        if (details.totalMinor() != null) {
+            Div total = line("Total", profile.formatMoney(details.totalMinor()));
+            total.addClassName("invoice-summary-total");
+            totals.add(total);
+        } else {
+            totals.add(line("Your sessions", profile.formatMoney(details.ownLinesMinor())));
+            Span note = new Span("Amounts of other tutors' sessions are not shown.");
+            note.addClassName("subtitle");
+            totals.add(note);
+        }
+
+        downloadPdf.setHref(pdfHandler(details.id()));
+        downloadPdf.setVisible(details.allowed().downloadPdf());
+        resend.setVisible(details.allowed().resend());
+        markPaid.setVisible(details.allowed().markPaid());
+        cancel.setVisible(details.allowed().cancel());
+        sendNow.setVisible(details.allowed().sendNow());
+        deleteDraft.setVisible(details.allowed().deleteDraft());
+        Div actions = new Div(downloadPdf, sendNow, resend, markPaid, cancel, deleteDraft);
+        actions.addClassName("invoice-actions");
+
+        add(new Anchor("payments", "← Payments"), header, actions, facts, new H3("Sessions"), lines, totals);
+        add(new H3("Payments"), payments(details));
+        add(new H3("Emails"), emails(details));
+    }
+
+    private String statusText(InvoiceDetails details) {
+        return switch (details.status()) {
+            case DRAFT -> details.sendOn() != null ? "Scheduled: issued and emailed on "
+                    + profile.formatDate(details.sendOn()) : "Draft: not sent";
+            case OUTSTANDING -> "Outstanding";
+            case OVERDUE -> "Overdue since " + profile.formatDate(details.dueDate().plusDays(1));
+            case PAID -> "Paid";
+            case CANCELLED -> "Cancelled: its sessions are unbilled again";
+        };
+    }
+
+    private Div payments(InvoiceDetails details) {
+        Div list = new Div();
+        list.addClassName("invoice-payments");
+        list.setId("invoice-payments");
+        if (details.payments().isEmpty()) {
+            list.add(new Paragraph("No payment recorded."));
+        }
+        for (InvoiceDetails.Payment payment : details.payments()) {
+            list.add(new Paragraph(profile.formatMoney(payment.amountMinor()) + " · " + payment.method().label() + " · "
+                    + profile.formatDate(payment.paidOn())
+                    + (payment.reference() == null ? "" : " · Ref. " + payment.reference())));
+        }
+        return list;
+    }
+
+    private Div emails(InvoiceDetails details) {
+        Div list = new Div();
+        list.addClassName("invoice-emails");
+        list.setId("invoice-emails");
+        if (details.emails().isEmpty()) {
+            list.add(new Paragraph(details.state() == com.tutordesk.billing.InvoiceState.DRAFT
+                    ? "Not sent yet." : "No email sent."));
+        }
+        for (OutboxMessage email : details.emails()) {
+            String when = email.state() == MailState.SENT
+                    ? "Sent to " + String.join(", ", email.recipients()) + " at " + profile.formatDateTime(email.sentAt())
+                    : String.join(", ", email.recipients()) + " · " + stateText(email)
+                            + " (queued " + profile.formatDateTime(email.createdAt()) + ")";
+            list.add(new Paragraph(when));
+        }
+        return list;
+    }
+
+    /** @return e.g. "Held: no mail server configured" or "Retrying — Not sent yet: …" */
+    private static String stateText(OutboxMessage email) {
+        String reason = email.reason();
+        String label = email.state().label();
+        if (reason.isEmpty()) {
+            return label;
+        }
+        if (reason.toLowerCase(java.util.Locale.ROOT).startsWith(label.toLowerCase(java.util.Locale.ROOT))) {
+            return Character.toUpperCase(reason.charAt(0)) + reason.substring(1);
+        }
+        return label + " — " + reason;
+    }
+
+    private DownloadHandler pdfHandler(long id) {
+        return download -> {
+            download.setFileName(invoices.pdfFileName(id));
+            download.setContentType("application/pdf");
+            download.getOutputStream().write(invoices.pdf(id));
+        };
+    }
+
+    void openPaymentDialog() {
+        paymentDialog = new Dialog();
+        paymentDialog.setHeaderTitle("Mark " + invoice.title() + " as paid");
+        paymentMethod = new Select<>();
+        paymentMethod.setLabel("Method");
+        paymentMethod.setItems(PaymentMethod.values());
+        paymentMethod.setItemLabelGenerator(PaymentMethod::label);
+        paymentMethod.setValue(PaymentMethod.BANK_TRANSFER);
+        paymentDate = new DatePicker("Date received");
+        paymentDate.setLocale(profile.locale());
+        paymentDate.setValue(profile.today(clock));
+        paymentDate.setMax(profile.today(clock));
+        paymentReference = new TextField("Reference");
+        paymentReference.setMaxLength(InvoicePayment.REFERENCE_MAX_LENGTH);
+        paymentReference.setPlaceholder("Cheque number, transfer reference…");
+        paymentReference.setWidthFull();
+        paymentReference.setId("payment-reference");
+        Paragraph amount = new Paragraph(invoice.totalMinor() == null ? "Records payment of the invoice total."
+                : "Records a payment of " + profile.formatMoney(invoice.totalMinor()) + ", the invoice total.");
+        paymentDialog.add(amount, new Div(paymentMethod, paymentDate), paymentReference);
+        Button confirm = new Button("Mark as Paid", click -> confirmPayment());
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        confirm.setId("confirm-payment");
+        paymentDialog.getFooter().add(new Button("Cancel", click -> paymentDialog.close()), confirm);
+        paymentDialog.open();
+    }
+
+    void confirmPayment() {
+        paymentMethod.setInvalid(false);
+        paymentDate.setInvalid(false);
+        paymentReference.setInvalid(false);
+        try {
+            invoices.markPaid(invoice.id(), new ManualPayment(paymentMethod.getValue(), paymentDate.getValue(),
+                    paymentReference.getValue()));
+            paymentDialog.close();
+            notify("Marked as paid", false);
+            show(invoices.details(invoice.id()));
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage().startsWith("Payment method")) {
+                paymentMethod.setErrorMessage(e.getMessage());
+                paymentMethod.setInvalid(true);
+            } else if (e.getMessage().startsWith("Payment date")) {
+                paymentDate.setErrorMessage(e.getMessage());
+                paymentDate.setInvalid(true);
+            } else {
+                paymentReference.setErrorMessage(e.getMessage());
+                paymentReference.setInvalid(true);
+            }
+        } catch (RuleViolationException | AccessDeniedException | NotFoundException e) {
+            paymentDialog.close();
+            notify(e.getMessage(), true);
+        }
+    }
+
+    void openCancelDialog() {
+        int count = invoice.lines().size();
+        cancelDialog = new ConfirmDialog("Cancel " + invoice.title() + "?",
+                "The invoice is cancelled for good (its number stays used) and its " + count + " session"
+                        + (count == 1 ? " becomes" : "s become") + " unbilled again, ready for a new invoice.",
+                "Cancel Invoice", confirmed -> act(() -> {
+                    int freed = invoices.cancel(invoice.id());
+                    return "Invoice cancelled; " + freed + " session" + (freed == 1 ? " is" : "s are") + " unbilled again";
+                }));
+        cancelDialog.setConfirmButtonTheme("error primary");
+        cancelDialog.setCancelable(true);
+        cancelDialog.setCancelText("Keep it");
+        cancelDialog.open();
+    }
+
+    private void act(Supplier<String> action) {
+        try {
+            String done = action.get();
+            notify(done, false);
+            show(invoices.details(invoice.id()));
+        } catch (RuleViolationException | AccessDeniedException | NotFoundException e) {
+            notify(e.getMessage(), true);
+        }
+    }
+
+    private static void notify(String message, boolean error) {
+        Notification notification = Notification.show(message, error ? 6000 : 3000,
+                error ? Notification.Position.MIDDLE : Notification.Position.BOTTOM_START);
+        notification.addThemeVariants(error ? NotificationVariant.LUMO_ERROR : NotificationVariant.LUMO_SUCCESS);
+    }
+
+    private void fact(String label, String value) {
+        Span name = new Span(label);
+        name.addClassName("details-label");
+        Span text = new Span(value);
+        text.addClassNames("details-value", "details-multiline");
+        facts.add(name, text);
+    }
+
+    private static Div line(String label, String amount) {
+        Span name = new Span(label);
+        Span value = new Span(amount);
+        value.addClassName("invoice-summary-amount");
+        Div line = new Div(name, value);
+        line.addClassName("invoice-summary-line");
+        return line;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+}
