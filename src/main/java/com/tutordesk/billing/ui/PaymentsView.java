@@ -49,6 +49,7 @@ import java.util.Optional;
 @PageTitle("Payments · Tutordesk")
 @Menu(title = "Payments", order = 30, icon = "vaadin:money")
 @RolesAllowed({"ADMIN", "TUTOR"})
+@com.tutordesk.security.EnhancedAccessRequired
 class PaymentsView extends Main implements BeforeEnterObserver {
 
     final Span overdue = new Span();

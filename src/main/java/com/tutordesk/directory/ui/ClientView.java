@@ -149,7 +149,15 @@ class ClientView extends Main implements BeforeEnterObserver {
                         Sort.by(Sort.Order.desc("startsAt"), Sort.Order.desc("id")))).getContent());
         unbilled.setText("Unbilled: " + profile.formatMoney(sessions.unbilledAmountOfClient(client.id())));
         unbilled.addClassName("subtitle");
-        add(new H3("Sessions"), unbilled, sessionGrid);
+        // Invoicing is the billing module's page; a link keeps this module free of a dependency on it.
+        com.vaadin.flow.component.html.Anchor createInvoice = new com.vaadin.flow.component.html.Anchor(
+                "invoices/new?client=" + client.id(), "Create Invoice");
+        createInvoice.setId("create-invoice");
+        createInvoice.addClassName("create-invoice-link");
+        createInvoice.setVisible(client.active() && user.maySeeClientAmounts());
+        HorizontalLayout sessionsHeader = new HorizontalLayout(new H3("Sessions"), createInvoice);
+        sessionsHeader.setAlignItems(HorizontalLayout.Alignment.BASELINE);
+        add(sessionsHeader, unbilled, sessionGrid);
     }
 
     private static HorizontalLayout header(String text, Button action) {
