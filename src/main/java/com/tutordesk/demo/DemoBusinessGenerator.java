@@ -114,11 +114,13 @@ class DemoBusinessGenerator {
                 "120 Orchard Street, Suite 4\nBrooklyn, NY 11201");
 
         List<Long> subjectIds = insertSubjects();
-        List<TutorSpec> tutors = tutors(random, Math.max(3, (int) Math.round(12 * scale)), subjectIds.size());
+        // One set of addresses for everyone: a parent must never share an email with a tutor's login.
+        Set<String> emails = new HashSet<>();
+        List<TutorSpec> tutors = tutors(random, Math.max(3, (int) Math.round(12 * scale)), subjectIds.size(), emails);
         List<Long> tutorIds = insertTutors(tutors, now);
         List<LoginPageHints.DemoLogin> logins = insertLogins(tutors, tutorIds, now);
 
-        List<ClientSpec> clients = clients(random, Math.max(2, (int) Math.round(80 * scale)));
+        List<ClientSpec> clients = clients(random, Math.max(2, (int) Math.round(80 * scale)), emails);
         List<Long> clientIds = insertClients(clients, tutorIds.getFirst(), now);
         List<long[]> students = insertStudents(clients, clientIds, now);
 
@@ -140,9 +142,8 @@ class DemoBusinessGenerator {
         return jdbc.queryForList("select id from subjects order by id", Long.class);
     }
 
-    private static List<TutorSpec> tutors(SplittableRandom random, int count, int subjectCount) {
+    private static List<TutorSpec> tutors(SplittableRandom random, int count, int subjectCount, Set<String> emails) {
         List<TutorSpec> tutors = new ArrayList<>(count);
-        Set<String> emails = new HashSet<>();
         for (int i = 0; i < count; i++) {
             DemoNames.Person person = DemoNames.person(random);
             String email = uniqueEmail(person.handle(), emails);
@@ -200,9 +201,8 @@ class DemoBusinessGenerator {
         return logins;
     }
 
-    private static List<ClientSpec> clients(SplittableRandom random, int count) {
+    private static List<ClientSpec> clients(SplittableRandom random, int count, Set<String> emails) {
         List<ClientSpec> clients = new ArrayList<>(count);
-        Set<String> emails = new HashSet<>();
         for (int i = 0; i < count; i++) {
             boolean adult = random.nextInt(100) < 12;
             DemoNames.Person contact = DemoNames.person(random);

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "tutordesk.demo.enabled", havingValue = "true")
+@org.springframework.core.annotation.Order(0)
 class DemoDataLoader implements ApplicationRunner, LoginPageHints {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);

@@ -182,8 +182,12 @@ public class EngagementService {
     public List<RateChange> history(long id) {
         CurrentUser user = currentUsers.require();
         visible(user, id);
+        boolean clientRates = user.maySeeClientAmounts();
+        // A change of the client rate alone would still tell a plain tutor that it changed.
         return history.findByEngagementIdOrderByChangedAtDescIdDesc(id).stream()
-                .map(change -> change.toRecord(user.maySeeClientAmounts()))
+                .map(change -> change.toRecord(clientRates))
+                .filter(change -> clientRates || change.isCreation()
+                        || !java.util.Objects.equals(change.oldTutorWageMinor(), change.newTutorWageMinor()))
                 .toList();
     }
 

@@ -38,7 +38,10 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationProvider provider) throws Exception {
         http.authenticationProvider(provider);
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/" + LOGIN_ROUTE, "/" + LOGIN_ROUTE));
+        // Unknown addresses go to Vaadin for a signed-in person, which answers with the app's own
+        // "Not found" page instead of a bare HTTP 403; views stay denied unless annotated.
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/" + LOGIN_ROUTE, "/" + LOGIN_ROUTE)
+                .anyRequest(any -> any.authenticated()));
         return http.build();
     }
 }

@@ -321,24 +321,8 @@ public class SessionEditingService {
                 + engagement.getTutor().getName();
     }
 
-    private static void validate(EditSessionRequest request) {
-        if (request.engagementId() == null) {
-            throw new IllegalArgumentException("Engagement is required");
-        }
-        if (request.date() == null) {
-            throw new IllegalArgumentException("Date is required");
-        }
-        if (request.startTime() == null) {
-            throw new IllegalArgumentException("Start time is required");
-        }
-        Integer minutes = request.durationMinutes();
-        if (minutes == null || minutes < LogSessionRequest.MIN_MINUTES || minutes > LogSessionRequest.MAX_MINUTES) {
-            throw new IllegalArgumentException("Duration must be between " + LogSessionRequest.MIN_MINUTES + " and "
-                    + LogSessionRequest.MAX_MINUTES + " minutes");
-        }
-        if (request.location() != null && request.location().strip().length() > TutoringSession.LOCATION_MAX_LENGTH) {
-            throw new IllegalArgumentException("Location must be at most " + TutoringSession.LOCATION_MAX_LENGTH
-                    + " characters");
-        }
+    private void validate(EditSessionRequest request) {
+        SessionInput.check(request.engagementId(), request.date(), request.startTime(), request.durationMinutes(),
+                request.location(), settings.profile().today(clock));
     }
 }

@@ -80,6 +80,7 @@ public class SessionListService {
             throw new IllegalArgumentException("Limit must be between 1 and " + MAX_PAGE_SIZE);
         }
         CurrentUser user = currentUsers.require();
+        sort = allowedSort(sort, user);
         BusinessProfile profile = settings.profile();
         Instant now = clock.instant();
         SessionListSql.Where where = SessionListSql.where(filter, user.sessionScopeTutorId(), profile.zone(), now);
@@ -104,19 +105,19 @@ public class SessionListService {
     }
 
     /**
-     * Count of the matching sessions and, for admins, the sums of their amounts (one statement).
+     * Count of the matching sessions and the sums of their amounts (one statement): tutor earnings
+     * for everyone (a tutor's rows are their own), client amounts for those who may see them.
      */
     @Transactional(readOnly = true)
     public SessionTotals totals(SessionFilter filter) {
         CurrentUser user = currentUsers.require();
         SessionListSql.Where where = SessionListSql.where(filter, user.sessionScopeTutorId(), settings.profile().zone(),
                 clock.instant());
-        if (!user.isAdmin()) {
-            Long count = jdbc.queryForObject(SessionListSql.count(where), Long.class, where.params.toArray());
-            return new SessionTotals(count == null ? 0 : count, null, null);
-        }
+        boolean clientAmounts = user.maySeeClientAmounts();
+        // A tutor's rows are all their own, so the earnings sum is theirs to see (domain.md roles).
         return jdbc.queryForObject(SessionListSql.totals(where),
-                (rs, i) -> new SessionTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3)), where.params.toArray());
+                (rs, i) -> new SessionTotals(rs.getLong(1), clientAmounts ? rs.getLong(2) : null, rs.getLong(3)),
+                where.params.toArray());
     }
 
     /**
@@ -127,6 +128,7 @@ public class SessionListService {
     @Transactional(readOnly = true)
     public void exportCsv(SessionFilter filter, SessionSort sort, OutputStream out) {
         CurrentUser user = currentUsers.require();
+        sort = allowedSort(sort, user);
         BusinessProfile profile = settings.profile();
         Instant now = clock.instant();
         SessionListSql.Where where = SessionListSql.where(filter, user.sessionScopeTutorId(), profile.zone(), now);
@@ -150,7 +152,7 @@ public class SessionListService {
                 SessionRow row = row(rs, now, true);
                 ZonedDateTime start = row.startsAt().atZone(profile.zone());
                 List<String> cells = new ArrayList<>(List.of(String.valueOf(row.id()), start.format(CSV_DATE),
-                        start.format(CSV_TIME), row.endsAt().atZone(profile.zone()).format(CSV_TIME),
+                        start.format(CSV_TIME), endTime(start, row.endsAt().atZone(profile.zone())),
                         String.valueOf(row.durationMinutes()), row.studentName(), row.clientName(), row.tutorName(),
                         row.subjectName(), nullToEmpty(row.location()), row.status().label(), row.report().label(),
                         row.invoiced() ? "yes" : "no", row.paid() ? "yes" : "no",
@@ -175,9 +177,24 @@ public class SessionListService {
         }
     }
 
+    /**
+     * @return {@code sort}, or newest first when it orders by client amounts the viewer may not see
+     *         (the order alone would tell which clients pay more)
+     */
+    public static SessionSort allowedSort(SessionSort sort, CurrentUser user) {
+        return sort.property() == SessionSort.Property.CLIENT_AMOUNT && !user.maySeeClientAmounts()
+                ? SessionSort.NEWEST_FIRST
+                : sort;
+    }
+
     /** @return a file name for the export, e.g. "sessions-2026-11-29.csv" (business-local date) */
     public String exportFileName() {
         return "sessions-" + settings.profile().today(clock) + ".csv";
+    }
+
+    /** @return "17:30", or "00:30 (+1 day)" for a session that ends after midnight */
+    private static String endTime(ZonedDateTime start, ZonedDateTime end) {
+        return end.format(CSV_TIME) + (end.toLocalDate().isAfter(start.toLocalDate()) ? " (+1 day)" : "");
     }
 
     /**

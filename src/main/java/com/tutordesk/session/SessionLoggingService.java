@@ -326,25 +326,9 @@ public class SessionLoggingService {
         return engagement;
     }
 
-    private static void validate(LogSessionRequest request, boolean saving) {
-        if (request.engagementId() == null) {
-            throw new IllegalArgumentException("Engagement is required");
-        }
-        if (request.date() == null) {
-            throw new IllegalArgumentException("Date is required");
-        }
-        if (request.startTime() == null) {
-            throw new IllegalArgumentException("Start time is required");
-        }
-        Integer minutes = request.durationMinutes();
-        if (minutes == null || minutes < LogSessionRequest.MIN_MINUTES || minutes > LogSessionRequest.MAX_MINUTES) {
-            throw new IllegalArgumentException("Duration must be between " + LogSessionRequest.MIN_MINUTES + " and "
-                    + LogSessionRequest.MAX_MINUTES + " minutes");
-        }
-        if (request.location() != null && request.location().strip().length() > TutoringSession.LOCATION_MAX_LENGTH) {
-            throw new IllegalArgumentException("Location must be at most " + TutoringSession.LOCATION_MAX_LENGTH
-                    + " characters");
-        }
+    private void validate(LogSessionRequest request, boolean saving) {
+        SessionInput.check(request.engagementId(), request.date(), request.startTime(), request.durationMinutes(),
+                request.location(), settings.profile().today(clock));
         if (saving && (request.requestKey() == null || request.requestKey().isBlank()
                 || request.requestKey().length() > LogSessionRequest.REQUEST_KEY_MAX_LENGTH)) {
             throw new IllegalArgumentException("Request key is required (at most "

@@ -16,5 +16,6 @@ public class AppShell implements AppShellConfigurator {
     @Override
     public void configurePage(AppShellSettings settings) {
         settings.setPageTitle("Tutordesk");
+        settings.addFavIcon("icon", "favicon.ico", "32x32");
     }
 }

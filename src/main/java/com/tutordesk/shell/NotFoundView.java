@@ -18,7 +18,8 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @ParentLayout(MainLayout.class)
 @AnonymousAllowed
-public class NotFoundView extends Div implements HasErrorParameter<NotFoundException> {
+public class NotFoundView extends Div implements HasErrorParameter<NotFoundException>,
+        com.vaadin.flow.router.HasDynamicTitle {
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
@@ -39,5 +40,10 @@ public class NotFoundView extends Div implements HasErrorParameter<NotFoundExcep
                     new Paragraph("There is nothing here, or it is not yours to see."),
                     new Anchor("", "Back to the home page"));
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return "Not found · Tutordesk";
     }
 }

@@ -12,12 +12,18 @@ import jakarta.servlet.http.HttpServletResponse;
 /** Shown when a view's service says a record does not exist or is not the user's to see. */
 @ParentLayout(MainLayout.class)
 @AnonymousAllowed
-public class RecordNotFoundView extends Div implements HasErrorParameter<NotFoundException> {
+public class RecordNotFoundView extends Div implements HasErrorParameter<NotFoundException>,
+        com.vaadin.flow.router.HasDynamicTitle {
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
         addClassName("not-found");
         NotFoundView.NotFoundContent.fill(this);
         return HttpServletResponse.SC_NOT_FOUND;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return "Not found · Tutordesk";
     }
 }

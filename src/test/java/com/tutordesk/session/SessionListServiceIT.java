@@ -320,14 +320,24 @@ class SessionListServiceIT {
     }
 
     @Test
-    void a_plain_tutor_sees_no_client_amounts_and_no_sums() {
+    void a_plain_tutor_cannot_order_by_the_client_amounts_they_may_not_see() {
+        signIn.as(tutorBLogin);
+        List<SessionRow> byAmount = all(SessionFilter.NONE, new SessionSort(SessionSort.Property.CLIENT_AMOUNT, false));
+        assertThat(byAmount).isEqualTo(all(SessionFilter.NONE, SessionSort.NEWEST_FIRST));
+        String csv = export(SessionFilter.NONE, new SessionSort(SessionSort.Property.CLIENT_AMOUNT, true));
+        assertThat(csv).isEqualTo(export(SessionFilter.NONE));
+    }
+
+    @Test
+    void a_plain_tutor_sees_no_client_amounts_but_the_sum_of_their_earnings() {
         signIn.as(tutorBLogin);
         assertThat(all(SessionFilter.NONE)).allMatch(r -> r.clientAmountMinor() == null)
                 .allMatch(r -> r.tutorEarningsMinor() > 0);
         SessionTotals totals = list.totals(SessionFilter.NONE);
         assertThat(totals.count()).isEqualTo(2);
         assertThat(totals.clientAmountMinor()).isNull();
-        assertThat(totals.tutorEarningsMinor()).isNull();
+        // Their own earnings: two 45-minute sessions at 28.00/h.
+        assertThat(totals.tutorEarningsMinor()).isEqualTo(4_200);
     }
 
     @Test
@@ -393,8 +403,12 @@ class SessionListServiceIT {
     }
 
     private String export(SessionFilter filter) {
+        return export(filter, SessionSort.NEWEST_FIRST);
+    }
+
+    private String export(SessionFilter filter, SessionSort sort) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        list.exportCsv(filter, SessionSort.NEWEST_FIRST, out);
+        list.exportCsv(filter, sort, out);
         return out.toString(StandardCharsets.UTF_8);
     }
 }

@@ -223,6 +223,10 @@ class SessionLoggingServiceIT {
                 false, "k2"))).hasMessage("Date is required");
         assertThatThrownBy(() -> logging.logSession(new LogSessionRequest(engagement, LocalDate.parse("2026-11-24"),
                 null, 60, null, false, "k3"))).hasMessage("Start time is required");
+        assertThatThrownBy(() -> logging.logSession(request(engagement, "1900-01-01", "16:30", 60)))
+                .hasMessage("Date must be between 2016-11-25 and 2028-11-25");
+        assertThatThrownBy(() -> logging.logSession(request(engagement, "9999-12-31", "23:00", 600)))
+                .hasMessageStartingWith("Date must be between");
         assertThatThrownBy(() -> logging.logSession(new LogSessionRequest(engagement, LocalDate.parse("2026-11-24"),
                 LocalTime.NOON, 60, "x".repeat(201), false, "k4"))).hasMessage("Location must be at most 200 characters");
         assertThat(jdbc.queryForObject("select count(*) from tutoring_sessions where engagement_id = ?", Integer.class,

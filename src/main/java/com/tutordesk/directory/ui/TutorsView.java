@@ -52,11 +52,13 @@ class TutorsView extends Main {
 
         grid.addColumn(TutorRow::name).setHeader("Name").setKey("name").setSortProperty("name").setFlexGrow(2);
         grid.addColumn(TutorRow::email).setHeader("Email").setKey("email").setSortProperty("email").setFlexGrow(2);
-        grid.addColumn(r -> r.phone() == null ? "" : r.phone()).setHeader("Phone").setKey("phone");
+        grid.addColumn(r -> r.phone() == null ? "" : r.phone()).setHeader("Phone").setKey("phone").setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(TutorRow::subjects).setHeader("Subjects").setKey("subjects").setFlexGrow(3);
         grid.addColumn(r -> r.loginEmail() == null ? "No login" : "Yes").setHeader("Login").setKey("login")
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> r.enhancedAccessOverride() == null ? "Default" : r.enhancedAccessOverride() ? "On" : "Off")
+        String businessDefault = settings.profile().tutorsEnhancedAccess() ? "Default (on)" : "Default (off)";
+        grid.addColumn(r -> r.enhancedAccessOverride() == null ? businessDefault : r.enhancedAccessOverride() ? "On" : "Off")
                 .setHeader("Enhanced Access").setKey("enhanced").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(r -> Ui.activeBadge(r.active())).setHeader("Status").setKey("status")
                 .setAutoWidth(true).setFlexGrow(0);

@@ -42,7 +42,10 @@ class LoginsView extends Main {
     final Button inviteAdmin = new Button("Invite admin");
     private final UserAccountService accounts;
 
-    LoginsView(UserAccountService accounts) {
+    private final long currentUserId;
+
+    LoginsView(UserAccountService accounts, com.tutordesk.security.CurrentUserService currentUsers) {
+        this.currentUserId = currentUsers.requireAdmin().userId();
         this.accounts = accounts;
         addClassNames("directory-view");
         search.setPlaceholder("Search email or name");
@@ -65,10 +68,14 @@ class LoginsView extends Main {
     }
 
     private HorizontalLayout actions(LoginSummary login) {
-        Button reset = new Button("Reset password", e -> {
-            new TemporaryPasswordDialog(accounts.resetPassword(login.userId())).open();
-            grid.getDataProvider().refreshAll();
-        });
+        Button reset = new Button("Reset password", e -> new com.vaadin.flow.component.confirmdialog.ConfirmDialog(
+                "Reset password?", "A new temporary password replaces the current one of " + login.email()
+                        + ", who must change it at the next sign-in.", "Reset", confirm -> {
+                    new TemporaryPasswordDialog(accounts.resetPassword(login.userId())).open();
+                    grid.getDataProvider().refreshAll();
+                }, "Cancel", cancel -> { }).open());
+        // Your own password is changed on My account, with your current one; not reset from here.
+        reset.setVisible(login.userId() != currentUserId);
         Button toggle = new Button(login.enabled() ? "Disable" : "Enable", e -> {
             try {
                 accounts.setEnabled(login.userId(), !login.enabled());

@@ -76,7 +76,9 @@ class HomeView extends Main {
         agenda.addColumn(AgendaEntry::studentName).setHeader("Student").setKey("student");
         agenda.addColumn(AgendaEntry::clientName).setHeader("Client").setKey("client");
         agenda.addColumn(AgendaEntry::subjectName).setHeader("Subject").setKey("subject");
-        agenda.addColumn(AgendaEntry::tutorName).setHeader("Tutor").setKey("tutor");
+        if (currentUsers.require().isAdmin()) {
+            agenda.addColumn(AgendaEntry::tutorName).setHeader("Tutor").setKey("tutor");
+        }
         agenda.addColumn(e -> e.location() == null ? "" : e.location()).setHeader("Location").setKey("location");
         agenda.addComponentColumn(e -> statusBadge(e.status())).setHeader("Status").setKey("status")
                 .setAutoWidth(true).setFlexGrow(0);

@@ -117,6 +117,10 @@ class LogSessionDialog extends Dialog {
         time.setStep(Duration.ofMinutes(5));
         time.setId("log-time");
         time.setHelperText(profile.uses12HourClock() ? "12:00 AM is midnight, 12:00 PM is noon" : null);
+        time.setI18n(new TimePicker.TimePickerI18n()
+                .setBadInputErrorMessage(profile.uses12HourClock()
+                        ? "Start time is not a time: write it like 4:30 PM" : "Start time is not a time: write it like 16:30")
+                .setRequiredErrorMessage("Start time is required"));
         duration.setMin(LogSessionRequest.MIN_MINUTES);
         duration.setMax(LogSessionRequest.MAX_MINUTES);
         String range = "Duration must be between " + LogSessionRequest.MIN_MINUTES + " and "
@@ -287,8 +291,9 @@ class LogSessionDialog extends Dialog {
 
     private void showPreview(LoggingPreview answer) {
         List<String> parts = new ArrayList<>();
+        boolean nextDay = !answer.end().toLocalDate().equals(answer.start().toLocalDate());
         parts.add("Ends at " + answer.end().format(DateTimeFormatter.ofLocalizedTime(
-                java.time.format.FormatStyle.SHORT).withLocale(profile.locale())));
+                java.time.format.FormatStyle.SHORT).withLocale(profile.locale())) + (nextDay ? " (next day)" : ""));
         if (answer.clientAmountMinor() != null) {
             parts.add("client amount " + profile.formatMoney(answer.clientAmountMinor()));
         }
@@ -301,6 +306,13 @@ class LogSessionDialog extends Dialog {
         Span summary = new Span(String.join(" · ", parts));
         summary.addClassName("log-preview-summary");
         preview.add(summary);
+        int hour = answer.start().getHour();
+        if (hour < 6 || hour >= 22) {
+            Paragraph unusual = new Paragraph("Starts at " + answer.start().format(DateTimeFormatter.ofLocalizedTime(
+                    java.time.format.FormatStyle.SHORT).withLocale(profile.locale())) + " — is that the time you meant?");
+            unusual.addClassName("log-ambiguity");
+            preview.add(unusual);
+        }
         if (answer.ambiguityNote() != null) {
             Paragraph note = new Paragraph(answer.ambiguityNote());
             note.addClassName("log-ambiguity");
@@ -340,7 +352,8 @@ class LogSessionDialog extends Dialog {
     }
 
     private String occurrenceLabel(WeeklyOccurrence occurrence) {
-        String day = profile.formatDayHeading(occurrence.date());
+        String day = occurrence.date().getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, profile.locale())
+                + ", " + profile.formatDate(occurrence.date());
         if (!occurrence.schedulable()) {
             return day + " — " + occurrence.problem();
         }

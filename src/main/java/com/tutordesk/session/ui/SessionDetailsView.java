@@ -175,7 +175,7 @@ class SessionDetailsView extends Main implements BeforeEnterObserver, HasDynamic
         left.addClassName("session-facts");
         Div columns = new Div(left, work);
         columns.addClassName("session-columns");
-        add(new Anchor("sessions", "← Sessions"), header, when, conflict, columns, new H3("History"), history);
+        add(new Anchor(SessionsView.lastListAddress(), "← Sessions"), header, when, conflict, columns, new H3("History"), history);
     }
 
     @Override

@@ -43,6 +43,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
@@ -127,6 +128,7 @@ class SessionsView extends Main implements BeforeEnterObserver {
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         header.expand(title);
         header.addClassName("view-header");
+        header.setWrap(true);
 
         notices.addClassName("url-notices");
         notices.setVisible(false);
@@ -278,7 +280,13 @@ class SessionsView extends Main implements BeforeEnterObserver {
         filter = checkId(filter, SessionListService.ChoiceKind.CLIENT, filter.clientId(), messages);
         filter = checkId(filter, SessionListService.ChoiceKind.STUDENT, filter.studentId(), messages);
         filter = checkId(filter, SessionListService.ChoiceKind.SUBJECT, filter.subjectId(), messages);
-        state = new SessionListState(filter, parsed.preset(), parsed.sort(), List.copyOf(messages));
+        SessionSort sort = SessionListService.allowedSort(parsed.sort(), user);
+        if (!sort.equals(parsed.sort())) {
+            messages.add("Ignored sort by client amount: sorted by date, newest first.");
+        }
+        state = new SessionListState(filter, parsed.preset(), sort, List.copyOf(messages));
+        // The session page's "← Sessions" returns to the list as the person left it.
+        VaadinSession.getCurrent().setAttribute(LAST_QUERY, state.toQueryParameters().getQueryString());
         applyStateToComponents();
         showNotices(messages);
         knownTotal = null;
@@ -383,8 +391,9 @@ class SessionsView extends Main implements BeforeEnterObserver {
         columns.forEach((property, column) -> column.setSortable(true).setSortProperty(property.key()));
 
         Instant now = clock.instant();
-        grid.setPartNameGenerator(row -> row.status().isCancelled() ? "cancelled"
-                : row.upcoming(now) ? "upcoming" : null);
+        grid.setPartNameGenerator(row -> row.status().isCancelled() ? "cancelled" : null);
+        // Upcoming sessions: their date stands out (a row tint would look like a selection).
+        columns.get(SessionSort.Property.DATE).setPartNameGenerator(row -> row.upcoming(now) ? "upcoming" : null);
         grid.setItems(query -> sessions.fetch(state.filter(), sortOf(query.getSortOrders()), query.getOffset(),
                 query.getLimit(), knownTotal).stream(), query -> {
                     SessionTotals totals = sessions.totals(state.filter());
@@ -421,8 +430,11 @@ class SessionsView extends Main implements BeforeEnterObserver {
         String text = String.format(profile.locale(), "%,d %s", totals.count(),
                 totals.count() == 1 ? "session" : "sessions");
         if (totals.clientAmountMinor() != null) {
-            text += " · client amounts " + profile.formatMoney(totals.clientAmountMinor())
-                    + " · tutor earnings " + profile.formatMoney(totals.tutorEarningsMinor());
+            text += " · client amounts " + profile.formatMoney(totals.clientAmountMinor());
+        }
+        if (totals.tutorEarningsMinor() != null) {
+            text += (user.isAdmin() ? " · tutor earnings " : " · your earnings ")
+                    + profile.formatMoney(totals.tutorEarningsMinor());
         }
         summary.setText(text);
     }
@@ -446,6 +458,15 @@ class SessionsView extends Main implements BeforeEnterObserver {
             }
         }
         return null;
+    }
+
+    private static final String LAST_QUERY = SessionsView.class.getName() + ".lastQuery";
+
+    /** @return "sessions" with the filters and sort the list last showed in this browser session */
+    static String lastListAddress() {
+        VaadinSession session = VaadinSession.getCurrent();
+        Object query = session == null ? null : session.getAttribute(LAST_QUERY);
+        return query == null || query.toString().isEmpty() ? "sessions" : "sessions?" + query;
     }
 
     /** @return the state the view shows (for tests) */

@@ -91,6 +91,7 @@ class SettingsView extends Main {
 
         binder.forField(name)
                 .asRequired("Business name is required")
+                .withValidator(v -> !v.isBlank(), "Business name is required")
                 .withValidator(v -> v.strip().length() <= BusinessSettings.NAME_MAX_LENGTH,
                         "Business name must be at most " + BusinessSettings.NAME_MAX_LENGTH + " characters")
                 .bind(f -> f.name, (f, v) -> f.name = v);
@@ -170,6 +171,16 @@ class SettingsView extends Main {
                     form.address == null ? "" : form.address.strip());
             boolean displayChange = !changed.zone().equals(current.zone()) || !changed.currency().equals(current.currency());
             SettingsService.ChangeImpact impact = displayChange ? settings.changeImpact() : null;
+            int decimals = changed.currency().getDefaultFractionDigits();
+            if (impact != null && impact.anythingRecorded() && decimals != current.currency().getDefaultFractionDigits()) {
+                // Refused by the service too; said here at once instead of after a confirmation.
+                currency.setErrorMessage(changed.currency().getCurrencyCode() + " has " + decimals
+                        + " decimal places and " + current.currency().getCurrencyCode() + " has "
+                        + current.currency().getDefaultFractionDigits()
+                        + ": recorded amounts would change value. Choose a currency with the same decimal places.");
+                currency.setInvalid(true);
+                return;
+            }
             if (impact != null && impact.anythingRecorded()) {
                 confirmDisplayChange = new ConfirmDialog("Change how recorded sessions are shown?",
                         explanation(current, changed, impact), "Change", e -> store(changed), "Cancel", e -> { });
