@@ -5,13 +5,9 @@ import com.tutordesk.session.EditSessionForm;
 import com.tutordesk.session.EditSessionRequest;
 import com.tutordesk.session.EngagementOption;
 import com.tutordesk.session.FilterChoice;
-import com.tutordesk.session.LogSessionRequest;
-import com.tutordesk.session.LoggingPreview;
 import com.tutordesk.session.SessionChangedException;
-import com.tutordesk.session.SessionConflict;
 import com.tutordesk.session.SessionEditingService;
 import com.tutordesk.session.SessionLoggingService;
-import com.tutordesk.session.TutoringSession;
 import com.tutordesk.settings.BusinessProfile;
 import com.tutordesk.shared.NotFoundException;
 import com.tutordesk.shared.RuleViolationException;
@@ -27,13 +23,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.timepicker.TimePicker;
-import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.ValidationException;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -46,26 +36,16 @@ import java.util.function.Consumer;
  */
 class EditSessionDialog extends Dialog {
 
-    /** Form state bound by the binder. */
-    static final class Form {
-        FilterChoice tutor;
-        EngagementOption engagement;
-        LocalDate date;
-        LocalTime time;
-        Integer duration;
-        String location;
-        boolean cancelled;
-    }
-
-    final ComboBox<FilterChoice> tutor = new ComboBox<>("Tutor");
-    final ComboBox<EngagementOption> engagement = new ComboBox<>("Engagement");
-    final DatePicker date = new DatePicker("Date");
-    final TimePicker time = new TimePicker("Start time");
-    final IntegerField duration = new IntegerField("Duration (minutes)");
-    final ComboBox<String> location = new ComboBox<>("Location");
-    final Checkbox cancelled = new Checkbox("Cancelled (in time: nothing charged or paid)");
-    final Div preview = new Div();
-    final Div conflicts = new Div();
+    final SessionFields fields;
+    final ComboBox<FilterChoice> tutor;
+    final ComboBox<EngagementOption> engagement;
+    final DatePicker date;
+    final TimePicker time;
+    final IntegerField duration;
+    final ComboBox<String> location;
+    final Checkbox cancelled;
+    final Div preview;
+    final Div conflicts;
     final Button save = new Button("Save changes");
     final Button close = new Button("Cancel");
 
@@ -75,7 +55,6 @@ class EditSessionDialog extends Dialog {
     private final EditSessionForm original;
     private final Runnable onSaved;
     private final Consumer<String> onConflict;
-    private final Binder<Form> binder = new Binder<>();
 
     EditSessionDialog(SessionEditingService editing, SessionLoggingService logging, BusinessProfile profile,
             CurrentUser user, EditSessionForm original, Runnable onSaved, Consumer<String> onConflict) {
@@ -90,41 +69,26 @@ class EditSessionDialog extends Dialog {
         setWidth("min(46rem, 100vw)");
         setCloseOnOutsideClick(false);
 
+        fields = new SessionFields(profile, "edit", "Cancelled (in time: nothing charged or paid)");
+        tutor = fields.tutor;
+        engagement = fields.engagement;
+        date = fields.date;
+        time = fields.time;
+        duration = fields.duration;
+        location = fields.location;
+        cancelled = fields.cancelled;
+        preview = fields.preview;
+        conflicts = fields.conflicts;
         List<FilterChoice> tutors = new ArrayList<>(logging.tutorsForLogging());
         if (tutors.stream().noneMatch(t -> t.id() == original.tutor().id())) {
             tutors.add(original.tutor());
         }
         tutor.setItems(tutors);
-        tutor.setItemLabelGenerator(FilterChoice::name);
-        tutor.setId("edit-tutor");
         tutor.setReadOnly(user.isTutor());
-        engagement.setItemLabelGenerator(EngagementOption::label);
-        engagement.setId("edit-engagement");
-        engagement.setWidthFull();
-        date.setLocale(profile.locale());
-        date.setId("edit-date");
-        time.setLocale(profile.locale());
-        time.setStep(Duration.ofMinutes(5));
-        time.setId("edit-time");
-        time.setHelperText(profile.uses12HourClock() ? "12:00 AM is midnight, 12:00 PM is noon" : null);
-        duration.setMin(LogSessionRequest.MIN_MINUTES);
-        duration.setMax(LogSessionRequest.MAX_MINUTES);
-        duration.setStepButtonsVisible(true);
-        duration.setId("edit-duration");
-        location.setAllowCustomValue(true);
-        location.addCustomValueSetListener(e -> location.setValue(e.getDetail()));
-        location.setHelperText("Optional");
-        location.setId("edit-location");
-        cancelled.setId("edit-cancelled");
         if (original.lateCancelled()) {
             cancelled.setEnabled(false);
             cancelled.setTooltipText("This session is a late cancellation: undo that first (Edit Session menu)");
         }
-        bindFields();
-
-        preview.addClassName("log-preview");
-        conflicts.addClassName("log-conflicts");
-        conflicts.setVisible(false);
         FormLayout form = new FormLayout(tutor, engagement, date, time, duration, location, cancelled);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32rem", 2));
         form.setColspan(engagement, 2);
@@ -170,24 +134,6 @@ class EditSessionDialog extends Dialog {
         refresh();
     }
 
-    private void bindFields() {
-        binder.forField(tutor).asRequired("Choose a tutor").bind(f -> f.tutor, (f, v) -> f.tutor = v);
-        binder.forField(engagement).asRequired("Choose an engagement")
-                .bind(f -> f.engagement, (f, v) -> f.engagement = v);
-        binder.forField(date).asRequired("Date is required").bind(f -> f.date, (f, v) -> f.date = v);
-        binder.forField(time).asRequired("Start time is required").bind(f -> f.time, (f, v) -> f.time = v);
-        binder.forField(duration).asRequired("Duration is required")
-                .withValidator(v -> v >= LogSessionRequest.MIN_MINUTES && v <= LogSessionRequest.MAX_MINUTES,
-                        "Duration must be between " + LogSessionRequest.MIN_MINUTES + " and "
-                                + LogSessionRequest.MAX_MINUTES + " minutes")
-                .bind(f -> f.duration, (f, v) -> f.duration = v);
-        binder.forField(location)
-                .withValidator(v -> v == null || v.strip().length() <= TutoringSession.LOCATION_MAX_LENGTH,
-                        "Location must be at most " + TutoringSession.LOCATION_MAX_LENGTH + " characters")
-                .bind(f -> f.location, (f, v) -> f.location = v);
-        binder.forField(cancelled).bind(f -> f.cancelled, (f, v) -> f.cancelled = v);
-    }
-
     /** The chosen tutor's active engagements, plus the session's own (which may be inactive by now). */
     private void fillEngagements(FilterChoice chosen) {
         List<EngagementOption> options = new ArrayList<>(chosen == null ? List.of()
@@ -201,58 +147,25 @@ class EditSessionDialog extends Dialog {
 
     private EditSessionRequest request() {
         return new EditSessionRequest(original.sessionId(), original.version(),
-                engagement.getValue() == null ? null : engagement.getValue().id(), date.getValue(), time.getValue(),
-                duration.getValue(), location.getValue(), cancelled.getValue());
+                fields.engagementId(), date.getValue(), time.getValue(), duration.getValue(), location.getValue(),
+                cancelled.getValue());
     }
 
     /** Recomputes the preview and conflicts. */
     void refresh() {
-        time.setInvalid(false);
-        preview.removeAll();
-        conflicts.removeAll();
-        conflicts.setVisible(false);
-        EditSessionRequest request = request();
-        boolean complete = request.engagementId() != null && request.date() != null && request.startTime() != null
-                && request.durationMinutes() != null && request.durationMinutes() >= LogSessionRequest.MIN_MINUTES
-                && request.durationMinutes() <= LogSessionRequest.MAX_MINUTES;
-        if (!complete) {
-            preview.add(new Span("Choose an engagement, date, start time and duration to see what will be recorded."));
+        fields.clearPreview();
+        if (!fields.readyForPreview()) {
+            fields.previewNeedsInput();
             return;
         }
         try {
-            showPreview(editing.preview(request));
+            fields.showPreview(editing.preview(request()),
+                    answer -> answer.status().label().toLowerCase(java.util.Locale.ROOT),
+                    "Overlaps with (you can still save it):");
         } catch (RuleViolationException gap) {
-            time.setInvalid(true);
-            time.setErrorMessage(gap.getMessage());
+            fields.showTimeProblem(gap.getMessage());
         } catch (IllegalArgumentException | NotFoundException problem) {
             preview.add(new Span(problem.getMessage()));
-        }
-    }
-
-    private void showPreview(LoggingPreview answer) {
-        List<String> parts = new ArrayList<>();
-        parts.add("Ends at " + answer.end().format(DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
-                .withLocale(profile.locale())));
-        if (answer.clientAmountMinor() != null) {
-            parts.add("client amount " + profile.formatMoney(answer.clientAmountMinor()));
-        }
-        parts.add("tutor earnings " + profile.formatMoney(answer.tutorEarningsMinor()));
-        parts.add(answer.status().label().toLowerCase(java.util.Locale.ROOT));
-        Span summary = new Span(String.join(" · ", parts));
-        summary.addClassName("log-preview-summary");
-        preview.add(summary);
-        if (answer.ambiguityNote() != null) {
-            Paragraph note = new Paragraph(answer.ambiguityNote());
-            note.addClassName("log-ambiguity");
-            preview.add(note);
-        }
-        if (!answer.conflicts().isEmpty()) {
-            conflicts.setVisible(true);
-            conflicts.add(new Paragraph("Overlaps with (you can still save it):"));
-            for (SessionConflict conflict : answer.conflicts()) {
-                conflicts.add(new Paragraph(profile.formatDateTime(conflict.startsAt()) + "–"
-                        + profile.formatTime(conflict.endsAt()) + ": " + conflict.description()));
-            }
         }
     }
 
@@ -264,7 +177,7 @@ class EditSessionDialog extends Dialog {
 
     void save() {
         try {
-            binder.writeBean(new Form());
+            fields.validate();
             editing.edit(request());
             close();
             onSaved.run();
@@ -275,13 +188,9 @@ class EditSessionDialog extends Dialog {
             onConflict.accept(changed.getMessage());
         } catch (RuleViolationException | IllegalArgumentException | NotFoundException problem) {
             if (problem instanceof RuleViolationException && startTimeDoesNotExist()) {
-                time.setInvalid(true);
-                time.setErrorMessage(problem.getMessage());
+                fields.showTimeProblem(problem.getMessage());
             } else {
-                preview.removeAll();
-                Span message = new Span(problem.getMessage());
-                message.addClassName("log-error");
-                preview.add(message);
+                fields.showProblem(problem.getMessage());
             }
         } finally {
             save.setEnabled(true);

@@ -5,9 +5,7 @@ import com.tutordesk.session.EngagementOption;
 import com.tutordesk.session.FilterChoice;
 import com.tutordesk.session.LogSessionRequest;
 import com.tutordesk.session.LoggingPreview;
-import com.tutordesk.session.SessionConflict;
 import com.tutordesk.session.SessionLoggingService;
-import com.tutordesk.session.TutoringSession;
 import com.tutordesk.session.WeeklyOccurrence;
 import com.tutordesk.settings.BusinessProfile;
 import com.tutordesk.shared.NotFoundException;
@@ -27,14 +25,9 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.timepicker.TimePicker;
-import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.ValidationException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -51,32 +44,22 @@ class LogSessionDialog extends Dialog {
     static final String UNTIL = "Until a date";
     static final List<Integer> DURATION_PRESETS = List.of(30, 45, 60, 90, 120);
 
-    /** Form state bound by the binder. */
-    static final class Form {
-        FilterChoice tutor;
-        EngagementOption engagement;
-        LocalDate date;
-        LocalTime time;
-        Integer duration;
-        String location;
-        boolean cancelled;
-    }
-
-    final ComboBox<FilterChoice> tutor = new ComboBox<>("Tutor");
-    final ComboBox<EngagementOption> engagement = new ComboBox<>("Engagement");
+    final SessionFields fields;
+    final ComboBox<FilterChoice> tutor;
+    final ComboBox<EngagementOption> engagement;
     final Paragraph noEngagements = new Paragraph();
-    final DatePicker date = new DatePicker("Date");
-    final TimePicker time = new TimePicker("Start time");
-    final IntegerField duration = new IntegerField("Duration (minutes)");
-    final ComboBox<String> location = new ComboBox<>("Location");
-    final Checkbox cancelled = new Checkbox("Cancelled");
+    final DatePicker date;
+    final TimePicker time;
+    final IntegerField duration;
+    final ComboBox<String> location;
+    final Checkbox cancelled;
     final Checkbox repeat = new Checkbox("Repeat weekly");
     final RadioButtonGroup<String> repeatMode = new RadioButtonGroup<>();
     final IntegerField weeks = new IntegerField("Weeks");
     final DatePicker until = new DatePicker("Until");
     final CheckboxGroup<WeeklyOccurrence> occurrences = new CheckboxGroup<>("Dates to schedule");
-    final Div preview = new Div();
-    final Div conflicts = new Div();
+    final Div preview;
+    final Div conflicts;
     final Button save = new Button("Log Session");
     final Button close = new Button("Cancel");
 
@@ -85,7 +68,6 @@ class LogSessionDialog extends Dialog {
     private final CurrentUser user;
     private final Clock clock;
     private final Consumer<List<Long>> onLogged;
-    private final Binder<Form> binder = new Binder<>();
     private final String requestKey = UUID.randomUUID().toString();
     private LoggingPreview lastPreview;
 
@@ -101,41 +83,21 @@ class LogSessionDialog extends Dialog {
         setWidth("min(46rem, 100vw)");
         setCloseOnOutsideClick(false);
 
+        fields = new SessionFields(profile, "log", "Cancelled");
+        tutor = fields.tutor;
+        engagement = fields.engagement;
+        date = fields.date;
+        time = fields.time;
+        duration = fields.duration;
+        location = fields.location;
+        cancelled = fields.cancelled;
+        preview = fields.preview;
+        conflicts = fields.conflicts;
         tutor.setItems(logging.tutorsForLogging());
-        tutor.setItemLabelGenerator(FilterChoice::name);
-        tutor.setId("log-tutor");
-        engagement.setItemLabelGenerator(EngagementOption::label);
         engagement.setVisible(false);
-        engagement.setId("log-engagement");
-        engagement.setWidthFull();
         noEngagements.setVisible(false);
         noEngagements.addClassName("no-engagements");
-        date.setLocale(profile.locale());
         date.setValue(profile.today(clock));
-        date.setId("log-date");
-        time.setLocale(profile.locale());
-        time.setStep(Duration.ofMinutes(5));
-        time.setId("log-time");
-        time.setHelperText(profile.uses12HourClock() ? "12:00 AM is midnight, 12:00 PM is noon" : null);
-        time.setI18n(new TimePicker.TimePickerI18n()
-                .setBadInputErrorMessage(profile.uses12HourClock()
-                        ? "Start time is not a time: write it like 4:30 PM" : "Start time is not a time: write it like 16:30")
-                .setRequiredErrorMessage("Start time is required"));
-        duration.setMin(LogSessionRequest.MIN_MINUTES);
-        duration.setMax(LogSessionRequest.MAX_MINUTES);
-        String range = "Duration must be between " + LogSessionRequest.MIN_MINUTES + " and "
-                + LogSessionRequest.MAX_MINUTES + " minutes";
-        duration.setI18n(new IntegerField.IntegerFieldI18n().setMinErrorMessage(range).setMaxErrorMessage(range)
-                .setBadInputErrorMessage("Duration must be a whole number of minutes")
-                .setRequiredErrorMessage("Duration is required"));
-        duration.setId("log-duration");
-        location.setAllowCustomValue(true);
-        location.addCustomValueSetListener(e -> location.setValue(e.getDetail()));
-        location.setHelperText("Optional");
-        location.setId("log-location");
-        cancelled.setId("log-cancelled");
-
-        bindFields();
 
         HorizontalLayout presets = new HorizontalLayout();
         presets.addClassName("duration-presets");
@@ -178,10 +140,6 @@ class LogSessionDialog extends Dialog {
         duration.addValueChangeListener(e -> refresh());
         cancelled.addValueChangeListener(e -> refresh());
 
-        preview.addClassName("log-preview");
-        conflicts.addClassName("log-conflicts");
-        conflicts.setVisible(false);
-
         FormLayout form = new FormLayout(tutor, engagement, noEngagements, date, time, duration, presets, location,
                 cancelled);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32rem", 2));
@@ -202,24 +160,6 @@ class LogSessionDialog extends Dialog {
             tutor.setReadOnly(true);
         }
         refresh();
-    }
-
-    private void bindFields() {
-        binder.forField(tutor).asRequired("Choose a tutor").bind(f -> f.tutor, (f, v) -> f.tutor = v);
-        binder.forField(engagement).asRequired("Choose an engagement")
-                .bind(f -> f.engagement, (f, v) -> f.engagement = v);
-        binder.forField(date).asRequired("Date is required").bind(f -> f.date, (f, v) -> f.date = v);
-        binder.forField(time).asRequired("Start time is required").bind(f -> f.time, (f, v) -> f.time = v);
-        binder.forField(duration).asRequired("Duration is required")
-                .withValidator(v -> v >= LogSessionRequest.MIN_MINUTES && v <= LogSessionRequest.MAX_MINUTES,
-                        "Duration must be between " + LogSessionRequest.MIN_MINUTES + " and "
-                                + LogSessionRequest.MAX_MINUTES + " minutes")
-                .bind(f -> f.duration, (f, v) -> f.duration = v);
-        binder.forField(location)
-                .withValidator(v -> v == null || v.strip().length() <= TutoringSession.LOCATION_MAX_LENGTH,
-                        "Location must be at most " + TutoringSession.LOCATION_MAX_LENGTH + " characters")
-                .bind(f -> f.location, (f, v) -> f.location = v);
-        binder.forField(cancelled).bind(f -> f.cancelled, (f, v) -> f.cancelled = v);
     }
 
     private void onTutorChosen(FilterChoice chosen) {
@@ -252,86 +192,42 @@ class LogSessionDialog extends Dialog {
     }
 
     private LogSessionRequest request() {
-        return new LogSessionRequest(engagement.getValue() == null ? null : engagement.getValue().id(),
-                date.getValue(), time.getValue(), duration.getValue(), location.getValue(), cancelled.getValue(),
-                requestKey);
+        return new LogSessionRequest(fields.engagementId(), date.getValue(), time.getValue(), duration.getValue(),
+                location.getValue(), cancelled.getValue(), requestKey);
     }
 
     /** Recomputes the preview, conflicts, repeat dates and the button text. */
     void refresh() {
         lastPreview = null;
-        time.setInvalid(false);
-        preview.removeAll();
-        conflicts.removeAll();
-        conflicts.setVisible(false);
-        LogSessionRequest request = request();
-        boolean complete = request.engagementId() != null && request.date() != null && request.startTime() != null
-                && request.durationMinutes() != null && request.durationMinutes() >= LogSessionRequest.MIN_MINUTES
-                && request.durationMinutes() <= LogSessionRequest.MAX_MINUTES;
-        if (!complete) {
-            preview.add(new Span("Choose an engagement, date, start time and duration to see what will be recorded."));
+        fields.clearPreview();
+        if (!fields.readyForPreview()) {
+            fields.previewNeedsInput();
             updateButton();
             return;
         }
+        LogSessionRequest request = request();
         try {
             LoggingPreview answer = logging.preview(request);
             lastPreview = answer;
-            showPreview(answer);
+            fields.showPreview(answer, LogSessionDialog::statusText,
+                    "Overlaps with (you can still log it, e.g. for a makeup session):");
             if (repeat.getValue()) {
                 showOccurrences(request);
             }
         } catch (RuleViolationException gap) {
-            time.setInvalid(true);
-            time.setErrorMessage(gap.getMessage());
+            fields.showTimeProblem(gap.getMessage());
         } catch (IllegalArgumentException | NotFoundException problem) {
             preview.add(new Span(problem.getMessage()));
         }
         updateButton();
     }
 
-    private void showPreview(LoggingPreview answer) {
-        List<String> parts = new ArrayList<>();
-        boolean nextDay = !answer.end().toLocalDate().equals(answer.start().toLocalDate());
-        parts.add("Ends at " + answer.end().format(DateTimeFormatter.ofLocalizedTime(
-                java.time.format.FormatStyle.SHORT).withLocale(profile.locale())) + (nextDay ? " (next day)" : ""));
-        if (answer.clientAmountMinor() != null) {
-            parts.add("client amount " + profile.formatMoney(answer.clientAmountMinor()));
-        }
-        parts.add("tutor earnings " + profile.formatMoney(answer.tutorEarningsMinor()));
-        parts.add(switch (answer.status()) {
+    private static String statusText(LoggingPreview answer) {
+        return switch (answer.status()) {
             case SCHEDULED -> "will be scheduled";
             case CANCELLED -> "logged as cancelled (nothing charged or paid)";
             default -> "logged as completed";
-        });
-        Span summary = new Span(String.join(" · ", parts));
-        summary.addClassName("log-preview-summary");
-        preview.add(summary);
-        int hour = answer.start().getHour();
-        if (hour < 6 || hour >= 22) {
-            Paragraph unusual = new Paragraph("Starts at " + answer.start().format(DateTimeFormatter.ofLocalizedTime(
-                    java.time.format.FormatStyle.SHORT).withLocale(profile.locale())) + " — is that the time you meant?");
-            unusual.addClassName("log-ambiguity");
-            preview.add(unusual);
-        }
-        if (answer.ambiguityNote() != null) {
-            Paragraph note = new Paragraph(answer.ambiguityNote());
-            note.addClassName("log-ambiguity");
-            preview.add(note);
-        }
-        if (!answer.conflicts().isEmpty()) {
-            conflicts.setVisible(true);
-            conflicts.add(new Paragraph("Overlaps with (you can still log it, e.g. for a makeup session):"));
-            for (SessionConflict conflict : answer.conflicts()) {
-                conflicts.add(new Paragraph(describe(conflict)));
-            }
-        }
-    }
-
-    private String describe(SessionConflict conflict) {
-        String who = conflict.sameTutor() && conflict.sameStudent() ? "tutor and student"
-                : conflict.sameTutor() ? "tutor" : "student";
-        return profile.formatDateTime(conflict.startsAt()) + "–" + profile.formatTime(conflict.endsAt()) + ": "
-                + conflict.description() + " (same " + who + ")";
+        };
     }
 
     private void showOccurrences(LogSessionRequest request) {
@@ -370,8 +266,7 @@ class LogSessionDialog extends Dialog {
 
     void save() {
         try {
-            Form form = new Form();
-            binder.writeBean(form);
+            fields.validate();
             LogSessionRequest request = request();
             List<Long> ids;
             if (repeat.getValue()) {
@@ -390,13 +285,9 @@ class LogSessionDialog extends Dialog {
         } catch (ValidationException invalid) {
             // Each field shows its own message.
         } catch (RuleViolationException gap) {
-            time.setInvalid(true);
-            time.setErrorMessage(gap.getMessage());
+            fields.showTimeProblem(gap.getMessage());
         } catch (IllegalArgumentException | NotFoundException problem) {
-            preview.removeAll();
-            Span message = new Span(problem.getMessage());
-            message.addClassName("log-error");
-            preview.add(message);
+            fields.showProblem(problem.getMessage());
         } finally {
             save.setEnabled(true);
         }
