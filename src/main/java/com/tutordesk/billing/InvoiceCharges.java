@@ -10,6 +10,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -152,10 +153,10 @@ public class InvoiceCharges {
     }
 
     private ChargeableInvoice chargeable(Invoice invoice) {
-        Long addedBy = jdbc.query("select added_by_tutor_id from clients where id = ?",
-                (rs, i) -> (Long) rs.getObject(1, Long.class), invoice.getClientId()).stream().findFirst().orElse(null);
+        List<Long> addedBy = jdbc.query("select added_by_tutor_id from clients where id = ?",
+                (rs, i) -> rs.getObject(1, Long.class), invoice.getClientId());
         return new ChargeableInvoice(invoice.getId(), invoice.getNumber(), invoice.getState(), invoice.getClientId(),
-                addedBy, invoice.getState() == InvoiceState.OPEN ? invoice.getTotalMinor() : 0, invoice.getCurrency(),
+                addedBy.isEmpty() ? null : addedBy.getFirst(), invoice.getState() == InvoiceState.OPEN ? invoice.getTotalMinor() : 0, invoice.getCurrency(),
                 invoice.getBillToName(), invoice.getBillToEmail());
     }
 }
