@@ -165,12 +165,24 @@ public class StripeWebhooks {
                 jdbc.update("update stripe_events set outcome = ? where id = ?", truncate(outcome), id);
                 return true;
             }));
-        } catch (RuntimeException e) {
-            log.warn("Stripe event {} ({}) not processed yet: {}", id, event.type(), e.getMessage());
-            jdbc.update("update stripe_events set tries = tries + 1, last_error = ? where id = ?",
-                    truncate(e.getClass().getSimpleName() + ": " + e.getMessage()), id);
+        } catch (StripeRejectedException e) {
+            if (!"resource_missing".equals(e.code())) {
+                return failed(id, event, e);
+            }
+            // Stripe has no such object: nothing to apply now or later.
+            jdbc.update("update stripe_events set processed_at = ?, tries = tries + 1, outcome = ? where id = ?"
+                    + " and processed_at is null", utc(clock.instant()), truncate("ignored: " + e.getMessage()), id);
             return false;
+        } catch (RuntimeException e) {
+            return failed(id, event, e);
         }
+    }
+
+    private boolean failed(String id, Stored event, RuntimeException e) {
+        log.warn("Stripe event {} ({}) not processed yet: {}", id, event.type(), e.getMessage());
+        jdbc.update("update stripe_events set tries = tries + 1, last_error = ? where id = ?",
+                truncate(e.getClass().getSimpleName() + ": " + e.getMessage()), id);
+        return false;
     }
 
     private interface Effect {
