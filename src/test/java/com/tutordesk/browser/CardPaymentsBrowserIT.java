@@ -88,6 +88,13 @@ class CardPaymentsBrowserIT extends BrowserTest {
         page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Email outbox")).click();
         page.waitForURL(Pattern.compile(".*/outbox.*"));
         waitForGridCell("vaadin-grid", "Receipt for invoice " + number);
+
+        // The client page shows the card on file and automatic payments.
+        page.navigate(app.baseUrl + "/clients/" + ids[0]);
+        assertThat(page.locator("#card-summary")).hasText("Visa •••• 4242 · expires 04/2030");
+        assertThat(page.locator("#card-autopay")).hasText("Automatic payments: on");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots",
+                "CardPaymentsBrowserIT-client.png")).setFullPage(true));
     }
 
     @Test
