@@ -147,6 +147,16 @@ public class InvoiceCharges {
                 pdf, note));
     }
 
+    /**
+     * @return whether the invoice has lines of tutors other than {@code tutorId} (whose amounts an
+     *         Enhanced-Access tutor may not see, issue 7)
+     */
+    @Transactional(readOnly = true)
+    public boolean hasOtherTutorsLines(long invoiceId, long tutorId) {
+        return invoices.findById(invoiceId).map(invoice -> invoice.getLines().stream()
+                .anyMatch(line -> line.getTutorId() != tutorId)).orElse(false);
+    }
+
     private String billingEmail(Invoice invoice) {
         return jdbc.query("select billing_contact_email from clients where id = ?", (rs, i) -> rs.getString(1),
                 invoice.getClientId()).stream().findFirst().orElse(invoice.getBillToEmail());

@@ -741,6 +741,10 @@ public class CardCharges {
             throw new NotFoundException("Invoice", invoiceId);
         }
         requireConfigured();
+        if (!user.isAdmin() && invoices.hasOtherTutorsLines(invoiceId, user.tutorId())) {
+            // Their amounts are hidden from the tutor (issue 7), and a refund would need them.
+            throw new RuleViolationException("This invoice includes other tutors' sessions: ask the office to refund it");
+        }
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty()) {
             throw new InvalidFieldException("reason", "Reason is required");

@@ -291,6 +291,22 @@ class ChargeFailuresIT {
     }
 
     @Test
+    void a_tutor_cannot_refund_an_invoice_with_other_tutors_sessions_whose_amounts_they_may_not_see() {
+        PaymentWorld own = new PaymentWorld(jdbc, data, demo.enhancedTutorId()).withCard(true);
+        long student = own.family.student(TestData.unique("Mixed"));
+        long mine = own.family.session(own.family.engagement(demo.enhancedTutorId(), student, 4_000), NOW, 3, 60);
+        long theirs = own.family.session(own.family.engagement(own.family.tutorId, student, 4_000), NOW, 2, 60);
+        FakeStripe.chargeSucceeds("pi_mixed", 8_000, "ch_mixed");
+        long invoice = own.issue(invoices, List.of(mine, theirs));
+        assertThat(own.invoiceState(invoice)).isEqualTo("PAID");
+
+        signIn.as(demo.enhancedTutorEmail());
+        assertThatThrownBy(() -> charges.refund(invoice, 1, 1_000, "Goodwill"))
+                .hasMessage("This invoice includes other tutors' sessions: ask the office to refund it");
+        assertThat(FakeStripe.requests("POST", "/v1/refunds")).isEmpty();
+    }
+
+    @Test
     void only_admins_and_the_enhanced_access_tutor_who_added_the_client_may_charge_refund_or_send_card_links() {
         PaymentWorld office = new PaymentWorld(jdbc, data, null).withCard(true);
         FakeStripe.chargeFails("pi_roles_1", 2_000, "card_declined", "generic_decline", "Declined");

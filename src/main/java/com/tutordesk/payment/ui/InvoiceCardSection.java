@@ -98,7 +98,9 @@ class InvoiceCardSection implements InvoicePageSection {
         attempts.setId("invoice-card-attempts");
         attempts.addColumn(a -> "#" + a.number()).setHeader("Attempt").setAutoWidth(true).setFlexGrow(0);
         attempts.addColumn(a -> profile.formatDateTime(a.createdAt())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
-        attempts.addColumn(a -> profile.formatMoney(a.amountMinor())).setHeader("Amount").setAutoWidth(true)
+        // Amounts of an invoice with other tutors' sessions are hidden from a tutor (issue 7).
+        boolean hideAmounts = invoice.redacted();
+        attempts.addColumn(a -> hideAmounts ? "—" : profile.formatMoney(a.amountMinor())).setHeader("Amount").setAutoWidth(true)
                 .setFlexGrow(0);
         attempts.addColumn(a -> a.via().label() + (a.cardLabel() == null ? "" : " · " + a.cardLabel()))
                 .setHeader("How").setFlexGrow(1);
@@ -120,16 +122,19 @@ class InvoiceCardSection implements InvoicePageSection {
             list.setId("invoice-refunds");
             list.addClassName("invoice-refunds");
             for (CardCharges.RefundRow refund : panel.refunds()) {
-                Paragraph line = new Paragraph("Refund " + profile.formatMoney(refund.amountMinor()) + " of payment #"
+                Paragraph line = new Paragraph("Refund " + (invoice.redacted() ? "" : profile.formatMoney(
+                        refund.amountMinor()) + " ") + "of payment #"
                         + refund.attemptNumber() + " · " + profile.formatDateTime(refund.createdAt()) + " · "
                         + refund.status().label() + (refund.failureReason() == null ? "" : ": " + refund.failureReason())
                         + " — " + refund.reason());
                 line.addClassName("refund-" + refund.status().name().toLowerCase(Locale.ROOT));
                 list.add(line);
             }
-            Paragraph total = new Paragraph("Refunded in total: " + profile.formatMoney(panel.refundedMinor()));
-            total.addClassName("invoice-refunded-total");
-            list.add(total);
+            if (!invoice.redacted()) {
+                Paragraph total = new Paragraph("Refunded in total: " + profile.formatMoney(panel.refundedMinor()));
+                total.addClassName("invoice-refunded-total");
+                list.add(total);
+            }
             section.add(new H3("Refunds"), list);
         }
         return section;
@@ -152,7 +157,8 @@ class InvoiceCardSection implements InvoicePageSection {
         Button refund = new Button("Refund…");
         refund.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         refund.addClassName("attempt-refund");
-        refund.setVisible(panel.mayRefund() && attempt.status() == AttemptStatus.SUCCEEDED && attempt.refundableMinor() > 0);
+        refund.setVisible(panel.mayRefund() && !invoice.redacted() && attempt.status() == AttemptStatus.SUCCEEDED
+                && attempt.refundableMinor() > 0);
         refund.addClickListener(click -> openRefund(invoice, attempt, reload));
         return refund;
     }
