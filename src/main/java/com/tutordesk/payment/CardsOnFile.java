@@ -170,7 +170,13 @@ public class CardsOnFile {
         if (payer == null || !payer.active()) {
             return CardCharges.PayPage.say("This link is no longer valid. Please contact us.");
         }
-        String customer = ensureCustomer(payer);
+        String customer;
+        try {
+            customer = ensureCustomer(payer);
+        } catch (RuleViolationException e) {
+            return CardCharges.PayPage.say("The page to save a card could not be opened just now. Please try the link"
+                    + " again in a minute.");
+        }
         Instant now = clock.instant();
         CardSetup setup = tx.execute(status -> {
             Optional<CardSetup> last = setups.findFirstByClientIdOrderBySetupNumberDesc(clientId);

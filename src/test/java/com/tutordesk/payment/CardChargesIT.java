@@ -131,6 +131,10 @@ class CardChargesIT {
         assertThat(FakeStripe.form(FakeStripe.requests("POST", "/v1/payment_intents").getFirst()))
                 .containsEntry("amount", String.valueOf(total)).containsEntry("currency", "usd");
         assertThat(autopay.invoiceEmails(charged)).singleElement().asString().startsWith("Receipt for invoice");
+        // The charge ran as a listener of the issue event, and the publication registry knows it is done.
+        assertThat(jdbc.queryForList("select completion_date from EVENT_PUBLICATION where event_type like ?"
+                + " and serialized_event like ?", java.sql.Timestamp.class, "%InvoiceIssued",
+                "%\"invoiceId\":" + charged + ",%")).singleElement().isNotNull();
 
         PaymentWorld other = new PaymentWorld(jdbc, data, null).withCard(false);
         long open = other.issue(invoices, other.sessions(1, 6_000, NOW));
