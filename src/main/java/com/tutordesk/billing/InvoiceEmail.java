@@ -29,6 +29,15 @@ final class InvoiceEmail {
 
     static OutgoingEmail of(Invoice invoice, String to, BusinessProfile profile, String instructions, URI payLink,
             byte[] pdf) {
+        return of(invoice, to, profile, instructions, payLink, pdf, null);
+    }
+
+    /**
+     * @param note a paragraph put before the invoice's details, e.g. why a card charge failed, or
+     *             {@code null}
+     */
+    static OutgoingEmail of(Invoice invoice, String to, BusinessProfile profile, String instructions, URI payLink,
+            byte[] pdf, String note) {
         String number = invoice.getNumber();
         boolean paid = invoice.getState() == InvoiceState.PAID;
         String subject = "Invoice " + number + " from " + profile.name() + (paid ? " (paid)" : "");
@@ -44,8 +53,11 @@ final class InvoiceEmail {
         }
         rows.add(List.of("", "", "Total", "", profile.formatMoney(invoice.getTotalMinor())));
         HtmlEmail email = HtmlEmail.titled("Invoice " + number)
-                .paragraph("Dear " + invoice.getBillToName() + ",")
-                .paragraph(paid
+                .paragraph("Dear " + invoice.getBillToName() + ",");
+        if (note != null && !note.isBlank()) {
+            email.paragraph(note);
+        }
+        email.paragraph(paid
                         ? "Here is a copy of invoice " + number + ", which is paid. Thank you!"
                         : "Please find attached invoice " + number + " for " + profile.formatMoney(invoice.getTotalMinor())
                                 + ", due on " + profile.formatDate(invoice.getDueDate()) + ".")
@@ -61,11 +73,50 @@ final class InvoiceEmail {
             email.paragraph("How to pay: " + (instructions == null || instructions.isBlank() ? "" : instructions + " ")
                     + "Please quote " + number + " as the reference.");
         }
-        EmailBody body = email.footer("Sent by " + profile.name()
-                + (profile.address().isBlank() ? "" : " · " + profile.address().replace('\n', ',').replace(",", ", ")
-                        .replaceAll(" +", " ")))
-                .build();
+        EmailBody body = email.footer(footer(profile)).build();
         return OutgoingEmail.of(reference(invoice.getId()), to, subject, body)
                 .withAttachments(new EmailAttachment(InvoicePdf.fileName(invoice), "application/pdf", pdf));
+    }
+
+    /**
+     * The receipt for a paid invoice, emailed instead of a payment request when the card on file was
+     * charged (issue 8: "the email is then a receipt, not a request"); the paid invoice attached.
+     *
+     * @param paidWith e.g. "Visa •••• 4242"
+     */
+    static OutgoingEmail receipt(Invoice invoice, String to, BusinessProfile profile, long amountMinor,
+            String paidWith, java.time.LocalDate paidOn, byte[] pdf) {
+        String number = invoice.getNumber();
+        List<List<String>> rows = new ArrayList<>();
+        for (InvoiceLine line : invoice.getLines()) {
+            rows.add(List.of(profile.formatDate(profile.local(line.getSessionStartsAt()).toLocalDate()),
+                    line.getStudentName(),
+                    line.getSubjectName() + (line.isLateCancelled() ? " (late cancellation)" : ""),
+                    InvoicePdf.hoursMinutes(line.getDurationMinutes()), profile.formatMoney(line.getAmountMinor())));
+        }
+        for (InvoiceAdjustment adjustment : invoice.getAdjustments()) {
+            rows.add(List.of("", "Adjustment", adjustment.getMemo(), "", profile.formatMoney(adjustment.getAmountMinor())));
+        }
+        rows.add(List.of("", "", "Total", "", profile.formatMoney(invoice.getTotalMinor())));
+        EmailBody body = HtmlEmail.titled("Receipt for invoice " + number)
+                .paragraph("Dear " + invoice.getBillToName() + ",")
+                .paragraph("Thank you! We received your card payment of " + profile.formatMoney(amountMinor)
+                        + " for invoice " + number + ". Nothing more is due.")
+                .field("Invoice", number)
+                .field("Amount paid", profile.formatMoney(amountMinor))
+                .field("Paid with", paidWith)
+                .field("Paid on", profile.formatDate(paidOn))
+                .table(List.of("Date", "Student", "Subject", "Duration", "Amount"), rows, false, false, false, true, true)
+                .footer(footer(profile))
+                .build();
+        return OutgoingEmail.of(reference(invoice.getId()), to, "Receipt for invoice " + number + " from "
+                + profile.name(), body)
+                .withAttachments(new EmailAttachment(InvoicePdf.fileName(invoice), "application/pdf", pdf));
+    }
+
+    private static String footer(BusinessProfile profile) {
+        return "Sent by " + profile.name()
+                + (profile.address().isBlank() ? "" : " · " + profile.address().replace('\n', ',').replace(",", ", ")
+                        .replaceAll(" +", " "));
     }
 }

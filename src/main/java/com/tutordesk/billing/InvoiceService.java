@@ -57,6 +57,7 @@ public class InvoiceService {
     private final BillingProperties properties;
     private final BackgroundJobs jobs;
     private final ObjectProvider<InvoicePayLinks> payLinks;
+    private final ObjectProvider<InvoiceAutoCharge> autoCharge;
     private final ApplicationEventPublisher events;
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -65,7 +66,9 @@ public class InvoiceService {
     InvoiceService(InvoiceRepository invoices, InvoicePaymentRepository payments, InvoiceCounterRepository counters,
             SessionBilling sessionBilling, MailOutbox outbox, SettingsService settings, CurrentUserService currentUsers,
             BillingProperties properties, BackgroundJobs jobs, ObjectProvider<InvoicePayLinks> payLinks,
-            ApplicationEventPublisher events, JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
+            ObjectProvider<InvoiceAutoCharge> autoCharge, ApplicationEventPublisher events, JdbcTemplate jdbc,
+            Clock clock, PlatformTransactionManager transactions) {
+        this.autoCharge = autoCharge;
         this.invoices = invoices;
         this.payments = payments;
         this.counters = counters;
@@ -298,6 +301,10 @@ public class InvoiceService {
         if (payment == null || payment.method() == null) {
             throw new IllegalArgumentException("Payment method is required");
         }
+        if (payment.method() == PaymentMethod.CARD) {
+            throw new IllegalArgumentException("Payment method: card payments are recorded when the card is charged,"
+                    + " not by hand");
+        }
         if (payment.paidOn() == null) {
             throw new IllegalArgumentException("Payment date is required");
         }
@@ -323,7 +330,7 @@ public class InvoiceService {
                 user.userId(), now));
         sessionBilling.markPaid(activeSessions(invoice));
         invoice.markPaid(now);
-        invoices.flush();
+        flushStateChange();
     }
 
     /**
@@ -348,7 +355,7 @@ public class InvoiceService {
         }
         List<Long> sessions = activeSessions(invoice);
         invoice.cancel(clock.instant());
-        invoices.flush();
+        flushStateChange();
         sessionBilling.markUnbilled(sessions);
         return sessions.size();
     }
@@ -462,9 +469,30 @@ public class InvoiceService {
         invoice.issue(Invoice.formatNumber(counter.next()), today, now);
         invoices.flush();
         sessionBilling.markInvoiced(sessions);
-        enqueueEmail(invoice);
+        InvoiceAutoCharge charging = autoCharge.getIfAvailable();
+        boolean card = charging != null && invoice.getTotalMinor() > 0 && charging.chargesOnIssue(invoice.getClientId());
+        if (!card) {
+            enqueueEmail(invoice);
+        }
         events.publishEvent(new InvoiceIssued(invoice.getId(), invoice.getNumber(), invoice.getClientId(),
-                invoice.getTotalMinor(), invoice.getCurrency()));
+                invoice.getTotalMinor(), invoice.getCurrency(), card));
+    }
+
+    /**
+     * Writes an invoice's move out of OPEN. The database refuses it while a card charge of the
+     * invoice is in flight (payment_attempts, issue 8), so that a cancelled or hand-paid invoice is
+     * never charged as well.
+     */
+    private void flushStateChange() {
+        try {
+            invoices.flush();
+        } catch (DataIntegrityViolationException e) {
+            if (String.valueOf(e.getMostSpecificCause().getMessage()).toLowerCase().contains("in_flight")) {
+                throw new RuleViolationException("A card payment of this invoice is in progress: wait for its outcome"
+                        + " and reload the page");
+            }
+            throw e;
+        }
     }
 
     private void enqueueEmail(Invoice invoice) {
@@ -501,7 +529,7 @@ public class InvoiceService {
         }
     }
 
-    private static List<Long> activeSessions(Invoice invoice) {
+    static List<Long> activeSessions(Invoice invoice) {
         List<Long> ids = new ArrayList<>();
         for (InvoiceLine line : invoice.getLines()) {
             if (line.getActiveSessionId() != null) {

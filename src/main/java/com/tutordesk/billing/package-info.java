@@ -8,7 +8,11 @@
  * most one non-cancelled invoice, which the database enforces. Scheduled sends run as db-scheduler
  * one-time jobs at a business-local hour. Session billing states change only through
  * {@link com.tutordesk.session.SessionBilling}; this module answers the session module's
- * {@link com.tutordesk.session.InvoiceLookup}. Card payments (issue 8) plug in through
- * {@link com.tutordesk.billing.InvoicePayLinks} and the {@link com.tutordesk.billing.InvoiceIssued} event.
+ * {@link com.tutordesk.session.InvoiceLookup}. Card payments (issue 8, the payment module above this
+ * one) plug in through {@link com.tutordesk.billing.InvoicePayLinks} (Pay now links),
+ * {@link com.tutordesk.billing.InvoiceAutoCharge} (autopay clients get a receipt instead of a request),
+ * the {@link com.tutordesk.billing.InvoiceIssued} event, {@link com.tutordesk.billing.InvoiceCharges}
+ * (record a card payment, email the pay link after a failed charge) and
+ * {@link com.tutordesk.billing.InvoicePageSection} (their part of the invoice page).
  */
 package com.tutordesk.billing;

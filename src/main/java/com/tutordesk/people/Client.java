@@ -63,6 +63,25 @@ public class Client {
     @Column(name = "added_by_tutor_id")
     private Long addedByTutorId;
 
+    // The card on file (issue 8): the payment processor's ids and the summary people see; never the number.
+    @Column(name = "stripe_customer_id", length = CardOnFile.PROCESSOR_ID_MAX_LENGTH)
+    private String stripeCustomerId;
+
+    @Column(name = "stripe_payment_method_id", length = CardOnFile.PROCESSOR_ID_MAX_LENGTH)
+    private String stripePaymentMethodId;
+
+    @Column(name = "card_brand", length = CardOnFile.BRAND_MAX_LENGTH)
+    private String cardBrand;
+
+    @Column(name = "card_last4", length = 4)
+    private String cardLast4;
+
+    @Column(name = "card_exp_month")
+    private Integer cardExpMonth;
+
+    @Column(name = "card_exp_year")
+    private Integer cardExpYear;
+
     @Column(nullable = false)
     private boolean active = true;
 
@@ -123,6 +142,21 @@ public class Client {
         return active;
     }
 
+    /** @return the payment processor's customer id (Stripe "cus_…"), or {@code null} before the first card link */
+    public String getStripeCustomerId() {
+        return stripeCustomerId;
+    }
+
+    /** @return the saved card's payment-method id (Stripe "pm_…"), or {@code null} without a card */
+    public String getStripePaymentMethodId() {
+        return stripePaymentMethodId;
+    }
+
+    /** @return the card on file (brand, last 4, expiry), or {@code null} */
+    public CardOnFile getCard() {
+        return cardLast4 == null ? null : new CardOnFile(cardBrand, cardLast4, cardExpMonth, cardExpYear);
+    }
+
     public long getVersion() {
         return version;
     }
@@ -139,6 +173,33 @@ public class Client {
         this.billingContactPhone = contactPhone;
         this.studentPays = studentPays;
         this.address = address;
+        this.autopay = autopay;
+    }
+
+    void rememberCustomer(String customerId) {
+        this.stripeCustomerId = customerId;
+    }
+
+    void saveCard(String customerId, String paymentMethodId, CardOnFile card) {
+        this.stripeCustomerId = customerId;
+        this.stripePaymentMethodId = paymentMethodId;
+        this.cardBrand = card.brand();
+        this.cardLast4 = card.last4();
+        this.cardExpMonth = card.expMonth();
+        this.cardExpYear = card.expYear();
+    }
+
+    /** Forgets the card; automatic payments stop with it (they need a card). */
+    void removeCard() {
+        this.stripePaymentMethodId = null;
+        this.cardBrand = null;
+        this.cardLast4 = null;
+        this.cardExpMonth = null;
+        this.cardExpYear = null;
+        this.autopay = false;
+    }
+
+    void setAutopay(boolean autopay) {
         this.autopay = autopay;
     }
 

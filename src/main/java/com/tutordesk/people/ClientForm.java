@@ -9,7 +9,8 @@ package com.tutordesk.people;
  * @param contactPhone optional, lenient phone format
  * @param studentPays  the (adult) student is their own billing contact
  * @param address      optional postal address
- * @param autopay      charge the saved card automatically (the card comes with the payments issue)
+ * @param autopay      charge the saved card automatically; can be switched on only with a card on file
+ *                     ({@link ClientCards}, issue 8), so forms pass the stored value back unchanged
  */
 public record ClientForm(String name, String contactName, String contactEmail, String contactPhone,
         boolean studentPays, String address, boolean autopay) {

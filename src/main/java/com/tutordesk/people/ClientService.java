@@ -289,6 +289,11 @@ public class ClientService {
         String email = Fields.email("contactEmail", emailLabel, form.contactEmail(), Client.EMAIL_MAX_LENGTH, true);
         String phone = Fields.phone("contactPhone", "Phone", form.contactPhone(), Client.PHONE_MAX_LENGTH);
         String address = Fields.optional("address", "Address", form.address(), Client.ADDRESS_MAX_LENGTH);
+        if (form.autopay() && !client.isAutopay() && client.getCard() == null) {
+            // Issue 8: automatic payments only with a card on file (switched on from the client's card section).
+            throw new InvalidFieldException("autopay", "Automatic payments need a card on file: send the card setup"
+                    + " link from the client's page first");
+        }
         client.update(name, contactName, email, phone, form.studentPays(), address, form.autopay());
     }
 

@@ -1,5 +1,6 @@
 package com.tutordesk.browser;
 
+import com.tutordesk.testing.FakeStripe;
 import com.tutordesk.testing.MariaDb;
 import com.tutordesk.testing.TestMailServer;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -27,6 +29,7 @@ final class RunningApp {
 
     private static RunningApp instance;
     private static RunningApp withMail;
+    private static RunningApp withStripe;
 
     final String baseUrl;
     final JdbcTemplate jdbc;
@@ -59,7 +62,29 @@ final class RunningApp {
         return withMail;
     }
 
+    /**
+     * A third packaged app, started on first use, with card payments on: STRIPE_SECRET_KEY and
+     * STRIPE_WEBHOOK_SECRET set, and {@code tutordesk.stripe.api-base} (a property only tests set)
+     * pointing at this JVM's {@link FakeStripe}; email goes to the JVM's GreenMail server. Its pay
+     * links point at its own port.
+     */
+    static synchronized RunningApp withStripe() {
+        if (withStripe == null) {
+            int smtpPort = TestMailServer.start();
+            withStripe = start("tutordesk_browser_stripe", List.of("--spring.mail.host=127.0.0.1",
+                    "--spring.mail.port=" + smtpPort, "--tutordesk.stripe.api-base=" + FakeStripe.start()),
+                    Map.of("STRIPE_SECRET_KEY", FakeStripe.SECRET_KEY, "STRIPE_WEBHOOK_SECRET", FakeStripe.WEBHOOK_SECRET),
+                    "browser-app-stripe.log");
+        }
+        return withStripe;
+    }
+
     private static RunningApp start(String database, List<String> extraArguments, String logName) {
+        return start(database, extraArguments, Map.of(), logName);
+    }
+
+    private static RunningApp start(String database, List<String> extraArguments, Map<String, String> environment,
+            String logName) {
         try {
             MariaDb.drop(database);
             String url = MariaDb.jdbcUrl(database);
@@ -85,6 +110,7 @@ final class RunningApp {
             builder.environment().put("TUTORDESK_DB_USER", "root");
             builder.environment().put("TUTORDESK_DB_PASSWORD", "");
             builder.environment().put("TUTORDESK_DEMO_DATA", "true");
+            builder.environment().putAll(environment);
             Process process = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
             String baseUrl = "http://localhost:" + port;

@@ -59,6 +59,13 @@ public class TestData {
                 unique("parent") + "@example.org", utc(Instant.now()));
     }
 
+    /** Gives a client a saved card (Visa 4242, as the card-payments module would store it). */
+    public void giveCard(long clientId) {
+        jdbc.update("update clients set stripe_customer_id = ?, stripe_payment_method_id = ?, card_brand = 'visa',"
+                + " card_last4 = '4242', card_exp_month = 4, card_exp_year = 2030 where id = ?", "cus_" + clientId,
+                "pm_" + clientId, clientId);
+    }
+
     public long student(long clientId, String name) {
         return insert("insert into students (client_id, name, grade_level, active, created_at, version)"
                 + " values (?, ?, 'Grade 9', true, ?, 0)", clientId, name, utc(Instant.now()));

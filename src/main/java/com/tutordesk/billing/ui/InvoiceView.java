@@ -1,6 +1,7 @@
 package com.tutordesk.billing.ui;
 
 import com.tutordesk.billing.InvoiceDetails;
+import com.tutordesk.billing.InvoicePageSection;
 import com.tutordesk.billing.InvoicePayment;
 import com.tutordesk.billing.InvoiceService;
 import com.tutordesk.billing.ManualPayment;
@@ -40,6 +41,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -72,10 +74,13 @@ class InvoiceView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private final InvoiceService invoices;
     private final BusinessProfile profile;
     private final Clock clock;
+    private final ObjectProvider<InvoicePageSection> sections;
     private InvoiceDetails invoice;
     private String title = "Invoice · Tutordesk";
 
-    InvoiceView(InvoiceService invoices, SettingsService settings, Clock clock) {
+    InvoiceView(InvoiceService invoices, SettingsService settings, Clock clock,
+            ObjectProvider<InvoicePageSection> sections) {
+        this.sections = sections;
         this.invoices = invoices;
         this.profile = settings.profile();
         this.clock = clock;
@@ -190,6 +195,8 @@ class InvoiceView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
         add(new Anchor("payments", "← Payments"), header, actions, facts, new H3("Sessions"), lines, totals);
         add(new H3("Payments"), payments(details));
+        // Sections of modules above billing (card payments), without a dependency on them.
+        sections.orderedStream().forEach(section -> add(section.create(details, () -> show(invoices.details(details.id())))));
         add(new H3("Emails"), emails(details));
     }
 
@@ -263,7 +270,7 @@ class InvoiceView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         paymentDialog.setHeaderTitle("Mark " + invoice.title() + " as paid");
         paymentMethod = new Select<>();
         paymentMethod.setLabel("Method");
-        paymentMethod.setItems(PaymentMethod.values());
+        paymentMethod.setItems(PaymentMethod.manual());
         paymentMethod.setItemLabelGenerator(PaymentMethod::label);
         paymentMethod.setValue(PaymentMethod.BANK_TRANSFER);
         paymentDate = new DatePicker("Date received");

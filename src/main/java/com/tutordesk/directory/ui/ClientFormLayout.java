@@ -14,7 +14,9 @@ import java.util.Optional;
 
 /**
  * The client form: name, billing contact (a parent/guardian, or "the student pays" for adults),
- * address and autopay, validated at each field with the entity's limits.
+ * and address, validated at each field with the entity's limits. Autopay is not edited here: it needs
+ * a card on file and is switched on the client page's card section (issue 8); the form passes the
+ * stored value back unchanged.
  */
 class ClientFormLayout extends FormLayout {
 
@@ -35,9 +37,9 @@ class ClientFormLayout extends FormLayout {
             "Email must be a valid address such as name@example.org");
     final TextField contactPhone = new TextField("Phone");
     final TextArea address = new TextArea("Address");
-    final Checkbox autopay = new Checkbox("Autopay: charge the saved card automatically");
     final Binder<Bean> binder = new Binder<>();
     final Ui.FieldErrors errors = new Ui.FieldErrors();
+    private boolean autopay;
 
     ClientFormLayout(boolean creating) {
         name.setMaxLength(Client.NAME_MAX_LENGTH);
@@ -50,7 +52,6 @@ class ClientFormLayout extends FormLayout {
         contactEmail.setHelperText("Invoices and session reports go here");
         contactPhone.setMaxLength(Client.PHONE_MAX_LENGTH);
         address.setMaxLength(Client.ADDRESS_MAX_LENGTH);
-        autopay.setTooltipText("The card itself is saved through a link the business sends (payments)");
         studentPays.addValueChangeListener(e -> labels(e.getValue(), creating));
         labels(false, creating);
 
@@ -73,15 +74,13 @@ class ClientFormLayout extends FormLayout {
                         "Phone may contain only digits, spaces, + - ( ) . / and an extension")
                 .bind(b -> b.contactPhone, (b, v) -> b.contactPhone = v);
         binder.forField(address).bind(b -> b.address, (b, v) -> b.address = v);
-        binder.forField(autopay).bind(b -> b.autopay, (b, v) -> b.autopay = v);
         binder.readBean(new Bean());
         errors.add("name", name).add("contactName", contactName).add("contactEmail", contactEmail)
                 .add("contactPhone", contactPhone).add("address", address);
 
-        add(name, studentPays, contactName, contactEmail, contactPhone, address, autopay);
+        add(name, studentPays, contactName, contactEmail, contactPhone, address);
         setColspan(studentPays, 2);
         setColspan(address, 2);
-        setColspan(autopay, 2);
     }
 
     private void labels(boolean studentIsPaying, boolean creating) {
@@ -98,12 +97,13 @@ class ClientFormLayout extends FormLayout {
         bean.contactEmail = form.contactEmail();
         bean.contactPhone = form.contactPhone() == null ? "" : form.contactPhone();
         bean.address = form.address() == null ? "" : form.address();
-        bean.autopay = form.autopay();
+        autopay = form.autopay();
         binder.readBean(bean);
     }
 
     Optional<ClientForm> write() {
         Bean bean = new Bean();
+        bean.autopay = autopay;
         try {
             binder.writeBean(bean);
         } catch (ValidationException e) {

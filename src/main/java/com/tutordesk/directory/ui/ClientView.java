@@ -1,5 +1,6 @@
 package com.tutordesk.directory.ui;
 
+import com.tutordesk.directory.ClientPageSection;
 import com.tutordesk.engagement.EngagementRow;
 import com.tutordesk.engagement.EngagementService;
 import com.tutordesk.people.ClientDetails;
@@ -32,11 +33,13 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 
 /**
- * A client's page: billing contact, address and autopay; students (added here); engagements;
+ * A client's page: billing contact and address; sections of other modules (the card on file and
+ * autopay, issue 8) through {@link ClientPageSection}; students (added here); engagements;
  * sessions with the unbilled total. Admins see every client; a tutor with Enhanced Access the
  * clients they added (others are "not found"); a tutor without none.
  */
@@ -66,11 +69,14 @@ class ClientView extends Main implements BeforeEnterObserver {
     private final PeopleSessionsService sessions;
     private final CurrentUserService currentUsers;
     private final BusinessProfile profile;
+    private final ObjectProvider<ClientPageSection> sections;
     private ClientDetails client;
     private CurrentUser user;
 
     ClientView(ClientService clients, EngagementService engagements, TutorService tutors, SubjectService subjects,
-            PeopleSessionsService sessions, CurrentUserService currentUsers, SettingsService settings) {
+            PeopleSessionsService sessions, CurrentUserService currentUsers, SettingsService settings,
+            ObjectProvider<ClientPageSection> sections) {
+        this.sections = sections;
         this.clients = clients;
         this.engagements = engagements;
         this.tutors = tutors;
@@ -131,6 +137,8 @@ class ClientView extends Main implements BeforeEnterObserver {
         delete.setVisible(clients.deletable(client.id()));
         add(title, Ui.activeBadge(client.active()), new H3("Billing contact"), form,
                 new HorizontalLayout(save, deactivate, reactivate, delete));
+        // Sections of modules above this one (e.g. the card on file), without a dependency on them.
+        sections.orderedStream().forEach(section -> add(section.create(client.id(), this::reload)));
 
         students.setItems(clients.students(client.id()));
         addStudent.setEnabled(client.active());

@@ -12,6 +12,7 @@ import com.tutordesk.session.SessionHistoryLine;
 import com.tutordesk.session.SessionLoggingService;
 import com.tutordesk.session.SessionNotes;
 import com.tutordesk.session.SessionPage;
+import com.tutordesk.session.SessionPageAction;
 import com.tutordesk.session.SessionReportService;
 import com.tutordesk.session.SessionViewService;
 import com.tutordesk.session.TutoringSession;
@@ -52,6 +53,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.Objects;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The session page (issue 5): every field its viewer may see, the rating, the session report
@@ -88,6 +90,8 @@ class SessionDetailsView extends Main implements BeforeEnterObserver, HasDynamic
     final MenuItem undoLateCancel;
     final Button delete = new Button("Delete");
     final Anchor sendInvoice = new Anchor();
+    /** Actions of modules above this one (e.g. Confirm & Charge), through {@link SessionPageAction}. */
+    final Div moreActions = new Div();
     final Paragraph actionNote = new Paragraph();
     final Div history = new Div();
 
@@ -97,13 +101,16 @@ class SessionDetailsView extends Main implements BeforeEnterObserver, HasDynamic
     private final SessionLoggingService logging;
     private final CurrentUserService currentUsers;
     private final BusinessProfile profile;
+    private final ObjectProvider<SessionPageAction> pageActions;
     private long sessionId;
     private SessionPage page;
     private String title = "Session · Tutordesk";
     private Registration pollListener;
 
     SessionDetailsView(SessionViewService views, SessionReportService reports, SessionEditingService editing,
-            SessionLoggingService logging, CurrentUserService currentUsers, SettingsService settings) {
+            SessionLoggingService logging, CurrentUserService currentUsers, SettingsService settings,
+            ObjectProvider<SessionPageAction> pageActions) {
+        this.pageActions = pageActions;
         this.views = views;
         this.reports = reports;
         this.editing = editing;
@@ -166,7 +173,8 @@ class SessionDetailsView extends Main implements BeforeEnterObserver, HasDynamic
         history.addClassName("session-history");
         history.setId("session-history");
 
-        HorizontalLayout buttons = new HorizontalLayout(save, saveAndSend, editMenu, sendInvoice, delete);
+        moreActions.addClassName("session-more-actions");
+        HorizontalLayout buttons = new HorizontalLayout(save, saveAndSend, editMenu, sendInvoice, moreActions, delete);
         buttons.addClassName("session-buttons");
         buttons.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
         Div work = new Div(rating, report, reportState, internalNote, buttons, actionNote);
@@ -280,6 +288,14 @@ class SessionDetailsView extends Main implements BeforeEnterObserver, HasDynamic
         delete.setVisible(actions.mayDelete());
         sendInvoice.setVisible(actions.mayInvoice());
         sendInvoice.setHref("invoices/new?client=" + page.details().clientId() + "&session=" + page.details().id());
+        moreActions.removeAll();
+        pageActions.orderedStream().forEach(action -> action.create(page, () -> show(views.page(sessionId), true))
+                .ifPresent(shown -> {
+                    moreActions.add(shown.component());
+                    if (shown.replacesSendInvoice()) {
+                        sendInvoice.setVisible(false);
+                    }
+                }));
         String note = actions.billingLock() != null
                 ? "This session cannot be edited or deleted: " + actions.billingLock() + "."
                 : actions.sendBlockedReason();
