@@ -42,6 +42,14 @@ public class SessionListService {
     /** Largest page a caller may ask for. */
     public static final int MAX_PAGE_SIZE = 500;
 
+    /**
+     * How far into a filtered list a page may start: the rows a person can reach by scrolling.
+     * OFFSET paging reads every skipped index entry, so a page in the middle of a million rows costs
+     * some 70 first pages; within the first 10,000 rows a page costs at most about twice the first.
+     * Past this a person narrows the filters or reverses the sort (the CSV export has every row).
+     */
+    public static final int MAX_SCROLL_ROWS = 10_000;
+
     private static final DateTimeFormatter CSV_DATE = DateTimeFormatter.ISO_LOCAL_DATE;
     private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -64,21 +72,27 @@ public class SessionListService {
     /**
      * One page of the list.
      *
-     * @param offset     rows to skip (&ge; 0)
-     * @param limit      rows to return (1–{@value #MAX_PAGE_SIZE})
+     * @param offset     rows to skip (0 to {@value #MAX_SCROLL_ROWS} - 1)
+     * @param limit      rows to return (1–{@value #MAX_PAGE_SIZE}); a page is cut at
+     *                   {@value #MAX_SCROLL_ROWS} rows
      * @param knownTotal the count the caller already has for this filter, or {@code null}; with it a
      *                   page nearer the end than the start is read backwards (as cheap as the first)
      * @return the rows, in {@code sort} order
-     * @throws IllegalArgumentException for a negative offset or a limit out of range
+     * @throws IllegalArgumentException for an offset or a limit out of range
      */
     @Transactional(readOnly = true)
     public List<SessionRow> fetch(SessionFilter filter, SessionSort sort, int offset, int limit, Long knownTotal) {
         if (offset < 0) {
             throw new IllegalArgumentException("Offset must not be negative");
         }
+        if (offset >= MAX_SCROLL_ROWS) {
+            throw new IllegalArgumentException("Offset " + offset + " is past the first " + MAX_SCROLL_ROWS
+                    + " rows a list shows; narrow the filters or reverse the sort");
+        }
         if (limit < 1 || limit > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("Limit must be between 1 and " + MAX_PAGE_SIZE);
         }
+        limit = Math.min(limit, MAX_SCROLL_ROWS - offset);
         CurrentUser user = currentUsers.require();
         sort = allowedSort(sort, user);
         BusinessProfile profile = settings.profile();

@@ -79,9 +79,12 @@ class SessionListBenchmark {
 
             time("first page (50, newest first)", () -> list.fetch(SessionFilter.NONE, newest, 0, 50, total));
             time("page at offset 10,000", () -> list.fetch(SessionFilter.NONE, newest, 10_000, 50, total));
-            time("page at offset 100,000", () -> list.fetch(SessionFilter.NONE, newest, 100_000, 50, total));
-            time("middle page (offset total/2)", () -> list.fetch(SessionFilter.NONE, newest, (int) (total / 2), 50, total));
-            time("deepest page (last 50)", () -> list.fetch(SessionFilter.NONE, newest, (int) (total - 50), 50, total));
+            int deepest = SessionListService.MAX_SCROLL_ROWS - 50;
+            time(String.format(Locale.ROOT, "deepest page reachable by scrolling (offset %,d)", deepest),
+                    () -> list.fetch(SessionFilter.NONE, newest, deepest, 50, total));
+            SessionSort oldest = new SessionSort(SessionSort.Property.DATE, true);
+            time("first page, oldest first (the other end of the list)",
+                    () -> list.fetch(SessionFilter.NONE, oldest, 0, 50, total));
             time("count + sums, no filter (admin footer)", () -> list.totals(SessionFilter.NONE));
 
             ZoneId zone = ZoneId.of("America/New_York");

@@ -376,6 +376,9 @@ class SessionListServiceIT {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> list.fetch(SessionFilter.NONE, SessionSort.NEWEST_FIRST, -1, 10, null))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> list.fetch(SessionFilter.NONE, SessionSort.NEWEST_FIRST,
+                SessionListService.MAX_SCROLL_ROWS, 50, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("narrow the filters");
     }
 
     @Test

@@ -399,7 +399,7 @@ class SessionsView extends Main implements BeforeEnterObserver {
                     SessionTotals totals = sessions.totals(state.filter());
                     knownTotal = totals.count();
                     showSummary(totals);
-                    return (int) Math.min(Integer.MAX_VALUE, totals.count());
+                    return totals.scrollableRows();
                 });
         grid.addSortListener(event -> {
             if (event.isFromClient() && !applyingState) {
@@ -435,6 +435,10 @@ class SessionsView extends Main implements BeforeEnterObserver {
         if (totals.tutorEarningsMinor() != null) {
             text += (user.isAdmin() ? " · tutor earnings " : " · your earnings ")
                     + profile.formatMoney(totals.tutorEarningsMinor());
+        }
+        if (totals.exceedsScroll()) {
+            text += String.format(profile.locale(), " · the list shows the first %,d: narrow the filters or reverse"
+                    + " the sort to reach the others (Export has them all)", SessionListService.MAX_SCROLL_ROWS);
         }
         summary.setText(text);
     }
