@@ -153,29 +153,30 @@ final class DemoInvoices {
         return planned.size();
     }
 
-    /** One streaming pass over the billable past sessions, client by client, oldest first. */
+    /**
+     * One streaming pass over the billable past sessions in table order, grouped by client in memory
+     * (about 100 bytes a session), then planned client by client, oldest first. Reading them in
+     * (client, start) index order instead made H2 fetch every row at random: minutes at a million.
+     */
     private List<Planned> plan(LocalDate today, Instant now, SplittableRandom random) {
-        List<Planned> planned = new ArrayList<>();
-        List<Line> clientLines = new ArrayList<>();
-        long[] currentClient = {-1};
+        Map<Long, List<Line>> byClient = new java.util.TreeMap<>();
         JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
         // MySQL Connector/J streams a result set row by row only with this fetch size; H2 takes it as "all".
         streaming.setFetchSize(isMySql(jdbc.getDataSource()) ? Integer.MIN_VALUE : 1000);
         streaming.query("select id, client_id, starts_at, student_id, subject_id, tutor_id, duration_minutes, status,"
                 + " client_rate_minor, client_amount_minor from tutoring_sessions"
-                + " where status in ('COMPLETED', 'LATE_CANCELLED') and client_amount_minor > 0 and starts_at < ?"
-                + " order by client_id, starts_at, id", rs -> {
-                    long client = rs.getLong(2);
-                    if (client != currentClient[0]) {
-                        planClient(currentClient[0], clientLines, today, random, planned);
-                        clientLines.clear();
-                        currentClient[0] = client;
-                    }
-                    clientLines.add(new Line(rs.getLong(1), rs.getObject(3, LocalDateTime.class), rs.getLong(4),
-                            rs.getLong(5), rs.getLong(6), rs.getInt(7), "LATE_CANCELLED".equals(rs.getString(8)),
-                            rs.getLong(9), rs.getLong(10)));
+                + " where status in ('COMPLETED', 'LATE_CANCELLED') and client_amount_minor > 0 and starts_at < ?",
+                rs -> {
+                    byClient.computeIfAbsent(rs.getLong(2), client -> new ArrayList<>()).add(new Line(rs.getLong(1),
+                            rs.getObject(3, LocalDateTime.class), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+                            rs.getInt(7), "LATE_CANCELLED".equals(rs.getString(8)), rs.getLong(9), rs.getLong(10)));
                 }, utc(now));
-        planClient(currentClient[0], clientLines, today, random, planned);
+        List<Planned> planned = new ArrayList<>();
+        Comparator<Line> oldestFirst = Comparator.comparing(Line::startsAt).thenComparingLong(Line::sessionId);
+        byClient.forEach((client, lines) -> {
+            lines.sort(oldestFirst);
+            planClient(client, lines, today, random, planned);
+        });
         return planned;
     }
 
