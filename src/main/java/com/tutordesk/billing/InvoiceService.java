@@ -151,7 +151,8 @@ public class InvoiceService {
                 othersOnIt ? null : invoice.getLinesTotalMinor(), invoice.getAdjustmentsTotalMinor(),
                 othersOnIt ? null : invoice.getTotalMinor(), own,
                 payments.findByInvoiceIdOrderByRecordedAtAscIdAsc(id).stream()
-                        .map(p -> new InvoiceDetails.Payment(p.getMethod(), p.getAmountMinor(), p.getPaidOn(),
+                        .map(p -> new InvoiceDetails.Payment(p.getMethod(), othersOnIt ? null : p.getAmountMinor(),
+                                p.getPaidOn(),
                                 p.getReference(), p.getRecordedAt()))
                         .toList(),
                 outbox.messagesFor(InvoiceEmail.reference(id)), actions);
