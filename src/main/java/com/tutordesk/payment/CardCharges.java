@@ -237,7 +237,8 @@ public class CardCharges {
      *
      * @throws NotFoundException when the invoice does not exist or is not the caller's to charge
      * @throws RuleViolationException when not configured, the invoice is not open, a charge or a Pay now
-     *         page of it is in flight, or the client has no card or no automatic payments
+     *         page of it is in flight, the client has no card or no automatic payments, or (for a tutor)
+     *         it includes other tutors' sessions, whose amounts they may not see
      */
     public ChargeResult chargeNow(long invoiceId) {
         CurrentUser user = currentUsers.require();
@@ -246,6 +247,11 @@ public class CardCharges {
             throw new NotFoundException("Invoice", invoiceId);
         }
         requireConfigured();
+        if (!user.isAdmin() && invoices.hasOtherTutorsLines(invoiceId, user.tutorId())) {
+            // The total is hidden from the tutor (issue 7): they could not confirm what is charged, and the
+            // outcome ("charged $…") would tell it.
+            throw new RuleViolationException("This invoice includes other tutors' sessions: ask the office to charge it");
+        }
         BusinessProfile profile = settings.profile();
         Send send = tx.execute(status -> {
             ChargeableInvoice invoice = invoices.lock(invoiceId);
@@ -928,7 +934,8 @@ public class CardCharges {
                         r.getAmountMinor(), r.getReason(), r.getStatus(), r.getFailureReason()))
                 .toList();
         boolean open = invoice.state() == InvoiceState.OPEN;
-        boolean offered = open && payer.autopay();
+        boolean offered = open && payer.autopay()
+                && (user.isAdmin() || !invoices.hasOtherTutorsLines(invoiceId, user.tutorId()));
         Optional<PaymentAttempt> inFlight = all.stream().filter(PaymentAttempt::inFlight).findFirst();
         String reason = !configured() ? CardPaymentsNotConfiguredException.MESSAGE
                 : payer.card() == null ? "No card on file: send the card setup link from the client's page"
