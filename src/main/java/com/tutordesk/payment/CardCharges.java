@@ -934,8 +934,10 @@ public class CardCharges {
                         r.getAmountMinor(), r.getReason(), r.getStatus(), r.getFailureReason()))
                 .toList();
         boolean open = invoice.state() == InvoiceState.OPEN;
-        boolean offered = open && payer.autopay()
-                && (user.isAdmin() || !invoices.hasOtherTutorsLines(invoiceId, user.tutorId()));
+        // An invoice's total is hidden from a tutor when it has other tutors' sessions (issue 7): neither a
+        // charge of it nor its Pay now link (Stripe's page shows the total) is theirs.
+        boolean redacted = !user.isAdmin() && invoices.hasOtherTutorsLines(invoiceId, user.tutorId());
+        boolean offered = open && payer.autopay() && !redacted;
         Optional<PaymentAttempt> inFlight = all.stream().filter(PaymentAttempt::inFlight).findFirst();
         String reason = !configured() ? CardPaymentsNotConfiguredException.MESSAGE
                 : payer.card() == null ? "No card on file: send the card setup link from the client's page"
@@ -945,7 +947,7 @@ public class CardCharges {
                                 && inFlight.get().leaseFree(clock.instant())) ? "A charge is in progress"
                         : null;
         String card = payer.card() == null ? null : payer.card().label() + ", expires " + payer.card().expiry();
-        URI payLink = open ? links.payLinkFor(invoiceId).orElse(null) : null;
+        URI payLink = open && !redacted ? links.payLinkFor(invoiceId).orElse(null) : null;
         return Optional.of(new InvoiceCardPanel(configured(), offered, offered && reason == null, reason, card, payLink,
                 rows, refundRows, configured()));
     }

@@ -327,6 +327,20 @@ class ChargeFailuresIT {
     }
 
     @Test
+    void a_tutor_is_not_given_the_pay_now_link_of_an_invoice_with_other_tutors_sessions() {
+        PaymentWorld own = new PaymentWorld(jdbc, data, demo.enhancedTutorId());
+        long student = own.family.student(TestData.unique("Mixed"));
+        long mine = own.family.session(own.family.engagement(demo.enhancedTutorId(), student, 4_000), NOW, 3, 60);
+        long theirs = own.family.session(own.family.engagement(own.family.tutorId, student, 6_000), NOW, 2, 60);
+        long invoice = own.issue(invoices, List.of(mine, theirs));
+        assertThat(charges.panel(invoice)).get().satisfies(panel -> assertThat(panel.payLink()).isNotNull());
+
+        // The link opens Stripe's page for the invoice's total, which is hidden from the tutor (issue 7).
+        signIn.as(demo.enhancedTutorEmail());
+        assertThat(charges.panel(invoice)).get().satisfies(panel -> assertThat(panel.payLink()).isNull());
+    }
+
+    @Test
     void only_admins_and_the_enhanced_access_tutor_who_added_the_client_may_charge_refund_or_send_card_links() {
         PaymentWorld office = new PaymentWorld(jdbc, data, null).withCard(true);
         FakeStripe.chargeFails("pi_roles_1", 2_000, "card_declined", "generic_decline", "Declined");
