@@ -58,8 +58,12 @@ public record InvoiceDetails(long id, String number, InvoiceState state, Invoice
     public record Adjustment(String memo, long amountMinor) {
     }
 
-    /** @param paidOn business-local date the money arrived */
-    public record Payment(PaymentMethod method, long amountMinor, LocalDate paidOn, String reference,
+    /**
+     * @param amountMinor what was paid (the invoice's total), {@code null} when redacted: it would
+     *                    reveal the total of an invoice with other tutors' sessions
+     * @param paidOn      business-local date the money arrived
+     */
+    public record Payment(PaymentMethod method, Long amountMinor, LocalDate paidOn, String reference,
             Instant recordedAt) {
     }
 

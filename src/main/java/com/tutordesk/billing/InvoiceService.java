@@ -151,7 +151,8 @@ public class InvoiceService {
                 othersOnIt ? null : invoice.getLinesTotalMinor(), invoice.getAdjustmentsTotalMinor(),
                 othersOnIt ? null : invoice.getTotalMinor(), own,
                 payments.findByInvoiceIdOrderByRecordedAtAscIdAsc(id).stream()
-                        .map(p -> new InvoiceDetails.Payment(p.getMethod(), p.getAmountMinor(), p.getPaidOn(),
+                        .map(p -> new InvoiceDetails.Payment(p.getMethod(), othersOnIt ? null : p.getAmountMinor(),
+                                p.getPaidOn(),
                                 p.getReference(), p.getRecordedAt()))
                         .toList(),
                 outbox.messagesFor(InvoiceEmail.reference(id)), actions);
@@ -201,6 +202,17 @@ public class InvoiceService {
         LocalDate today = profile.today(clock);
         Instant now = clock.instant();
         validate(request, today);
+        if (!user.isAdmin()) {
+            // Another tutor's session gets the answer a missing id gets: its state and names stay hidden.
+            Set<Long> own = sessionBilling.sessions(request.sessionIds()).stream()
+                    .filter(session -> session.tutorId() == user.tutorId()).map(BillableSession::id)
+                    .collect(java.util.stream.Collectors.toSet());
+            for (Long id : request.sessionIds()) {
+                if (!own.contains(id)) {
+                    throw new RuleViolationException("Session " + id + " is not a session of this client");
+                }
+            }
+        }
 
         List<BillableSession> sessions = sessionBilling.lockForInvoicing(client.id(), request.sessionIds());
         if (!user.isAdmin()) {

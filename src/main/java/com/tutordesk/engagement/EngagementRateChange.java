@@ -72,6 +72,10 @@ class EngagementRateChange {
         return id;
     }
 
+    long getEngagementId() {
+        return engagementId;
+    }
+
     void setAppliedToSessions(int count) {
         this.appliedToSessions = count;
     }

@@ -165,11 +165,17 @@ public class EngagementService {
         return changeId;
     }
 
-    /** Notes in a history entry how many unbilled sessions were re-priced with its rates. */
+    /**
+     * Notes in a history entry how many unbilled sessions were re-priced with its rates.
+     *
+     * @throws NotFoundException when the entry or its engagement is not the caller's
+     * @throws AccessDeniedException when the caller may see but not change the engagement
+     */
     @Transactional
     public void recordRepricedSessions(long changeId, int sessions) {
         EngagementRateChange change = history.findById(changeId)
                 .orElseThrow(() -> new NotFoundException("Rate change", changeId));
+        requireEditable(change.getEngagementId());
         change.setAppliedToSessions(sessions);
         history.saveAndFlush(change);
     }

@@ -237,7 +237,8 @@ public class CardCharges {
      *
      * @throws NotFoundException when the invoice does not exist or is not the caller's to charge
      * @throws RuleViolationException when not configured, the invoice is not open, a charge or a Pay now
-     *         page of it is in flight, or the client has no card or no automatic payments
+     *         page of it is in flight, the client has no card or no automatic payments, or (for a tutor)
+     *         it includes other tutors' sessions, whose amounts they may not see
      */
     public ChargeResult chargeNow(long invoiceId) {
         CurrentUser user = currentUsers.require();
@@ -246,6 +247,11 @@ public class CardCharges {
             throw new NotFoundException("Invoice", invoiceId);
         }
         requireConfigured();
+        if (!user.isAdmin() && invoices.hasOtherTutorsLines(invoiceId, user.tutorId())) {
+            // The total is hidden from the tutor (issue 7): they could not confirm what is charged, and the
+            // outcome ("charged $…") would tell it.
+            throw new RuleViolationException("This invoice includes other tutors' sessions: ask the office to charge it");
+        }
         BusinessProfile profile = settings.profile();
         Send send = tx.execute(status -> {
             ChargeableInvoice invoice = invoices.lock(invoiceId);
@@ -928,7 +934,10 @@ public class CardCharges {
                         r.getAmountMinor(), r.getReason(), r.getStatus(), r.getFailureReason()))
                 .toList();
         boolean open = invoice.state() == InvoiceState.OPEN;
-        boolean offered = open && payer.autopay();
+        // An invoice's total is hidden from a tutor when it has other tutors' sessions (issue 7): neither a
+        // charge of it nor its Pay now link (Stripe's page shows the total) is theirs.
+        boolean redacted = !user.isAdmin() && invoices.hasOtherTutorsLines(invoiceId, user.tutorId());
+        boolean offered = open && payer.autopay() && !redacted;
         Optional<PaymentAttempt> inFlight = all.stream().filter(PaymentAttempt::inFlight).findFirst();
         String reason = !configured() ? CardPaymentsNotConfiguredException.MESSAGE
                 : payer.card() == null ? "No card on file: send the card setup link from the client's page"
@@ -938,7 +947,7 @@ public class CardCharges {
                                 && inFlight.get().leaseFree(clock.instant())) ? "A charge is in progress"
                         : null;
         String card = payer.card() == null ? null : payer.card().label() + ", expires " + payer.card().expiry();
-        URI payLink = open ? links.payLinkFor(invoiceId).orElse(null) : null;
+        URI payLink = open && !redacted ? links.payLinkFor(invoiceId).orElse(null) : null;
         return Optional.of(new InvoiceCardPanel(configured(), offered, offered && reason == null, reason, card, payLink,
                 rows, refundRows, configured()));
     }

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -39,13 +40,15 @@ public class UserAccountService {
     private final PasswordEncoder passwordEncoder;
     private final CurrentUserService currentUsers;
     private final Clock clock;
+    private final ObjectProvider<TutorActiveLookup> tutorsActive;
 
     UserAccountService(UserAccountRepository accounts, PasswordEncoder passwordEncoder,
-            CurrentUserService currentUsers, Clock clock) {
+            CurrentUserService currentUsers, Clock clock, ObjectProvider<TutorActiveLookup> tutorsActive) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.currentUsers = currentUsers;
         this.clock = clock;
+        this.tutorsActive = tutorsActive;
     }
 
     /**
@@ -206,12 +209,18 @@ public class UserAccountService {
      * Allows or stops a login from signing in. A disabled login is signed out at its next request.
      *
      * @throws org.springframework.security.access.AccessDeniedException unless the caller is an admin
-     * @throws RuleViolationException for the admin's own login, or the last enabled admin
+     * @throws RuleViolationException for the admin's own login, the last enabled admin, or enabling
+     *         the login of a deactivated tutor (who may not sign in: reactivate the tutor instead)
      */
     @Transactional
     public void setEnabled(long userId, boolean enabled) {
         CurrentUser admin = currentUsers.requireAdmin();
         UserAccount account = accounts.findById(userId).orElseThrow(() -> new NotFoundException("Login", userId));
+        TutorActiveLookup tutors = tutorsActive.getIfAvailable();
+        if (enabled && account.getTutorId() != null && tutors != null && !tutors.isActive(account.getTutorId())) {
+            throw new RuleViolationException("This tutor is deactivated: reactivate the tutor on their page, which"
+                    + " enables their login too.");
+        }
         if (!enabled && account.getId() == admin.userId()) {
             throw new RuleViolationException("You cannot disable your own login.");
         }

@@ -270,7 +270,7 @@ class InvoiceServiceIT {
         assertThat(paid.state()).isEqualTo(InvoiceState.PAID);
         assertThat(paid.payments()).singleElement().satisfies(payment -> {
             assertThat(payment.method()).isEqualTo(PaymentMethod.CHEQUE);
-            assertThat(payment.amountMinor()).isEqualTo(2 * 7225);
+            assertThat(payment.amountMinor()).isEqualTo(2L * 7225);
             assertThat(payment.paidOn()).isEqualTo(TODAY);
             assertThat(payment.reference()).isEqualTo("Cheque 004512");
         });

@@ -204,6 +204,20 @@ class PaymentsServiceIT {
     }
 
     @Test
+    void an_enhanced_access_tutor_naming_another_tutors_session_learns_no_more_than_for_a_missing_id() {
+        signIn.as(tutorTLogin);
+        long missing = a6 + 100_000_000L;
+        // a3: another tutor's session on an invoice; a6: another tutor's unbilled session; both of T's client A.
+        for (long id : List.of(a3, a6, missing)) {
+            assertThatThrownBy(() -> invoices.create(new NewInvoice(a.clientId, List.of(a5, id), null,
+                    TODAY.plusDays(14), NewInvoice.Delivery.DRAFT, null)))
+                    .isInstanceOf(RuleViolationException.class)
+                    .hasMessage("Session " + id + " is not a session of this client");
+        }
+        assertThat(a.billingState(a6)).isEqualTo("UNBILLED");
+    }
+
+    @Test
     void an_enhanced_access_tutor_bills_own_clients_for_own_sessions_but_cannot_cancel() {
         signIn.as(tutorTLogin);
         assertThat(payments.mayUse()).isTrue();
@@ -224,7 +238,7 @@ class PaymentsServiceIT {
 
         assertThat(invoices.candidates(a.clientId).sessions()).extracting(s -> s.id()).containsExactly(a5);
         assertThatThrownBy(() -> invoices.create(new NewInvoice(a.clientId, List.of(a5, a6), null, TODAY.plusDays(14),
-                NewInvoice.Delivery.DRAFT, null))).isInstanceOf(AccessDeniedException.class);
+                NewInvoice.Delivery.DRAFT, null))).isInstanceOf(RuleViolationException.class);
         long own = invoices.create(new NewInvoice(a.clientId, List.of(a5), null, TODAY.plusDays(15),
                 NewInvoice.Delivery.SEND_NOW, null));
         assertThat(invoices.details(own).totalMinor()).isEqualTo(6000);

@@ -195,4 +195,17 @@ class EngagementServiceIT {
         assertThatThrownBy(() -> engagements.create(form(demo.plainTutorId(), student, 1, 1)))
                 .isInstanceOf(AccessDeniedException.class);
     }
+
+    @Test
+    void only_someone_who_may_change_the_engagement_notes_how_many_sessions_a_rate_change_repriced() {
+        long others = engagements.create(form(tutor, student, 7000, 4000));
+        Long change = engagements.update(others, engagements.get(others).row().version(),
+                new EngagementChange(7500L, 4000L, 60));
+        signIn.as(demo.plainTutorEmail());
+        assertThatThrownBy(() -> engagements.recordRepricedSessions(change, 99)).isInstanceOf(NotFoundException.class);
+        signIn.as(demo.enhancedTutorEmail());
+        assertThatThrownBy(() -> engagements.recordRepricedSessions(change, 99)).isInstanceOf(NotFoundException.class);
+        assertThat(jdbc.queryForObject("select applied_to_sessions from engagement_rate_changes where id = ?",
+                Integer.class, change)).isZero();
+    }
 }

@@ -307,6 +307,40 @@ class ChargeFailuresIT {
     }
 
     @Test
+    void a_tutor_cannot_charge_an_invoice_with_other_tutors_sessions_whose_total_they_may_not_see() {
+        PaymentWorld own = new PaymentWorld(jdbc, data, demo.enhancedTutorId()).withCard(true);
+        long student = own.family.student(TestData.unique("Mixed"));
+        long mine = own.family.session(own.family.engagement(demo.enhancedTutorId(), student, 4_000), NOW, 3, 60);
+        long theirs = own.family.session(own.family.engagement(own.family.tutorId, student, 6_000), NOW, 2, 60);
+        FakeStripe.chargeFails("pi_mixed_declined", 10_000, "card_declined", "generic_decline", "Declined");
+        long invoice = own.issue(invoices, List.of(mine, theirs));
+        assertThat(own.invoiceState(invoice)).isEqualTo("OPEN");
+        int chargesBefore = FakeStripe.requests("POST", "/v1/payment_intents").size();
+
+        signIn.as(demo.enhancedTutorEmail());
+        assertThat(charges.panel(invoice)).get().satisfies(panel -> assertThat(panel.chargeOffered()).isFalse());
+        FakeStripe.chargeSucceeds("pi_mixed_second", 10_000, "ch_mixed_second");
+        assertThatThrownBy(() -> charges.chargeNow(invoice))
+                .hasMessage("This invoice includes other tutors' sessions: ask the office to charge it");
+        assertThat(FakeStripe.requests("POST", "/v1/payment_intents")).hasSize(chargesBefore);
+        assertThat(own.invoiceState(invoice)).isEqualTo("OPEN");
+    }
+
+    @Test
+    void a_tutor_is_not_given_the_pay_now_link_of_an_invoice_with_other_tutors_sessions() {
+        PaymentWorld own = new PaymentWorld(jdbc, data, demo.enhancedTutorId());
+        long student = own.family.student(TestData.unique("Mixed"));
+        long mine = own.family.session(own.family.engagement(demo.enhancedTutorId(), student, 4_000), NOW, 3, 60);
+        long theirs = own.family.session(own.family.engagement(own.family.tutorId, student, 6_000), NOW, 2, 60);
+        long invoice = own.issue(invoices, List.of(mine, theirs));
+        assertThat(charges.panel(invoice)).get().satisfies(panel -> assertThat(panel.payLink()).isNotNull());
+
+        // The link opens Stripe's page for the invoice's total, which is hidden from the tutor (issue 7).
+        signIn.as(demo.enhancedTutorEmail());
+        assertThat(charges.panel(invoice)).get().satisfies(panel -> assertThat(panel.payLink()).isNull());
+    }
+
+    @Test
     void only_admins_and_the_enhanced_access_tutor_who_added_the_client_may_charge_refund_or_send_card_links() {
         PaymentWorld office = new PaymentWorld(jdbc, data, null).withCard(true);
         FakeStripe.chargeFails("pi_roles_1", 2_000, "card_declined", "generic_decline", "Declined");

@@ -156,4 +156,21 @@ class UserAccountServiceIT {
         assertThat(currentUsers.find()).isEmpty();
         assertThat(currentUsers.signedInButDisabled()).isTrue();
     }
+
+    @Test
+    void a_deactivated_tutors_login_cannot_be_enabled_from_the_logins_page() {
+        long tutor = data.tutor(TestData.unique("Departed"));
+        String email = data.tutorLogin(tutor, STRONG);
+        // What deactivating the tutor does (TutorService.setActive): the tutor and their login are switched off.
+        jdbc.update("update tutors set active = false where id = ?", tutor);
+        jdbc.update("update users set enabled = false where tutor_id = ?", tutor);
+        long userId = jdbc.queryForObject("select id from users where tutor_id = ?", Long.class, tutor);
+
+        signIn.as(demo.adminEmail());
+        assertThatThrownBy(() -> accounts.setEnabled(userId, true)).isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("reactivate the tutor");
+        assertThat(jdbc.queryForObject("select enabled from users where id = ?", Boolean.class, userId)).isFalse();
+        signIn.as(email);
+        assertThat(currentUsers.find()).isEmpty();
+    }
 }

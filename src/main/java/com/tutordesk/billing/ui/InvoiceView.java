@@ -219,7 +219,8 @@ class InvoiceView extends Main implements BeforeEnterObserver, HasDynamicTitle {
             list.add(new Paragraph("No payment recorded."));
         }
         for (InvoiceDetails.Payment payment : details.payments()) {
-            list.add(new Paragraph(profile.formatMoney(payment.amountMinor()) + " · " + payment.method().label() + " · "
+            list.add(new Paragraph((payment.amountMinor() == null ? "" : profile.formatMoney(payment.amountMinor()) + " · ")
+                    + payment.method().label() + " · "
                     + profile.formatDate(payment.paidOn())
                     + (payment.reference() == null ? "" : " · Ref. " + payment.reference())));
         }

@@ -149,4 +149,24 @@ class InvoiceViewIT extends SpringBrowserlessTest {
         assertThat(view.cancel.isVisible()).isFalse();
         assertThat(view.markPaid.isVisible()).isTrue();
     }
+
+    @Test
+    void an_enhanced_access_tutor_does_not_learn_the_redacted_total_from_the_payment_received() {
+        long tutor = data.tutor(TestData.unique("Tutor"));
+        data.setTutorEnhancedAccess(tutor, true);
+        String login = data.tutorLogin(tutor, "tutor-password-1");
+        BillingFixture own = BillingFixture.forTutor(jdbc, data, tutor, tutor);
+        long student = own.student(TestData.unique("Student"));
+        long mine = own.session(own.engagement(tutor, student, 6000), clock.instant(), 4, 60);
+        long theirs = own.session(own.engagement(family.tutorId, student, 9000), clock.instant(), 3, 60);
+        long mixed = invoices.create(new NewInvoice(own.clientId, List.of(mine, theirs), null, TODAY.plusDays(14),
+                NewInvoice.Delivery.SEND_NOW, null));
+        invoices.markPaid(mixed, new com.tutordesk.billing.ManualPayment(PaymentMethod.CHEQUE, TODAY, "Cheque 88"));
+
+        signIn.as(login);
+        assertThat(invoices.details(mixed).payments()).singleElement()
+                .satisfies(payment -> assertThat(payment.amountMinor()).isNull());
+        InvoiceView view = navigate("invoices/" + mixed, InvoiceView.class);
+        assertThat(text()).contains("Cheque · Nov 25, 2026 · Ref. Cheque 88").doesNotContain("$150.00");
+    }
 }
