@@ -139,8 +139,9 @@ public class InvoiceService {
                 .mapToLong(InvoiceLine::getAmountMinor).sum() : null;
         InvoiceState state = invoice.getState();
         boolean issued = state == InvoiceState.OPEN || state == InvoiceState.PAID;
-        InvoiceDetails.Actions actions = new InvoiceDetails.Actions(!othersOnIt, issued, state == InvoiceState.OPEN,
-                state == InvoiceState.OPEN && user.isAdmin(), state == InvoiceState.DRAFT,
+        InvoiceDetails.Actions actions = new InvoiceDetails.Actions(!othersOnIt, issued && !othersOnIt,
+                state == InvoiceState.OPEN, state == InvoiceState.OPEN && user.isAdmin(),
+                state == InvoiceState.DRAFT && !othersOnIt,
                 state == InvoiceState.DRAFT);
         return new InvoiceDetails(invoice.getId(), invoice.getNumber(), state, InvoiceStatus.of(state, overdue),
                 invoice.getClientId(), client.name(), invoice.getBillToName(), invoice.getBillToEmail(),
@@ -169,10 +170,18 @@ public class InvoiceService {
     public byte[] pdf(long id) {
         CurrentUser user = currentUsers.require();
         Invoice invoice = visibleInvoice(user, id);
-        if (!user.isAdmin() && invoice.getLines().stream().anyMatch(l -> l.getTutorId() != user.tutorId())) {
-            throw new RuleViolationException("This invoice includes other tutors' sessions: ask the office for the PDF");
-        }
+        requireWholeInvoiceVisible(user, invoice, "the PDF");
         return render(invoice);
+    }
+
+    /**
+     * A tutor may not see other tutors' amounts (domain.md "Roles"), so they may neither download
+     * nor email (to a billing address they may have edited) an invoice that includes such sessions.
+     */
+    private static void requireWholeInvoiceVisible(CurrentUser user, Invoice invoice, String what) {
+        if (!user.isAdmin() && invoice.getLines().stream().anyMatch(l -> l.getTutorId() != user.tutorId())) {
+            throw new RuleViolationException("This invoice includes other tutors' sessions: ask the office for " + what);
+        }
     }
 
     /** @return the PDF's file name, e.g. "INV-000123.pdf" */
@@ -253,7 +262,7 @@ public class InvoiceService {
      *
      * @throws NotFoundException when it is not the caller's to see
      * @throws RuleViolationException when it is not a draft, a session can no longer be billed, or
-     *         its due date has passed
+     *         its due date has passed; for a tutor when it includes other tutors' sessions
      */
     @Transactional
     public void sendNow(long id) {
@@ -262,6 +271,7 @@ public class InvoiceService {
         if (invoice.getState() != InvoiceState.DRAFT) {
             throw new RuleViolationException("Only a draft can be sent now; use Resend for an issued invoice");
         }
+        requireWholeInvoiceVisible(user, invoice, "sending it");
         cancelScheduledSend(id);
         refreshAndIssue(invoice);
     }
@@ -285,7 +295,8 @@ public class InvoiceService {
     /**
      * Emails an issued invoice again (with its PDF) to the client's billing contact as it is now.
      *
-     * @throws RuleViolationException unless the invoice is open or paid
+     * @throws RuleViolationException unless the invoice is open or paid; for a tutor when it includes
+     *         other tutors' sessions
      */
     @Transactional
     public void resend(long id) {
@@ -294,6 +305,7 @@ public class InvoiceService {
         if (invoice.getState() != InvoiceState.OPEN && invoice.getState() != InvoiceState.PAID) {
             throw new RuleViolationException("Only an issued invoice can be sent again");
         }
+        requireWholeInvoiceVisible(user, invoice, "sending it again");
         enqueueEmail(invoice);
     }
 

@@ -9,7 +9,10 @@ import com.tutordesk.mail.OutboxDelivery;
 import com.tutordesk.mail.OutboxMessage;
 import com.tutordesk.mail.ReceivedMail;
 import com.tutordesk.scheduling.BackgroundJobs;
+import com.tutordesk.session.EditSessionRequest;
 import com.tutordesk.session.InvoiceLookup;
+import com.tutordesk.session.SessionEditingService;
+import com.tutordesk.session.SessionViewService;
 import com.tutordesk.shared.RuleViolationException;
 import com.tutordesk.testing.DemoAccounts;
 import com.tutordesk.testing.IntegrationTest;
@@ -21,6 +24,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -63,6 +67,12 @@ class InvoiceServiceIT {
 
     @Autowired
     InvoiceLookup lookup;
+
+    @Autowired
+    SessionEditingService editing;
+
+    @Autowired
+    SessionViewService sessionPages;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -175,6 +185,29 @@ class InvoiceServiceIT {
         } finally {
             signIn.out();
         }
+    }
+
+    @Test
+    void a_session_on_a_draft_cannot_move_to_another_clients_engagement_but_can_change_within_the_client() {
+        long student = family.student(TestData.unique("Student"));
+        long engagement = family.engagement(student, 6000);
+        long session = family.session(engagement, clock.instant(), 4, 60);
+        long draft = invoices.create(new NewInvoice(family.clientId, List.of(session), null, TODAY.plusDays(14),
+                NewInvoice.Delivery.DRAFT, null));
+        BillingFixture otherFamily = BillingFixture.create(jdbc, data, null);
+        long otherEngagement = otherFamily.engagement(otherFamily.student(TestData.unique("Student")), 6000);
+        LocalDate day = TODAY.minusDays(4);
+
+        assertThatThrownBy(() -> editing.edit(new EditSessionRequest(session, sessionPages.page(session).version(),
+                otherEngagement, day, LocalTime.of(16, 0), 60, null, false)))
+                .isInstanceOf(RuleViolationException.class).hasMessageContaining("on a draft invoice");
+        assertThat(jdbc.queryForObject("select engagement_id from tutoring_sessions where id = ?", Long.class, session))
+                .isEqualTo(engagement);
+
+        editing.edit(new EditSessionRequest(session, sessionPages.page(session).version(), engagement, day,
+                LocalTime.of(16, 0), 45, null, false));
+        invoices.sendNow(draft);
+        assertThat(invoices.details(draft).totalMinor()).as("45 min at 60.00/h, read again on issue").isEqualTo(4500);
     }
 
     @Test

@@ -234,6 +234,10 @@ class PaymentsServiceIT {
         assertThat(mixed.allowed().downloadPdf()).isFalse();
         assertThat(mixed.allowed().cancel()).isFalse();
         assertThatThrownBy(() -> invoices.pdf(i1)).isInstanceOf(RuleViolationException.class);
+        // Emailing it would deliver the whole PDF to a billing address the tutor may have edited.
+        assertThat(mixed.allowed().resend()).isFalse();
+        assertThatThrownBy(() -> invoices.resend(i1)).isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("ask the office");
         assertThatThrownBy(() -> invoices.cancel(i2)).isInstanceOf(AccessDeniedException.class);
 
         assertThat(invoices.candidates(a.clientId).sessions()).extracting(s -> s.id()).containsExactly(a5);
