@@ -400,6 +400,11 @@ class InvoiceServiceIT {
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("Adjustment memo is required");
         assertThatThrownBy(() -> invoices.create(sendNow(family.clientId, sessions, new NewInvoice.Adjustment("x", 0))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("Adjustment amount must not be zero");
+        // The largest negative long has no positive counterpart (Math.abs leaves it negative): two of
+        // them overflowed the total instead of being refused as too large.
+        assertThatThrownBy(() -> invoices.create(sendNow(family.clientId, sessions,
+                new NewInvoice.Adjustment("Typo", Long.MIN_VALUE), new NewInvoice.Adjustment("Typo", Long.MIN_VALUE))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("Adjustment amount is too large");
         assertThatThrownBy(() -> invoices.create(sendNow(family.clientId, List.of())))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("choose at least one session");
         assertThatThrownBy(() -> invoices.create(new NewInvoice(family.clientId, sessions, null, TODAY.minusDays(1),
