@@ -109,8 +109,9 @@ public class SessionEditingService {
      * Saves the Edit Session dialog. Nothing changes (and nothing is recorded) when every field is as before.
      *
      * @throws IllegalArgumentException naming the field for missing or out-of-range input
-     * @throws RuleViolationException   for a DST-gap time, an inactive new engagement, or an invoiced or
-     *                                  paid session ("cancel invoice INV-… first")
+     * @throws RuleViolationException   for a DST-gap time, an inactive new engagement, an invoiced or
+     *                                  paid session ("cancel invoice INV-… first"), or a move to another
+     *                                  client's engagement of a session on a draft invoice
      * @throws NotFoundException        for a session or engagement that is not the caller's
      * @throws SessionChangedException  when someone else changed the session since the dialog opened
      */
@@ -127,6 +128,11 @@ public class SessionEditingService {
                     || !engagement.getStudent().getClient().isActive())) {
                 throw new RuleViolationException("The chosen engagement, its student or its client is inactive: choose"
                         + " an active engagement");
+            }
+            if (moving && !engagement.getStudent().getClient().getId().equals(session.getEngagement().getStudent()
+                    .getClient().getId())) {
+                // A draft is one client's: it would hold, and on issue bill, another client's session.
+                guard.requireOnNoDraft(session, "move");
             }
             BusinessProfile profile = settings.profile();
             BusinessTime.Resolved start = BusinessTime.resolve(request.date(), request.startTime(), profile.zone(),

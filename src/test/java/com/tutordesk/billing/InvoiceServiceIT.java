@@ -9,7 +9,10 @@ import com.tutordesk.mail.OutboxDelivery;
 import com.tutordesk.mail.OutboxMessage;
 import com.tutordesk.mail.ReceivedMail;
 import com.tutordesk.scheduling.BackgroundJobs;
+import com.tutordesk.session.EditSessionForm;
+import com.tutordesk.session.EditSessionRequest;
 import com.tutordesk.session.InvoiceLookup;
+import com.tutordesk.session.SessionEditingService;
 import com.tutordesk.shared.RuleViolationException;
 import com.tutordesk.testing.DemoAccounts;
 import com.tutordesk.testing.IntegrationTest;
@@ -51,6 +54,9 @@ class InvoiceServiceIT {
 
     @Autowired
     InvoiceService invoices;
+
+    @Autowired
+    SessionEditingService editing;
 
     @Autowired
     MailOutbox outbox;
@@ -415,6 +421,31 @@ class InvoiceServiceIT {
 
         long zero = invoices.create(sendNow(family.clientId, sessions, new NewInvoice.Adjustment("Free trial", -5000)));
         assertThat(invoices.details(zero).totalMinor()).isZero();
+    }
+
+    @Test
+    void a_session_on_a_draft_cannot_be_moved_to_another_clients_engagement_but_may_change_within_the_client() {
+        List<Long> sessions = family.sessions(1, 5000, clock.instant());
+        long session = sessions.getFirst();
+        long draft = invoices.create(new NewInvoice(family.clientId, sessions, null, TODAY.plusDays(14),
+                NewInvoice.Delivery.DRAFT, null));
+        BillingFixture neighbours = BillingFixture.forTutor(jdbc, data, family.tutorId, null);
+        long theirs = neighbours.engagement(neighbours.student(TestData.unique("Student")), 8000);
+        long sameClient = family.engagement(family.student(TestData.unique("Sibling")), 7000);
+        EditSessionForm form = editing.editForm(session);
+
+        // The draft of one family would hold (and later bill) a session of another family.
+        assertThatThrownBy(() -> editing.edit(new EditSessionRequest(session, form.version(), theirs, form.date(),
+                form.startTime(), form.durationMinutes(), null, false)))
+                .isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("it is on a draft invoice");
+        assertThat(jdbc.queryForObject("select client_id from tutoring_sessions where id = ?", Long.class, session))
+                .isEqualTo(family.clientId);
+
+        editing.edit(new EditSessionRequest(session, form.version(), sameClient, form.date(), form.startTime(),
+                form.durationMinutes(), null, false));
+        invoices.sendNow(draft);
+        assertThat(invoices.details(draft).totalMinor()).isEqualTo(7000);
     }
 
     @Test
