@@ -449,6 +449,22 @@ class InvoiceServiceIT {
     }
 
     @Test
+    void sending_a_draft_whose_due_date_has_passed_says_what_to_do_and_changes_nothing() {
+        List<Long> sessions = family.sessions(1, 5000, clock.instant());
+        long draft = invoices.create(new NewInvoice(family.clientId, sessions, null, TODAY.plusDays(14),
+                NewInvoice.Delivery.DRAFT, null));
+        clock.advance(Duration.ofDays(15));
+
+        // A draft's due date cannot be changed, so "change the due date first" sent people looking for
+        // a field that does not exist.
+        assertThatThrownBy(() -> invoices.sendNow(draft)).isInstanceOf(RuleViolationException.class)
+                .hasMessage("The due date " + TODAY.plusDays(14) + " has passed (today is " + TODAY.plusDays(15)
+                        + "): delete this draft and create the invoice again with a later due date");
+        assertThat(invoices.details(draft).state()).isEqualTo(InvoiceState.DRAFT);
+        assertThat(family.billingState(sessions.getFirst())).isEqualTo("UNBILLED");
+    }
+
+    @Test
     void sessions_that_are_cancelled_upcoming_or_of_another_client_cannot_be_invoiced() {
         long student = family.student(TestData.unique("Student"));
         long engagement = family.engagement(student, 5000);
