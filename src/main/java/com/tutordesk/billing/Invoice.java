@@ -185,8 +185,9 @@ public class Invoice {
     void issue(String number, LocalDate issueDate, Instant now) {
         requireState(InvoiceState.DRAFT, "issue");
         if (dueDate.isBefore(issueDate)) {
-            throw new com.tutordesk.shared.RuleViolationException("The due date " + dueDate
-                    + " is before the issue date " + issueDate + ": change the due date first");
+            // A draft's due date cannot be edited: say the way out that exists.
+            throw new com.tutordesk.shared.RuleViolationException("The due date " + dueDate + " has passed (today is "
+                    + issueDate + "): delete this draft and create the invoice again with a later due date");
         }
         this.number = number;
         this.issueDate = issueDate;

@@ -438,7 +438,9 @@ public class InvoiceService {
             if (adjustment.amountMinor() == 0) {
                 throw new IllegalArgumentException("Adjustment amount must not be zero");
             }
-            if (Math.abs(adjustment.amountMinor()) > InvoiceAdjustment.MAX_AMOUNT_MINOR) {
+            // Not Math.abs: it leaves Long.MIN_VALUE negative, which would pass.
+            if (adjustment.amountMinor() > InvoiceAdjustment.MAX_AMOUNT_MINOR
+                    || adjustment.amountMinor() < -InvoiceAdjustment.MAX_AMOUNT_MINOR) {
                 throw new IllegalArgumentException("Adjustment amount is too large");
             }
         }

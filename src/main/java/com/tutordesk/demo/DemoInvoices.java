@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The demo business's invoices (issue 7), written with batched SQL after the sessions: each client's
@@ -47,10 +48,12 @@ final class DemoInvoices {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DemoInvoices.class);
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate perBatch;
     private final ZoneId zone;
 
-    DemoInvoices(JdbcTemplate jdbc, ZoneId zone) {
+    DemoInvoices(JdbcTemplate jdbc, TransactionTemplate perBatch, ZoneId zone) {
         this.jdbc = jdbc;
+        this.perBatch = perBatch;
         this.zone = zone;
     }
 
@@ -213,9 +216,10 @@ final class DemoInvoices {
         if (rows.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("insert into invoice_lines (invoice_id, position, session_id, active_session_id,"
-                + " session_starts_at, student_name, subject_name, tutor_id, tutor_name, duration_minutes,"
-                + " late_cancelled, rate_minor, amount_minor) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        perBatch.executeWithoutResult(status -> jdbc.batchUpdate("insert into invoice_lines (invoice_id, position,"
+                + " session_id, active_session_id, session_starts_at, student_name, subject_name, tutor_id, tutor_name,"
+                + " duration_minutes, late_cancelled, rate_minor, amount_minor)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows));
         rows.clear();
     }
 
@@ -230,7 +234,8 @@ final class DemoInvoices {
 
     private void batch(String sql, List<Object[]> rows) {
         for (int from = 0; from < rows.size(); from += BATCH_SIZE) {
-            jdbc.batchUpdate(sql, rows.subList(from, Math.min(rows.size(), from + BATCH_SIZE)));
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + BATCH_SIZE));
+            perBatch.executeWithoutResult(status -> jdbc.batchUpdate(sql, chunk));
         }
     }
 

@@ -114,10 +114,21 @@ public class SessionLoggingService {
      */
     @Transactional(readOnly = true)
     public LoggingPreview preview(LogSessionRequest request) {
+        return preview(request, null);
+    }
+
+    /**
+     * As {@link #preview(LogSessionRequest)} for an edit of a session recorded at {@code current}: a
+     * time that happens twice that day keeps the offset of {@code current} when it is its wall-clock
+     * time (see {@link BusinessTime#resolve(LocalDate, java.time.LocalTime, java.time.ZoneId,
+     * java.util.Locale, Instant)}).
+     */
+    @Transactional(readOnly = true)
+    public LoggingPreview preview(LogSessionRequest request, Instant current) {
         CurrentUser user = currentUsers.require();
         validate(request, false);
         Engagement engagement = loggableEngagement(request.engagementId(), user);
-        return preview(request, engagement, user, settings.profile(), null);
+        return preview(request, engagement, user, settings.profile(), null, current);
     }
 
     /**
@@ -135,8 +146,8 @@ public class SessionLoggingService {
         List<WeeklyOccurrence> occurrences = new ArrayList<>();
         for (LocalDate date : weeklyDates(request.date(), weeks, until)) {
             try {
-                occurrences.add(new WeeklyOccurrence(date, preview(request.on(date), engagement, user, profile, null),
-                        null));
+                occurrences.add(new WeeklyOccurrence(date,
+                        preview(request.on(date), engagement, user, profile, null, null), null));
             } catch (RuleViolationException gap) {
                 occurrences.add(new WeeklyOccurrence(date, null, gap.getMessage()));
             }
@@ -272,9 +283,9 @@ public class SessionLoggingService {
     }
 
     private LoggingPreview preview(LogSessionRequest request, Engagement engagement, CurrentUser user,
-            BusinessProfile profile, Long excludeSessionId) {
+            BusinessProfile profile, Long excludeSessionId, Instant current) {
         BusinessTime.Resolved start = BusinessTime.resolve(request.date(), request.startTime(), profile.zone(),
-                profile.locale());
+                profile.locale(), current);
         int minutes = request.durationMinutes();
         ZonedDateTime end = start.start().plusMinutes(minutes).withZoneSameInstant(profile.zone());
         SessionStatus status = statusFor(request.cancelled(), start.instant(), clock.instant());

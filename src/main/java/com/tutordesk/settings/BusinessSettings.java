@@ -94,8 +94,9 @@ public class BusinessSettings {
         this.lateCancelClientPercent = profile.lateCancellation().clientChargePercent();
         this.lateCancelTutorPercent = profile.lateCancellation().tutorPayPercent();
         this.tutorsEnhancedAccess = profile.tutorsEnhancedAccess();
-        this.emailSenderName = profile.emailSenderName();
-        this.address = profile.address();
+        // Stored as validated: the limits are checked on the text without surrounding blanks.
+        this.emailSenderName = profile.emailSenderName().strip();
+        this.address = profile.address().strip();
     }
 
     long getVersion() {

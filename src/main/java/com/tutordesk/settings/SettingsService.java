@@ -94,6 +94,33 @@ public class SettingsService {
         return repository.saveAndFlush(settings).toProfile();
     }
 
+    /**
+     * @return the version of the settings row, for {@link #update(BusinessProfile, long)}: a form
+     *         remembers it when it reads the settings
+     */
+    @Transactional(readOnly = true)
+    public long version() {
+        return load().getVersion();
+    }
+
+    /**
+     * Replaces the settings as {@link #update(BusinessProfile)}, unless someone changed them since
+     * the caller's form read them: two admins saving different changes would otherwise silently
+     * undo each other's.
+     *
+     * @param expectedVersion {@link #version()} when the form read the settings
+     * @throws org.springframework.orm.ObjectOptimisticLockingFailureException when the settings
+     *         changed since (nothing is saved)
+     */
+    @CacheEvict(cacheNames = PROFILE_CACHE, allEntries = true)
+    @Transactional
+    public BusinessProfile update(BusinessProfile profile, long expectedVersion) {
+        currentUsers.requireAdmin();
+        com.tutordesk.shared.Versions.require(BusinessSettings.class, BusinessSettings.SINGLETON_ID,
+                load().getVersion(), expectedVersion);
+        return update(profile);
+    }
+
     /** @return whether {@code id} is an IANA time zone id such as "America/New_York" */
     public static boolean isValidZone(String id) {
         try {

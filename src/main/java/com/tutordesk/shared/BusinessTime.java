@@ -61,13 +61,35 @@ public final class BusinessTime {
     }
 
     /**
+     * As {@link #resolve(LocalDate, LocalTime, ZoneId, Locale)}, for changing a start that is already
+     * recorded: when the time happens twice and is the wall-clock time of {@code current}, the offset
+     * of {@code current} is kept, so that saving an edit that leaves the time alone never moves a
+     * session at the second 1:30 AM of a fall-back night to the first one.
+     *
+     * @param current the start recorded so far, or {@code null}
+     * @throws RuleViolationException when the time does not exist on that date in that zone
+     */
+    public static Resolved resolve(LocalDate date, LocalTime time, ZoneId zone, Locale locale, Instant current) {
+        Resolved resolved = resolve(date, time, zone, locale);
+        if (resolved.ambiguous() && current != null) {
+            ZonedDateTime recorded = current.atZone(zone);
+            if (recorded.toLocalDateTime().equals(resolved.start().toLocalDateTime())) {
+                return new Resolved(recorded, true);
+            }
+        }
+        return resolved;
+    }
+
+    /**
      * @return e.g. "1:30 AM on Nov 1, 2026 happens twice in America/New_York; the first one
      *         (UTC−04:00) was taken"
      */
     public static String ambiguityNote(Resolved resolved, Locale locale) {
+        boolean first = resolved.offset().equals(offsetBefore(resolved.start().getZone().getRules()
+                .getValidOffsets(resolved.start().toLocalDateTime())));
         return describe(resolved.start().toLocalDate(), resolved.start().toLocalTime(), locale) + " happens twice in "
-                + resolved.start().getZone().getId() + " (clocks go back that night); the first one, at UTC"
-                + resolved.offset().getId().replace("Z", "+00:00") + ", was taken.";
+                + resolved.start().getZone().getId() + " (clocks go back that night); the " + (first ? "first" : "second")
+                + " one, at UTC" + resolved.offset().getId().replace("Z", "+00:00") + ", was taken.";
     }
 
     private static ZoneOffset offsetBefore(List<ZoneOffset> offsets) {

@@ -9,10 +9,10 @@ import com.tutordesk.mail.OutboxDelivery;
 import com.tutordesk.mail.OutboxMessage;
 import com.tutordesk.mail.ReceivedMail;
 import com.tutordesk.scheduling.BackgroundJobs;
+import com.tutordesk.session.EditSessionForm;
 import com.tutordesk.session.EditSessionRequest;
 import com.tutordesk.session.InvoiceLookup;
 import com.tutordesk.session.SessionEditingService;
-import com.tutordesk.session.SessionViewService;
 import com.tutordesk.shared.RuleViolationException;
 import com.tutordesk.testing.DemoAccounts;
 import com.tutordesk.testing.IntegrationTest;
@@ -57,6 +57,9 @@ class InvoiceServiceIT {
     InvoiceService invoices;
 
     @Autowired
+    SessionEditingService editing;
+
+    @Autowired
     MailOutbox outbox;
 
     @Autowired
@@ -67,12 +70,6 @@ class InvoiceServiceIT {
 
     @Autowired
     InvoiceLookup lookup;
-
-    @Autowired
-    SessionEditingService editing;
-
-    @Autowired
-    SessionViewService sessionPages;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -185,29 +182,6 @@ class InvoiceServiceIT {
         } finally {
             signIn.out();
         }
-    }
-
-    @Test
-    void a_session_on_a_draft_cannot_move_to_another_clients_engagement_but_can_change_within_the_client() {
-        long student = family.student(TestData.unique("Student"));
-        long engagement = family.engagement(student, 6000);
-        long session = family.session(engagement, clock.instant(), 4, 60);
-        long draft = invoices.create(new NewInvoice(family.clientId, List.of(session), null, TODAY.plusDays(14),
-                NewInvoice.Delivery.DRAFT, null));
-        BillingFixture otherFamily = BillingFixture.create(jdbc, data, null);
-        long otherEngagement = otherFamily.engagement(otherFamily.student(TestData.unique("Student")), 6000);
-        LocalDate day = TODAY.minusDays(4);
-
-        assertThatThrownBy(() -> editing.edit(new EditSessionRequest(session, sessionPages.page(session).version(),
-                otherEngagement, day, LocalTime.of(16, 0), 60, null, false)))
-                .isInstanceOf(RuleViolationException.class).hasMessageContaining("on a draft invoice");
-        assertThat(jdbc.queryForObject("select engagement_id from tutoring_sessions where id = ?", Long.class, session))
-                .isEqualTo(engagement);
-
-        editing.edit(new EditSessionRequest(session, sessionPages.page(session).version(), engagement, day,
-                LocalTime.of(16, 0), 45, null, false));
-        invoices.sendNow(draft);
-        assertThat(invoices.details(draft).totalMinor()).as("45 min at 60.00/h, read again on issue").isEqualTo(4500);
     }
 
     @Test
@@ -433,6 +407,11 @@ class InvoiceServiceIT {
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("Adjustment memo is required");
         assertThatThrownBy(() -> invoices.create(sendNow(family.clientId, sessions, new NewInvoice.Adjustment("x", 0))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("Adjustment amount must not be zero");
+        // The largest negative long has no positive counterpart (Math.abs leaves it negative): two of
+        // them overflowed the total instead of being refused as too large.
+        assertThatThrownBy(() -> invoices.create(sendNow(family.clientId, sessions,
+                new NewInvoice.Adjustment("Typo", Long.MIN_VALUE), new NewInvoice.Adjustment("Typo", Long.MIN_VALUE))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("Adjustment amount is too large");
         assertThatThrownBy(() -> invoices.create(sendNow(family.clientId, List.of())))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("choose at least one session");
         assertThatThrownBy(() -> invoices.create(new NewInvoice(family.clientId, sessions, null, TODAY.minusDays(1),
@@ -443,6 +422,47 @@ class InvoiceServiceIT {
 
         long zero = invoices.create(sendNow(family.clientId, sessions, new NewInvoice.Adjustment("Free trial", -5000)));
         assertThat(invoices.details(zero).totalMinor()).isZero();
+    }
+
+    @Test
+    void a_session_on_a_draft_cannot_be_moved_to_another_clients_engagement_but_may_change_within_the_client() {
+        List<Long> sessions = family.sessions(1, 5000, clock.instant());
+        long session = sessions.getFirst();
+        long draft = invoices.create(new NewInvoice(family.clientId, sessions, null, TODAY.plusDays(14),
+                NewInvoice.Delivery.DRAFT, null));
+        BillingFixture neighbours = BillingFixture.forTutor(jdbc, data, family.tutorId, null);
+        long theirs = neighbours.engagement(neighbours.student(TestData.unique("Student")), 8000);
+        long sameClient = family.engagement(family.student(TestData.unique("Sibling")), 7000);
+        EditSessionForm form = editing.editForm(session);
+
+        // The draft of one family would hold (and later bill) a session of another family.
+        assertThatThrownBy(() -> editing.edit(new EditSessionRequest(session, form.version(), theirs, form.date(),
+                form.startTime(), form.durationMinutes(), null, false)))
+                .isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("it is on a draft invoice");
+        assertThat(jdbc.queryForObject("select client_id from tutoring_sessions where id = ?", Long.class, session))
+                .isEqualTo(family.clientId);
+
+        editing.edit(new EditSessionRequest(session, form.version(), sameClient, form.date(), form.startTime(),
+                form.durationMinutes(), null, false));
+        invoices.sendNow(draft);
+        assertThat(invoices.details(draft).totalMinor()).isEqualTo(7000);
+    }
+
+    @Test
+    void sending_a_draft_whose_due_date_has_passed_says_what_to_do_and_changes_nothing() {
+        List<Long> sessions = family.sessions(1, 5000, clock.instant());
+        long draft = invoices.create(new NewInvoice(family.clientId, sessions, null, TODAY.plusDays(14),
+                NewInvoice.Delivery.DRAFT, null));
+        clock.advance(Duration.ofDays(15));
+
+        // A draft's due date cannot be changed, so "change the due date first" sent people looking for
+        // a field that does not exist.
+        assertThatThrownBy(() -> invoices.sendNow(draft)).isInstanceOf(RuleViolationException.class)
+                .hasMessage("The due date " + TODAY.plusDays(14) + " has passed (today is " + TODAY.plusDays(15)
+                        + "): delete this draft and create the invoice again with a later due date");
+        assertThat(invoices.details(draft).state()).isEqualTo(InvoiceState.DRAFT);
+        assertThat(family.billingState(sessions.getFirst())).isEqualTo("UNBILLED");
     }
 
     @Test

@@ -226,6 +226,27 @@ class SessionEditingServiceIT {
     }
 
     @Test
+    void editing_only_the_location_of_a_session_at_the_second_1_30_am_of_the_fall_back_night_keeps_its_start() {
+        // 06:30Z is 1:30 AM EST, the second 1:30 AM of 2026-11-01 in New York (e.g. logged before the
+        // business moved to this zone): the dialog shows 1:30 AM, and saving it unchanged must not move
+        // the session an hour earlier to the first 1:30 AM.
+        Instant secondOneThirty = Instant.parse("2026-11-01T06:30:00Z");
+        long id = world.session(secondOneThirty, 60, "COMPLETED");
+        signIn.as(world.tutorEmail);
+        EditSessionForm form = editing.editForm(id);
+        assertThat(form.startTime()).isEqualTo(LocalTime.of(1, 30));
+
+        EditSessionRequest request = new EditSessionRequest(id, form.version(), world.engagementId, form.date(),
+                form.startTime(), form.durationMinutes(), "Library", false);
+        assertThat(editing.preview(request).start().toInstant()).isEqualTo(secondOneThirty);
+        editing.edit(request);
+
+        assertThat(views.page(id).details().startsAt()).isEqualTo(secondOneThirty);
+        assertThat(world.column(id, "location")).isEqualTo("Library");
+        assertThat(views.page(id).history().getFirst().details()).doesNotContain("Start:");
+    }
+
+    @Test
     void moving_a_session_to_another_engagement_takes_that_engagements_rates_and_cancelling_zeroes_the_amounts() {
         long other = data.engagement(world.tutorId, world.studentId, data.subject(), 8000, 5500);
         long id = world.session(YESTERDAY_4_30_PM, 30, "COMPLETED");

@@ -80,4 +80,13 @@ class SettingsServiceIT {
                 original.currency(), original.locale()))).hasMessageContaining("Business name must be at most 120");
         assertThat(settings.profile().name()).isEqualTo(original.name());
     }
+
+    @Test
+    void an_email_sender_name_of_the_full_length_with_blanks_around_it_is_saved_without_them() {
+        signIn.as(demo.adminEmail());
+        String sender = "S".repeat(120);
+        settings.update(new BusinessProfile(original.name(), original.zone(), original.currency(), original.locale(),
+                original.lateCancellation(), original.tutorsEnhancedAccess(), "  " + sender + "  ", original.address()));
+        assertThat(settings.profile().emailSenderName()).isEqualTo(sender);
+    }
 }

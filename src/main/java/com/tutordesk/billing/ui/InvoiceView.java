@@ -85,6 +85,9 @@ class InvoiceView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         this.profile = settings.profile();
         this.clock = clock;
         addClassName("invoice-view");
+        // The page stays put after these two, so a double click would reach the server twice.
+        resend.setDisableOnClick(true);
+        sendNow.setDisableOnClick(true);
         resend.addClickListener(click -> act(() -> {
             invoices.resend(invoice.id());
             return "Sent again to the billing contact";
@@ -342,6 +345,9 @@ class InvoiceView extends Main implements BeforeEnterObserver, HasDynamicTitle {
             show(invoices.details(invoice.id()));
         } catch (RuleViolationException | AccessDeniedException | NotFoundException e) {
             notify(e.getMessage(), true);
+        } finally {
+            resend.setEnabled(true);
+            sendNow.setEnabled(true);
         }
     }
 

@@ -212,6 +212,9 @@ class InvoiceCardSection implements InvoicePageSection {
             }
         });
         confirm.setId("refund-confirm");
+        // A partial refund leaves more to refund, so a second click of a double click would refund again.
+        confirm.setDisableOnClick(true);
+        confirm.addClickListener(click -> click.getSource().setEnabled(true));
         confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
         dialog.add(new Div(amount), reason);
         dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), confirm);

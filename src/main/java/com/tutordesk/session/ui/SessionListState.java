@@ -145,17 +145,30 @@ record SessionListState(SessionFilter filter, DateRange.Preset preset, SessionSo
         return null;
     }
 
+    /** The dates a filter may name: what the database's date-times can hold, with a day to spare. */
+    static final LocalDate EARLIEST_DATE = LocalDate.of(1000, 1, 2);
+    static final LocalDate LATEST_DATE = LocalDate.of(9998, 12, 31);
+
     private static LocalDate date(Map<String, List<String>> params, String name, List<String> notices) {
         String value = first(params, name);
         if (value == null) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value.strip());
+            date = LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             notices.add("Ignored " + name + " date \"" + value + "\": write dates as YYYY-MM-DD.");
             return null;
         }
+        // ISO dates go past year 9999, which the database cannot compare with (and LocalDate.MAX has no
+        // next day to end a range at).
+        if (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE)) {
+            notices.add("Ignored " + name + " date \"" + value + "\": use a date from " + EARLIEST_DATE + " to "
+                    + LATEST_DATE + ".");
+            return null;
+        }
+        return date;
     }
 
     private static Long id(Map<String, List<String>> params, String name, List<String> notices) {

@@ -72,6 +72,8 @@ class SettingsView extends Main {
     ConfirmDialog confirmDisplayChange;
     private final Binder<Form> binder = new Binder<>();
     private final SettingsService settings;
+    /** The settings version this page shows: saving over a newer one is refused. */
+    private long version;
 
     SettingsView(SettingsService settings) {
         this.settings = settings;
@@ -129,6 +131,7 @@ class SettingsView extends Main {
                         "Address must be at most " + BusinessSettings.ADDRESS_MAX_LENGTH + " characters")
                 .bind(f -> f.address, (f, v) -> f.address = v);
 
+        version = settings.version();
         BusinessProfile profile = settings.profile();
         Form form = new Form();
         form.name = profile.name();
@@ -214,7 +217,8 @@ class SettingsView extends Main {
 
     private void store(BusinessProfile changed) {
         try {
-            settings.update(changed);
+            settings.update(changed, version);
+            version = settings.version();
             Notification.show("Settings saved", 3000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (com.tutordesk.shared.InvalidFieldException e) {
@@ -228,6 +232,9 @@ class SettingsView extends Main {
         } catch (IllegalArgumentException e) {
             Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        } catch (org.springframework.dao.OptimisticLockingFailureException e) {
+            Notification.show("Someone else changed the settings in the meantime: reload the page to see their"
+                    + " changes.", 8000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
     }
 

@@ -91,6 +91,21 @@ class InvoiceViewIT extends SpringBrowserlessTest {
     }
 
     @Test
+    void resend_and_send_now_turn_themselves_off_when_clicked_so_a_double_click_sends_one_email() {
+        InvoiceView view = navigate("invoices/" + invoiceId, InvoiceView.class);
+        // The page stays put after these clicks, so a double click would otherwise reach the server twice:
+        // the parent got the invoice twice (Resend), or an error after it was sent (Send now).
+        assertThat(view.resend.isDisableOnClick()).isTrue();
+        assertThat(view.sendNow.isDisableOnClick()).isTrue();
+
+        String emails = "select count(*) from mail_messages where ref_type = 'INVOICE' and ref_id = ?";
+        long before = jdbc.queryForObject(emails, Long.class, invoiceId);
+        test(view.resend).click();
+        assertThat(jdbc.queryForObject(emails, Long.class, invoiceId)).isEqualTo(before + 1);
+        assertThat(view.resend.isEnabled()).as("sending again later is still allowed").isTrue();
+    }
+
+    @Test
     void cancelling_asks_first_and_says_how_many_sessions_become_unbilled() {
         InvoiceView view = navigate("invoices/" + invoiceId, InvoiceView.class);
         test(view.cancel).click();

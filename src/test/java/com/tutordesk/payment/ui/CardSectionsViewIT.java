@@ -151,4 +151,29 @@ class CardSectionsViewIT extends SpringBrowserlessTest {
         assertThat(test(after).size()).isEqualTo(2);
         assertThat($(Button.class).withId("invoice-charge-now").all()).isEmpty();
     }
+
+    @Test
+    void a_double_click_on_refund_in_the_refund_dialog_refunds_once() {
+        BillingFixture family = BillingFixture.create(jdbc, data, null);
+        giveCard(family.clientId, true);
+        FakeStripe.chargeSucceeds("pi_view_refund", 6_600, "ch_view_refund");
+        long invoice = invoices.create(new NewInvoice(family.clientId, family.sessions(1, 6_600, TestClock.START),
+                List.of(), invoices.defaultDueDate(), NewInvoice.Delivery.SEND_NOW, null));
+        FakeStripe.refundCreated("re_view_1", 1_000, "succeeded");
+
+        open("invoices/" + invoice, "com.tutordesk.billing.ui.InvoiceView");
+        @SuppressWarnings("unchecked")
+        Grid<Object> attempts = $(Grid.class).id("invoice-card-attempts");
+        ((Button) test(attempts).getCellComponent(0, 5)).click();
+        roundTrip();
+        $(com.vaadin.flow.component.textfield.BigDecimalField.class).id("refund-amount")
+                .setValue(new java.math.BigDecimal("10.00"));
+        $(com.vaadin.flow.component.textfield.TextArea.class).id("refund-reason").setValue("Ended early");
+        Button confirm = $(Button.class).id("refund-confirm");
+        // A partial refund leaves more to refund, so a second click would be a second refund of the same.
+        assertThat(confirm.isDisableOnClick()).isTrue();
+        test(confirm).click();
+        assertThat(jdbc.queryForObject("select count(*) from payment_refunds where invoice_id = ?", Long.class, invoice))
+                .isOne();
+    }
 }

@@ -148,6 +148,18 @@ class SessionsViewIT extends SpringBrowserlessTest {
     }
 
     @Test
+    void dates_beyond_what_a_session_can_have_in_the_url_are_ignored_with_a_notice_and_the_list_still_works() {
+        signIn.as(demo.adminEmail());
+        // ISO dates allow years past 9999 ("+10000-01-01"); the database cannot hold them, and the
+        // last date there is has no next day to end a range at.
+        SessionsView view = withQuery(Map.of("from", "+10000-01-01", "to", "+999999999-12-31"));
+        assertThat(view.notices.isVisible()).isTrue();
+        assertThat(view.notices.getElement().getTextRecursively()).contains("from date \"+10000-01-01\"")
+                .contains("to date \"+999999999-12-31\"");
+        assertThat(test(view.grid).size()).isEqualTo(count("select count(*) from tutoring_sessions"));
+    }
+
+    @Test
     void a_tutor_naming_another_tutor_in_the_url_gets_an_empty_list_without_a_hint() {
         signIn.as(demo.plainTutorEmail());
         SessionsView view = withQuery(Map.of("tutor", String.valueOf(demo.enhancedTutorId())));

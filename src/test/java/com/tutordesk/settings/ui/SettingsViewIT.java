@@ -9,6 +9,7 @@ import com.tutordesk.testing.DemoAccounts;
 import com.tutordesk.testing.IntegrationTest;
 import com.tutordesk.testing.SignIn;
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.notification.Notification;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,30 @@ class SettingsViewIT extends SpringBrowserlessTest {
         assertThat(view.name.isInvalid()).isTrue();
         assertThat(view.name.getErrorMessage()).isEqualTo("Business name is required");
         assertThat(settings.profile().name()).isEqualTo(original.name());
+    }
+
+    @Test
+    void two_admins_saving_the_settings_the_second_is_told_someone_else_changed_them_and_nothing_is_lost() {
+        signIn.as(demo.adminEmail());
+        SettingsView first = new SettingsView(settings);
+        SettingsView second = navigate(SettingsView.class);
+        test(second.name).setValue("Riverside Tutors");
+        test(second.save).click();
+        assertThat(settings.profile().name()).isEqualTo("Riverside Tutors");
+
+        // The first page still shows the old name; saving its policy change must not put the old name back.
+        first.clientPercent.setValue(original.lateCancellation().clientChargePercent() == 50 ? 60 : 50);
+        first.save();
+
+        assertThat(settings.profile().name()).isEqualTo("Riverside Tutors");
+        assertThat(settings.profile().lateCancellation()).isEqualTo(original.lateCancellation());
+        assertThat($(Notification.class).all()).extracting(n -> test(n).getText())
+                .contains("Someone else changed the settings in the meantime: reload the page to see their changes.");
+
+        // The page that saved knows its own change: saving it again is not refused.
+        test(second.name).setValue("Riverside Tutors Ltd");
+        test(second.save).click();
+        assertThat(settings.profile().name()).isEqualTo("Riverside Tutors Ltd");
     }
 
     @Test
