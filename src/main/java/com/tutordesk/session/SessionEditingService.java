@@ -93,7 +93,7 @@ public class SessionEditingService {
         CurrentUser user = currentUsers.require();
         TutoringSession session = guard.visible(request.sessionId(), user);
         // The Log Session dialog's preview checks the input, the engagement and the time, and finds overlaps.
-        LoggingPreview base = logging.preview(request.asLogRequest());
+        LoggingPreview base = logging.preview(request.asLogRequest(), session.getStartsAt());
         Engagement engagement = engagementFor(session, request.engagementId(), user);
         boolean late = session.getStatus() == SessionStatus.LATE_CANCELLED;
         SessionStatus status = late ? SessionStatus.LATE_CANCELLED : base.status();
@@ -136,7 +136,7 @@ public class SessionEditingService {
             }
             BusinessProfile profile = settings.profile();
             BusinessTime.Resolved start = BusinessTime.resolve(request.date(), request.startTime(), profile.zone(),
-                    profile.locale());
+                    profile.locale(), session.getStartsAt());
             Instant now = clock.instant();
             String location = request.location() == null || request.location().isBlank() ? null
                     : request.location().strip();
