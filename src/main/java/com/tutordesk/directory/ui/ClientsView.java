@@ -118,6 +118,7 @@ class ClientsView extends Main {
                 getUI().ifPresent(ui -> ui.navigate(ClientView.class, new RouteParameters("id", String.valueOf(id[0]))));
             }
         }));
+        Ui.oneClickAtATime(save);
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
         dialog.setWidth("44rem");

@@ -93,6 +93,7 @@ class EngagementDialog extends Dialog {
 
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClickListener(e -> create(engagements, profile));
+        Ui.oneClickAtATime(create);
         getFooter().add(new Button("Cancel", e -> close()), create);
         setWidth("44rem");
     }

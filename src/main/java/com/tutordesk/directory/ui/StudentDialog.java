@@ -78,6 +78,7 @@ class StudentDialog extends Dialog {
                 close();
             }
         });
+        Ui.oneClickAtATime(save);
         getFooter().add(new Button("Cancel", e -> close()), save);
         setWidth("40rem");
     }

@@ -89,6 +89,7 @@ class TutorsView extends Main {
                         new com.vaadin.flow.router.RouteParameters("id", String.valueOf(id[0]))));
             }
         }));
+        Ui.oneClickAtATime(save);
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
         dialog.setWidth("40rem");

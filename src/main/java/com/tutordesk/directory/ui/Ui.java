@@ -31,6 +31,16 @@ final class Ui {
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 
+    /**
+     * A create button that the browser turns off the moment it is clicked, so a double click cannot
+     * add the same client, student or engagement twice; it turns on again once the click is handled
+     * (the dialog either closed or shows what to fix). Call after the button's own click listener.
+     */
+    static void oneClickAtATime(com.vaadin.flow.component.button.Button button) {
+        button.setDisableOnClick(true);
+        button.addClickListener(e -> button.setEnabled(true));
+    }
+
     static void error(String message) {
         Notification.show(message, 8000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
     }

@@ -75,7 +75,10 @@ class ClientsViewIT extends SpringBrowserlessTest {
         ClientFormLayout form = $(ClientFormLayout.class).single();
         test(form.contactEmail).setValue("mei.example.org");
         test(form.contactPhone).setValue("ring ring");
-        test($(Button.class, $(Dialog.class).single()).withText("Add client").single()).click();
+        Button addClient = $(Button.class, $(Dialog.class).single()).withText("Add client").single();
+        assertThat(addClient.isDisableOnClick()).as("a double click must not add the client twice").isTrue();
+        test(addClient).click();
+        assertThat(addClient.isEnabled()).as("on again to fix the form").isTrue();
         assertThat(form.name.getErrorMessage()).isEqualTo("Client name is required");
         assertThat(form.contactName.getErrorMessage()).isEqualTo("Billing contact name is required");
         assertThat(form.contactEmail.getErrorMessage()).isEqualTo("Email must be a valid address such as name@example.org");
@@ -99,6 +102,7 @@ class ClientsViewIT extends SpringBrowserlessTest {
         test(page.addStudent).click();
         StudentDialog dialog = $(StudentDialog.class).single();
         test(dialog.email).setValue("kid@");
+        assertThat(dialog.save.isDisableOnClick()).isTrue();
         test(dialog.save).click();
         assertThat(dialog.name.getErrorMessage()).isEqualTo("Student name is required");
         assertThat(dialog.email.getErrorMessage()).isEqualTo("Student email must be a valid address such as name@example.org");
