@@ -1,27 +1,17 @@
 package com.tutordesk.benchmark;
 
-import com.tutordesk.TutordeskApplication;
 import com.tutordesk.billing.InvoiceFilter;
 import com.tutordesk.billing.InvoiceService;
 import com.tutordesk.billing.InvoiceStatus;
 import com.tutordesk.billing.PaymentsService;
-import com.tutordesk.testing.MariaDb;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * Benchmark of the Payments page at scale (not part of the test suite; {@code ./mvnw -Pbenchmark test
@@ -40,14 +30,7 @@ class PaymentsBenchmark {
     void measure_the_payments_page_at_scale() throws Exception {
         int sessions = Integer.getInteger("benchmark.sessions", 1_000_000);
         long started = System.nanoTime();
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TutordeskApplication.class)
-                .profiles("mysql")
-                .run("--spring.datasource.url=" + MariaDb.jdbcUrl("tutordesk_payments_benchmark"),
-                        "--spring.datasource.username=root", "--spring.datasource.password=",
-                        "--spring.datasource.hikari.data-source-properties.useInformationSchema=false",
-                        "--spring.jpa.database-platform=org.hibernate.dialect.MariaDBDialect",
-                        "--tutordesk.demo.enabled=true", "--tutordesk.demo.sessions=" + sessions,
-                        "--tutordesk.scheduling.enabled=false", "--server.port=0")) {
+        try (ConfigurableApplicationContext context = Benchmarks.startApp("tutordesk_payments_benchmark", sessions)) {
             Duration startAndLoad = Duration.ofNanos(System.nanoTime() - started);
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             long rows = jdbc.queryForObject("select count(*) from tutoring_sessions", Long.class);
@@ -60,9 +43,7 @@ class PaymentsBenchmark {
             report.add("");
             report.add("| call | rows | median ms | p95 ms |");
             report.add("|---|---:|---:|---:|");
-            UserDetails admin = context.getBean(UserDetailsService.class).loadUserByUsername("admin@example.org");
-            SecurityContextHolder.getContext().setAuthentication(
-                    UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
+            Benchmarks.signInAsAdmin(context);
             PaymentsService payments = context.getBean(PaymentsService.class);
             InvoiceService invoiceService = context.getBean(InvoiceService.class);
             time("totals (overdue, outstanding, unbilled)", payments::totals);
@@ -80,27 +61,10 @@ class PaymentsBenchmark {
             time("invoice PDF", () -> List.of(invoiceService.pdf(invoice)));
             time("Create Invoice candidates of a client", () -> invoiceService.candidates(client).sessions());
         }
-        Path out = Path.of("target", "benchmark", "payments.md");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, String.join("\n", report) + "\n");
-        System.out.println(String.join("\n", report));
+        Benchmarks.write("payments.md", report);
     }
 
     private void time(String scenario, Supplier<?> call) {
-        Object result = null;
-        for (int i = 0; i < WARM_UP; i++) {
-            result = call.get();
-        }
-        double[] millis = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            long start = System.nanoTime();
-            result = call.get();
-            millis[i] = (System.nanoTime() - start) / 1_000_000.0;
-        }
-        Arrays.sort(millis);
-        int rows = result instanceof List<?> list ? list.size() : 1;
-        report.add(String.format(Locale.ROOT, "| %s | %,d | %.1f | %.1f |", scenario, rows, millis[RUNS / 2],
-                millis[(int) Math.ceil(RUNS * 0.95) - 1]));
-        System.out.println(report.getLast());
+        report.add(Benchmarks.time(scenario, WARM_UP, RUNS, call, result -> result instanceof List<?> list ? list.size() : 1));
     }
 }

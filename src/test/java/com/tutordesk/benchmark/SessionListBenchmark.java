@@ -1,6 +1,5 @@
 package com.tutordesk.benchmark;
 
-import com.tutordesk.TutordeskApplication;
 import com.tutordesk.session.DateRange;
 import com.tutordesk.session.SessionFilter;
 import com.tutordesk.session.SessionListService;
@@ -8,25 +7,16 @@ import com.tutordesk.session.SessionRow;
 import com.tutordesk.session.SessionSort;
 import com.tutordesk.session.SessionStatus;
 import com.tutordesk.session.SessionTotals;
-import com.tutordesk.testing.MariaDb;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * Benchmark of the sessions list at scale (not part of the test suite; run with
@@ -47,17 +37,8 @@ class SessionListBenchmark {
     @Test
     void measure_the_sessions_list_at_scale() throws Exception {
         int sessions = Integer.getInteger("benchmark.sessions", 1_000_000);
-        String url = MariaDb.jdbcUrl("tutordesk_benchmark");
         long started = System.nanoTime();
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TutordeskApplication.class)
-                .profiles("mysql")
-                // Command-line arguments: they outrank the mysql profile's environment-based settings.
-                .run("--spring.datasource.url=" + url, "--spring.datasource.username=root",
-                        "--spring.datasource.password=",
-                        "--spring.datasource.hikari.data-source-properties.useInformationSchema=false",
-                        "--spring.jpa.database-platform=org.hibernate.dialect.MariaDBDialect",
-                        "--tutordesk.demo.enabled=true", "--tutordesk.demo.sessions=" + sessions,
-                        "--tutordesk.scheduling.enabled=false", "--server.port=0")) {
+        try (ConfigurableApplicationContext context = Benchmarks.startApp("tutordesk_benchmark", sessions)) {
             Duration startAndLoad = Duration.ofNanos(System.nanoTime() - started);
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             long rows = jdbc.queryForObject("select count(*) from tutoring_sessions", Long.class);
@@ -72,7 +53,7 @@ class SessionListBenchmark {
             report.add("| scenario | rows | median ms | p95 ms |");
             report.add("|---|---:|---:|---:|");
 
-            signInAsAdmin(context);
+            Benchmarks.signInAsAdmin(context);
             SessionListService list = context.getBean(SessionListService.class);
             long total = list.totals(SessionFilter.NONE).count();
             SessionSort newest = SessionSort.NEWEST_FIRST;
@@ -118,34 +99,11 @@ class SessionListBenchmark {
             time("sorted by client, first page", () -> list.fetch(SessionFilter.NONE, byClient, 0, 50, total));
             time("sorted by client, this month, first page", () -> list.fetch(thisMonth, byClient, 0, 50, null));
         }
-        Path out = Path.of("target", "benchmark", "session-list.md");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, String.join("\n", report) + "\n");
-        System.out.println(String.join("\n", report));
+        Benchmarks.write("session-list.md", report);
     }
 
     private void time(String scenario, Supplier<?> call) {
-        Object result = null;
-        for (int i = 0; i < WARM_UP; i++) {
-            result = call.get();
-        }
-        double[] millis = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            long start = System.nanoTime();
-            result = call.get();
-            millis[i] = (System.nanoTime() - start) / 1_000_000.0;
-        }
-        Arrays.sort(millis);
-        int rows = result instanceof List<?> list ? list.size()
-                : result instanceof SessionTotals totals ? (int) totals.count() : 0;
-        report.add(String.format(Locale.ROOT, "| %s | %,d | %.1f | %.1f |", scenario, rows, millis[RUNS / 2],
-                millis[(int) Math.ceil(RUNS * 0.95) - 1]));
-        System.out.println(report.getLast());
-    }
-
-    private static void signInAsAdmin(ConfigurableApplicationContext context) {
-        UserDetails admin = context.getBean(UserDetailsService.class).loadUserByUsername("admin@example.org");
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
+        report.add(Benchmarks.time(scenario, WARM_UP, RUNS, call, result -> result instanceof List<?> list ? list.size()
+                : result instanceof SessionTotals totals ? (int) totals.count() : 0));
     }
 }
