@@ -128,7 +128,7 @@ public class InvoiceService {
         LocalDate today = settings.profile().today(clock);
         boolean overdue = invoice.getState() == InvoiceState.OPEN && InvoiceDates.overdue(invoice.getDueDate(), today);
         boolean redacting = !user.isAdmin();
-        boolean othersOnIt = redacting && invoice.getLines().stream().anyMatch(l -> l.getTutorId() != user.tutorId());
+        boolean othersOnIt = includesOtherTutors(user, invoice);
         List<InvoiceDetails.Line> lines = invoice.getLines().stream().map(line -> {
             boolean hidden = redacting && line.getTutorId() != user.tutorId();
             return new InvoiceDetails.Line(line.getSessionId(), line.getSessionStartsAt(), line.getStudentName(),
@@ -174,12 +174,17 @@ public class InvoiceService {
         return render(invoice);
     }
 
+    /** @return whether the viewer is a tutor and the invoice has lines of other tutors' sessions */
+    private static boolean includesOtherTutors(CurrentUser user, Invoice invoice) {
+        return !user.isAdmin() && invoice.getLines().stream().anyMatch(l -> l.getTutorId() != user.tutorId());
+    }
+
     /**
      * A tutor may not see other tutors' amounts (domain.md "Roles"), so they may neither download
      * nor email (to a billing address they may have edited) an invoice that includes such sessions.
      */
     private static void requireWholeInvoiceVisible(CurrentUser user, Invoice invoice, String what) {
-        if (!user.isAdmin() && invoice.getLines().stream().anyMatch(l -> l.getTutorId() != user.tutorId())) {
+        if (includesOtherTutors(user, invoice)) {
             throw new RuleViolationException("This invoice includes other tutors' sessions: ask the office for " + what);
         }
     }

@@ -247,7 +247,7 @@ public class CardCharges {
             throw new NotFoundException("Invoice", invoiceId);
         }
         requireConfigured();
-        if (!user.isAdmin() && invoices.hasOtherTutorsLines(invoiceId, user.tutorId())) {
+        if (totalHiddenFrom(user, invoiceId)) {
             // The total is hidden from the tutor (issue 7): they could not confirm what is charged, and the
             // outcome ("charged $…") would tell it.
             throw new RuleViolationException("This invoice includes other tutors' sessions: ask the office to charge it");
@@ -747,7 +747,7 @@ public class CardCharges {
             throw new NotFoundException("Invoice", invoiceId);
         }
         requireConfigured();
-        if (!user.isAdmin() && invoices.hasOtherTutorsLines(invoiceId, user.tutorId())) {
+        if (totalHiddenFrom(user, invoiceId)) {
             // Their amounts are hidden from the tutor (issue 7), and a refund would need them.
             throw new RuleViolationException("This invoice includes other tutors' sessions: ask the office to refund it");
         }
@@ -936,7 +936,7 @@ public class CardCharges {
         boolean open = invoice.state() == InvoiceState.OPEN;
         // An invoice's total is hidden from a tutor when it has other tutors' sessions (issue 7): neither a
         // charge of it nor its Pay now link (Stripe's page shows the total) is theirs.
-        boolean redacted = !user.isAdmin() && invoices.hasOtherTutorsLines(invoiceId, user.tutorId());
+        boolean redacted = totalHiddenFrom(user, invoiceId);
         boolean offered = open && payer.autopay() && !redacted;
         Optional<PaymentAttempt> inFlight = all.stream().filter(PaymentAttempt::inFlight).findFirst();
         String reason = !configured() ? CardPaymentsNotConfiguredException.MESSAGE
@@ -961,5 +961,10 @@ public class CardCharges {
     /** @return the signed-in user's id, or {@code null} (webhook, background job) */
     Long currentUserId() {
         return currentUsers.find().map(CurrentUser::userId).orElse(null);
+    }
+
+    /** A tutor does not see the total of an invoice with other tutors' sessions (issue 7). */
+    private boolean totalHiddenFrom(CurrentUser user, long invoiceId) {
+        return !user.isAdmin() && invoices.hasOtherTutorsLines(invoiceId, user.tutorId());
     }
 }
