@@ -45,6 +45,8 @@ abstract class BrowserTest {
         }
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900).setLocale("en-US"));
         context.setDefaultTimeout(20_000);
+        // Assertions wait 5 s by default; on a loaded 2-core machine a page round-trip can take longer.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
         page = context.newPage();
     }
 
