@@ -90,6 +90,12 @@ interface MailMessageRepository extends JpaRepository<MailMessage, Long> {
     @Query("select count(m) from MailMessage m where (:state is null or m.state = :state)")
     long countByState(MailState state);
 
+    /** How many messages wait to be sent (pending, being sent, retrying) and when the oldest was queued. */
+    @Query("select new com.tutordesk.mail.OutboxBacklog(count(m), min(m.createdAt)) from MailMessage m where m.state in"
+            + " (com.tutordesk.mail.MailState.PENDING, com.tutordesk.mail.MailState.SENDING,"
+            + " com.tutordesk.mail.MailState.RETRYING)")
+    OutboxBacklog findBacklog();
+
     @Query("select new com.tutordesk.mail.OutboxMessageDetails$AttachmentInfo(a.fileName, a.contentType, a.sizeBytes)"
             + " from MailAttachment a where a.messageId = :messageId order by a.position")
     List<OutboxMessageDetails.AttachmentInfo> findAttachmentInfo(long messageId);

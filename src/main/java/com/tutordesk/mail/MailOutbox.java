@@ -136,6 +136,15 @@ public class MailOutbox {
     }
 
     /**
+     * The emails waiting to go out, for health probes and metrics. Checks no role: it shows counts and
+     * a time only, and the probes ask without a login.
+     */
+    @Transactional(readOnly = true)
+    public OutboxBacklog backlog() {
+        return messages.findBacklog();
+    }
+
+    /**
      * One message with its bodies and attachment names and sizes (admins only).
      *
      * @throws NotFoundException when there is no such message

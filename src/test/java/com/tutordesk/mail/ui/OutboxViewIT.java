@@ -83,7 +83,7 @@ class OutboxViewIT extends SpringBrowserlessTest {
     }
 
     @Test
-    void an_admin_sees_failed_emails_with_the_reason_and_retries_one() {
+    void an_admin_sees_failed_emails_with_the_reason_and_retries_one() throws InterruptedException {
         signIn.as(demo.adminEmail());
         OutboxView view = navigate(OutboxView.class);
         test(view.stateFilter).selectItem("Failed");
@@ -113,10 +113,16 @@ class OutboxViewIT extends SpringBrowserlessTest {
 
         OutboxMessage retried = outbox.latestFor(new MailReference("INVOICE", 77)).orElseThrow();
         assertThat(retried.id()).isEqualTo(failedId);
-        assertThat(retried.state()).isEqualTo(MailState.PENDING);
+        assertThat(retried.state()).isIn(MailState.PENDING, MailState.SENDING, MailState.SENT);
         assertThat(view.retry.isVisible()).as("a pending email cannot be retried again").isFalse();
 
-        delivery.deliverDue();
+        // The admin's node sends it at once, with no delivery pass (whichever node runs that job).
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (outbox.latestFor(new MailReference("INVOICE", 77)).orElseThrow().state() != MailState.SENT
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(outbox.latestFor(new MailReference("INVOICE", 77)).orElseThrow().state()).isEqualTo(MailState.SENT);
         assertThat(TestMailServer.receivedBy(to)).hasSize(1);
     }
 
