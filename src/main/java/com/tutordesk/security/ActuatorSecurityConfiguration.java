@@ -16,6 +16,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -33,6 +34,7 @@ class ActuatorSecurityConfiguration {
     static final String METRICS_USER = "metrics";
     /** The role that sees health details and may scrape metrics (management.endpoint.health.roles). */
     static final String METRICS_ROLE = "METRICS";
+    private static final String REALM = "Tutordesk metrics";
 
     private static final Logger log = LoggerFactory.getLogger(ActuatorSecurityConfiguration.class);
 
@@ -56,11 +58,19 @@ class ActuatorSecurityConfiguration {
                         .requestMatchers(paths.matcher(HttpMethod.GET, "/actuator/prometheus")).hasRole(METRICS_ROLE)
                         .anyRequest().denyAll())
                 .authenticationManager(new ProviderManager(metricsLogin))
-                .httpBasic(basic -> basic.realmName("Tutordesk metrics"))
+                .httpBasic(basic -> basic.realmName(REALM))
+                // 401 with a Basic challenge, never the app's redirect to its login page (a scraper cannot sign in).
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(basicChallenge()))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable());
         return http.build();
+    }
+
+    private static BasicAuthenticationEntryPoint basicChallenge() {
+        BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
+        challenge.setRealmName(REALM);
+        return challenge;
     }
 
     /** The one metrics login, or none (every scrape refused) while no password is set. */

@@ -66,7 +66,10 @@ class ProductionStartBrowserIT {
                 "TUTORDESK_METRICS_PASSWORD", METRICS_PASSWORD,
                 "LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs"), List.of(), "production-start.log");
         HttpClient client = HttpClient.newHttpClient();
-        Instant ready = app.awaitReady(Duration.ofMinutes(3), readiness -> {
+        Instant ready = app.awaitReady(Duration.ofMinutes(5), readiness -> {
+            if (readiness == 200) {
+                return;
+            }
             int login = app.status(client, "/login");
             loginStatusesWhileStarting.add(login);
             if (login == 200 && logins() < 4) {
@@ -98,7 +101,8 @@ class ProductionStartBrowserIT {
     @Test
     void the_login_page_is_not_served_before_the_logins_exist() {
         assertThat(loginServedTooEarly).isEmpty();
-        assertThat(loginStatusesWhileStarting).doesNotContain(200);
+        // Nothing listening yet (-1), or "starting" (503) while the start-up work runs.
+        assertThat(loginStatusesWhileStarting).isNotEmpty().allMatch(status -> status == -1 || status == 503);
         assertThat(app.status(HttpClient.newHttpClient(), "/login")).isEqualTo(200);
         assertThat(logins()).isEqualTo(4);
     }
@@ -138,7 +142,7 @@ class ProductionStartBrowserIT {
         HttpClient client = HttpClient.newHttpClient();
         assertThat(get(client, "/actuator/health", null)).satisfies(response -> {
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.body()).isEqualTo("{\"status\":\"UP\"}");
+            assertThat(response.body()).contains("\"status\":\"UP\"").doesNotContain("components", "details");
         });
         assertThat(get(client, "/actuator/health/liveness", null).statusCode()).isEqualTo(200);
         assertThat(get(client, "/actuator/health/readiness", null).statusCode()).isEqualTo(200);

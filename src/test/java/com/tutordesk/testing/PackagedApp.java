@@ -43,6 +43,14 @@ public final class PackagedApp {
      * @param logName     file name under target/ for stdout (stderr goes to the same name + ".err")
      */
     public static PackagedApp launch(Map<String, String> environment, List<String> arguments, String logName) {
+        return launch(List.of(), environment, arguments, logName);
+    }
+
+    /**
+     * As {@link #launch(Map, List, String)}, with JVM options before {@code -jar}.
+     */
+    public static PackagedApp launch(List<String> jvmOptions, Map<String, String> environment, List<String> arguments,
+            String logName) {
         try {
             Path jar = Path.of(System.getProperty("tutordesk.app-jar", "target/tutordesk-0.1.0-SNAPSHOT.jar"));
             if (!Files.exists(jar)) {
@@ -50,7 +58,9 @@ public final class PackagedApp {
             }
             int port = freePort();
             String java = ProcessHandle.current().info().command().orElse("java");
-            List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-jar", jar.toString()));
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx768m"));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", jar.toString()));
             command.addAll(arguments);
             Path log = Path.of("target", logName);
             ProcessBuilder builder = new ProcessBuilder(command)
