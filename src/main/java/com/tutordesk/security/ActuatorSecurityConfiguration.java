@@ -1,5 +1,7 @@
 package com.tutordesk.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,7 +18,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -59,18 +61,21 @@ class ActuatorSecurityConfiguration {
                         .anyRequest().denyAll())
                 .authenticationManager(new ProviderManager(metricsLogin))
                 .httpBasic(basic -> basic.realmName(REALM))
-                // 401 with a Basic challenge, never the app's redirect to its login page (a scraper cannot sign in).
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(basicChallenge()))
+                // 401 with a Basic challenge and a bare 403, written here: sendError would dispatch to /error,
+                // which the app's chain answers with a redirect to its login page (a scraper cannot sign in).
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(ActuatorSecurityConfiguration::challenge)
+                        .accessDeniedHandler((request, response, denied) -> response.setStatus(
+                                HttpServletResponse.SC_FORBIDDEN)))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable());
         return http.build();
     }
 
-    private static BasicAuthenticationEntryPoint basicChallenge() {
-        BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
-        challenge.setRealmName(REALM);
-        return challenge;
+    private static void challenge(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException failure) {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
     }
 
     /** The one metrics login, or none (every scrape refused) while no password is set. */
