@@ -127,6 +127,25 @@ class OutboxViewIT extends SpringBrowserlessTest {
     }
 
     @Test
+    void a_retry_that_is_due_already_is_never_shown_with_a_past_time() {
+        jdbc.update("update mail_messages set state = 'RETRYING', attempts = 2, next_attempt_at = ? where id = ?",
+                java.time.LocalDateTime.ofInstant(TestClock.START.plusSeconds(60), java.time.ZoneOffset.UTC), failedId);
+        signIn.as(demo.adminEmail());
+        OutboxView view = navigate(OutboxView.class);
+        test(view.stateFilter).selectItem("Retrying");
+        var grid = test(view.grid);
+        assertThat(grid.getCellComponent(rowOf(view, failedId), "state").getElement().getTextRecursively())
+                .contains("will retry at ");
+
+        // The time passes and no delivery pass has run yet (e.g. its node just died): "in a few seconds", not a past time.
+        clock.advance(Duration.ofMinutes(5));
+        view = navigate(OutboxView.class);
+        test(view.stateFilter).selectItem("Retrying");
+        assertThat(test(view.grid).getCellComponent(rowOf(view, failedId), "state").getElement().getTextRecursively())
+                .contains("will retry in a few seconds").doesNotContain(" at ");
+    }
+
+    @Test
     void the_newest_email_comes_first_and_the_url_opens_one_email() {
         clock.advance(Duration.ofDays(3650));
         long newest = new TransactionTemplate(transactionManager).execute(status -> outbox.enqueue(
