@@ -60,8 +60,8 @@ class ActuatorSecurityConfiguration {
                         .requestMatchers(paths.matcher(HttpMethod.GET, "/actuator/prometheus")).hasRole(METRICS_ROLE)
                         .anyRequest().denyAll())
                 .authenticationManager(new ProviderManager(metricsLogin))
-                .httpBasic(basic -> basic.realmName(REALM))
-                // 401 with a Basic challenge and a bare 403, written here: sendError would dispatch to /error,
+                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(ActuatorSecurityConfiguration::challenge))
+                // 401 with a Basic challenge (also for a wrong password) and a bare 403, written here: sendError would dispatch to /error,
                 // which the app's chain answers with a redirect to its login page (a scraper cannot sign in).
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(ActuatorSecurityConfiguration::challenge)
                         .accessDeniedHandler((request, response, denied) -> response.setStatus(
