@@ -95,10 +95,24 @@ class DemoBusinessGenerator {
 
     /** @return whether the database holds no business yet (no logins, tutors or clients) */
     boolean databaseIsEmpty() {
-        Integer rows = jdbc.queryForObject(
-                "select (select count(*) from users) + (select count(*) from tutors) + (select count(*) from clients)",
-                Integer.class);
-        return rows != null && rows == 0;
+        return whatIsThere().isEmpty();
+    }
+
+    /**
+     * @return what makes the database not empty, e.g. "1 login, 0 tutors, 0 clients", or an empty
+     *         string when it holds no logins, tutors or clients
+     */
+    String whatIsThere() {
+        Map<String, Object> counts = jdbc.queryForMap("select (select count(*) from users) as logins,"
+                + " (select count(*) from tutors) as tutors, (select count(*) from clients) as clients");
+        long logins = ((Number) counts.get("logins")).longValue();
+        long tutors = ((Number) counts.get("tutors")).longValue();
+        long clients = ((Number) counts.get("clients")).longValue();
+        if (logins + tutors + clients == 0) {
+            return "";
+        }
+        return logins + (logins == 1 ? " login, " : " logins, ") + tutors + (tutors == 1 ? " tutor, " : " tutors, ")
+                + clients + (clients == 1 ? " client" : " clients");
     }
 
     /**
@@ -126,7 +140,7 @@ class DemoBusinessGenerator {
         Set<String> emails = new HashSet<>();
         List<TutorSpec> tutors = tutors(random, Math.max(3, (int) Math.round(12 * scale)), subjectIds.size(), emails);
         List<Long> tutorIds = insertTutors(tutors, now);
-        List<LoginPageHints.DemoLogin> logins = insertLogins(tutors, tutorIds, now);
+        List<LoginPageHints.DemoLogin> logins = insertLogins(tutors, tutorIds, now, properties.publicPasswords());
 
         List<ClientSpec> clients = clients(random, Math.max(2, (int) Math.round(80 * scale)), emails);
         List<Long> clientIds = insertClients(clients, tutorIds.getFirst(), now);
@@ -194,17 +208,21 @@ class DemoBusinessGenerator {
         return ids;
     }
 
-    private List<LoginPageHints.DemoLogin> insertLogins(List<TutorSpec> tutors, List<Long> tutorIds, Instant now) {
-        List<LoginPageHints.DemoLogin> logins = DemoLogins.of(tutors.get(0).email(), tutors.get(1).email());
+    /** Public passwords, or random ones that must be changed at the first sign-in (see {@link DemoLogins}). */
+    private List<LoginPageHints.DemoLogin> insertLogins(List<TutorSpec> tutors, List<Long> tutorIds, Instant now,
+            boolean publicPasswords) {
+        List<LoginPageHints.DemoLogin> logins = publicPasswords
+                ? DemoLogins.of(tutors.get(0).email(), tutors.get(1).email())
+                : DemoLogins.withRandomPasswords(tutors.get(0).email(), tutors.get(1).email());
         String sql = "insert into users (email, password_hash, display_name, role, tutor_id, enabled,"
-                + " must_change_password, created_at, version) values (?, ?, ?, ?, ?, true, false, ?, 0)";
+                + " must_change_password, created_at, version) values (?, ?, ?, ?, ?, true, ?, ?, 0)";
         LocalDateTime created = utc(now.minus(Duration.ofDays(400)));
         jdbc.update(sql, logins.get(0).email(), passwordEncoder.encode(logins.get(0).password()), "Alex Morgan",
-                Role.ADMIN.name(), null, created);
+                Role.ADMIN.name(), null, !publicPasswords, created);
         for (int i = 0; i < 2; i++) {
             LoginPageHints.DemoLogin login = logins.get(i + 1);
             jdbc.update(sql, login.email(), passwordEncoder.encode(login.password()),
-                    tutors.get(i).person().displayName(), Role.TUTOR.name(), tutorIds.get(i), created);
+                    tutors.get(i).person().displayName(), Role.TUTOR.name(), tutorIds.get(i), !publicPasswords, created);
         }
         return logins;
     }

@@ -1,23 +1,26 @@
 package com.tutordesk.demo;
 
+import com.tutordesk.security.FirstStartData;
 import com.tutordesk.security.LoginPageHints;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the demo business at start-up when {@code tutordesk.demo.enabled} and the database is
- * empty; prints the demo logins, one per line, when {@code tutordesk.demo.show-logins}.
+ * Loads the demo business at start-up when {@code tutordesk.demo.enabled} and the database is empty,
+ * under the first-start lock ({@link FirstStartData}: two nodes starting together load it once), and
+ * says in the log what it loaded or why it loaded nothing. Prints the demo logins, one per line: with
+ * their public passwords in the embedded default run (and shows them on the login page), or with the
+ * random passwords they got, once, when the demo business was loaded anywhere else.
  */
 @Component
 @ConditionalOnProperty(name = "tutordesk.demo.enabled", havingValue = "true")
-@org.springframework.core.annotation.Order(0)
-class DemoDataLoader implements ApplicationRunner, LoginPageHints {
+@Order(0)
+class DemoDataLoader implements FirstStartData, LoginPageHints {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
@@ -33,22 +36,35 @@ class DemoDataLoader implements ApplicationRunner, LoginPageHints {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        if (generator.databaseIsEmpty()) {
-            log.info("Empty database: loading the demo business ({} sessions, seed {})", properties.sessions(),
-                    properties.seed());
-            DemoBusinessGenerator.Result result = generator.generate(properties);
-            log.info("Demo business loaded in {} ms: {} tutors, {} clients, {} students, {} engagements, {} sessions",
-                    result.took().toMillis(), result.tutors(), result.clients(), result.students(),
-                    result.engagements(), result.sessions());
-            logins = result.logins();
-        } else {
-            logins = existingDemoLogins();
+    public void loadIntoEmptyDatabase() {
+        String present = generator.whatIsThere();
+        if (!present.isEmpty()) {
+            log.info("Demo business not loaded: the database is not empty ({}); it loads only into an empty one",
+                    present);
+            logins = properties.publicPasswords() ? existingDemoLogins() : List.of();
+            printLogins("Demo login");
+            return;
         }
-        if (properties.showLogins()) {
-            for (DemoLogin login : logins) {
-                log.info("Demo login: {} | {} | {}", login.role(), login.email(), login.password());
-            }
+        log.info("Empty database: loading the demo business ({} sessions, seed {})", properties.sessions(),
+                properties.seed());
+        DemoBusinessGenerator.Result result = generator.generate(properties);
+        log.info("Demo business loaded in {} ms: {} tutors, {} clients, {} students, {} engagements, {} sessions",
+                result.took().toMillis(), result.tutors(), result.clients(), result.students(),
+                result.engagements(), result.sessions());
+        logins = result.logins();
+        if (properties.publicPasswords()) {
+            printLogins("Demo login");
+        } else {
+            log.warn("Demo logins have random passwords, printed here once; each must be changed at its first"
+                    + " sign-in:");
+            printLogins("Demo login (random password, change it at first sign-in)");
+            logins = List.of();
+        }
+    }
+
+    private void printLogins(String label) {
+        for (DemoLogin login : logins) {
+            log.info("{}: {} | {} | {}", label, login.role(), login.email(), login.password());
         }
     }
 

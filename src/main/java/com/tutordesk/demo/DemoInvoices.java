@@ -1,7 +1,5 @@
 package com.tutordesk.demo;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -16,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -165,7 +162,7 @@ final class DemoInvoices {
         Map<Long, List<Line>> byClient = new java.util.TreeMap<>();
         JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
         // MySQL Connector/J streams a result set row by row only with this fetch size; H2 takes it as "all".
-        streaming.setFetchSize(isMySql(jdbc.getDataSource()) ? Integer.MIN_VALUE : 1000);
+        streaming.setFetchSize(com.tutordesk.shared.StreamingReads.fetchSize(jdbc.getDataSource()));
         streaming.query("select id, client_id, starts_at, student_id, subject_id, tutor_id, duration_minutes, status,"
                 + " client_rate_minor, client_amount_minor from tutoring_sessions"
                 + " where status in ('COMPLETED', 'LATE_CANCELLED') and client_amount_minor > 0 and starts_at < ?",
@@ -265,14 +262,5 @@ final class DemoInvoices {
 
     private static LocalDateTime utc(Instant instant) {
         return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static boolean isMySql(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            return product.contains("mysql") || product.contains("mariadb");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not tell which database the demo loads into", e);
-        }
     }
 }

@@ -28,6 +28,12 @@ interface MailMessageRepository extends JpaRepository<MailMessage, Long> {
             + " m.claimedAt = :now, m.attempts = m.attempts + 1, m.version = m.version + 1 where m.id = :id and " + DUE)
     int claim(long id, String claimant, Instant now);
 
+    /** Keeps a live pass's claim fresh while the mail server takes its time. */
+    @Modifying
+    @Query("update MailMessage m set m.claimedAt = :now where m.id = :id"
+            + " and m.state = com.tutordesk.mail.MailState.SENDING and m.claimedBy = :claimant")
+    int refreshClaim(long id, String claimant, Instant now);
+
     @Modifying
     @Query("update MailMessage m set m.state = com.tutordesk.mail.MailState.SENT, m.sentAt = :now, m.lastError = null,"
             + " m.claimedBy = null, m.claimedAt = null, m.version = m.version + 1"
@@ -83,6 +89,12 @@ interface MailMessageRepository extends JpaRepository<MailMessage, Long> {
 
     @Query("select count(m) from MailMessage m where (:state is null or m.state = :state)")
     long countByState(MailState state);
+
+    /** How many messages wait to be sent (pending, being sent, retrying) and when the oldest was queued. */
+    @Query("select new com.tutordesk.mail.OutboxBacklog(count(m), min(m.createdAt)) from MailMessage m where m.state in"
+            + " (com.tutordesk.mail.MailState.PENDING, com.tutordesk.mail.MailState.SENDING,"
+            + " com.tutordesk.mail.MailState.RETRYING)")
+    OutboxBacklog findBacklog();
 
     @Query("select new com.tutordesk.mail.OutboxMessageDetails$AttachmentInfo(a.fileName, a.contentType, a.sizeBytes)"
             + " from MailAttachment a where a.messageId = :messageId order by a.position")

@@ -33,6 +33,8 @@ import org.springframework.util.MimeType;
 @Service
 public class MailOutbox {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MailOutbox.class);
+
     private final MailMessageRepository messages;
     private final MailAttachmentRepository attachments;
     private final SettingsService settings;
@@ -134,6 +136,15 @@ public class MailOutbox {
     }
 
     /**
+     * The emails waiting to go out, for health probes and metrics. Checks no role: it shows counts and
+     * a time only, and the probes ask without a login.
+     */
+    @Transactional(readOnly = true)
+    public OutboxBacklog backlog() {
+        return messages.findBacklog();
+    }
+
+    /**
      * One message with its bodies and attachment names and sizes (admins only).
      *
      * @throws NotFoundException when there is no such message
@@ -148,7 +159,8 @@ public class MailOutbox {
 
     /**
      * An admin's "Retry now" for a HELD, RETRYING or FAILED message: due at once with a fresh round of
-     * attempts; the next delivery pass sends it.
+     * attempts, and sent right after the commit by this node (on a background thread; a delivery pass
+     * running elsewhere at the same moment cannot send it twice: whoever claims it first sends it).
      *
      * @return the message as it is now
      * @throws NotFoundException when there is no such message
@@ -170,16 +182,27 @@ public class MailOutbox {
         if (messages.retryNow(id, MailState.PENDING, message.getLastError(), clock.instant()) != 1) {
             throw new RuleViolationException("This email changed in the meantime: reload the page");
         }
-        deliverSoonAfterCommit();
+        afterCommit(() -> Thread.ofVirtual().name("outbox-retry-now-" + id).start(() -> {
+            try {
+                delivery.deliverNow(id);
+            } catch (RuntimeException e) {
+                // The message stays due: the delivery job sends it on its next pass.
+                log.warn("Retry now of email {} did not finish; the delivery job will send it: {}", id, e.toString());
+            }
+        }));
         return messages.findRow(id).toMessage();
     }
 
     private void deliverSoonAfterCommit() {
+        afterCommit(() -> backgroundJobs.runSoon(OutboxConfiguration.DELIVERY_INSTANCE));
+    }
+
+    private static void afterCommit(Runnable action) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    backgroundJobs.runSoon(OutboxConfiguration.DELIVERY_INSTANCE);
+                    action.run();
                 }
             });
         }

@@ -1,5 +1,7 @@
 package com.tutordesk.mail;
 
+import com.tutordesk.shared.NodeIdentity;
+import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -9,7 +11,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,9 +39,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Each due message is claimed with a conditional UPDATE (PENDING/RETRYING/HELD → SENDING) in its
  * own short transaction, sent with no transaction open, then settled (SENT, RETRYING with
  * exponential back-off, or FAILED after {@code tutordesk.mail.max-attempts}). A message is never
- * sent by two passes at once; a message whose pass died mid-send is tried again after
- * {@code tutordesk.mail.claim-timeout}. Without a mail server ({@code spring.mail.host} unset) the
- * pass sends nothing and holds every unsent message.
+ * sent by two passes at once. While a message is being sent its claim is refreshed every fifth of
+ * {@code tutordesk.mail.claim-timeout} (a slow but live mail server keeps it); a claim that has not
+ * been refreshed for the claim timeout (10 s, the scheduler's dead-after) belongs to a node that
+ * died mid-send, and the next pass on any node sends that message again. The claimant written in
+ * {@code claimed_by} is this node's name ({@link NodeIdentity}). Without a mail server
+ * ({@code spring.mail.host} unset) the pass sends nothing and holds every unsent message.
  */
 @Component
 public class OutboxDelivery {
@@ -60,18 +68,28 @@ public class OutboxDelivery {
     private final OutboxProperties properties;
     private final Clock clock;
     private final TransactionTemplate transactions;
-    /** Who claims: tells passes apart in the database (node and instance), for diagnosis only. */
+    /** Who claims: this node's name, unique among the nodes on the database. */
     private final String claimant;
+    /** Refreshes the claims of messages being sent, so that only a dead node's claims grow old. */
+    private final ScheduledExecutorService claimHeartbeats;
 
     OutboxDelivery(MailMessageRepository messages, ObjectProvider<JavaMailSender> mailSender,
-            OutboxProperties properties, Clock clock, PlatformTransactionManager transactionManager) {
+            OutboxProperties properties, Clock clock, PlatformTransactionManager transactionManager,
+            NodeIdentity node) {
         this.messages = messages;
         this.mailSender = mailSender;
         this.properties = properties;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.claimant = hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        this.claimant = node.name();
+        this.claimHeartbeats = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
+                .name("outbox-claim-heartbeat").factory());
+    }
+
+    @PreDestroy
+    void stopHeartbeats() {
+        claimHeartbeats.shutdownNow();
     }
 
     /** @return whether a mail server is configured ({@code spring.mail.host}) */
@@ -133,6 +151,19 @@ public class OutboxDelivery {
         return new Pass(sent, retrying, failed, 0);
     }
 
+    /**
+     * Sends one message now on the calling thread, if it is due and no other pass has it (an admin's
+     * "Retry now": the node the admin is on sends it at once, whatever node runs the delivery job and
+     * whether or not that node is alive).
+     *
+     * @return the state the message ended in, or SENDING when another pass owns it, or empty when no
+     *         mail server is configured
+     */
+    java.util.Optional<MailState> deliverNow(long id) {
+        JavaMailSender sender = mailSender.getIfAvailable();
+        return sender == null ? java.util.Optional.empty() : java.util.Optional.of(deliver(sender, id));
+    }
+
     /** @return the state the message ended in, or SENDING when another pass owns it */
     private MailState deliver(JavaMailSender sender, long id) {
         Instant claimedAt = clock.instant();
@@ -140,19 +171,36 @@ public class OutboxDelivery {
         if (!claimed) {
             return MailState.SENDING;
         }
-        Snapshot message = transactions.execute(status -> Snapshot.of(messages.findById(id).orElseThrow(),
-                messages.findAttachments(id)));
+        long every = Math.max(1, properties.claimTimeout().toMillis() / 5);
+        ScheduledFuture<?> heartbeat = claimHeartbeats.scheduleWithFixedDelay(() -> refreshClaim(id), every, every,
+                TimeUnit.MILLISECONDS);
         try {
-            sender.send(mime -> compose(mime, message));
-        } catch (MailException e) {
-            return settleFailure(message, e);
-        } catch (RuntimeException e) {
-            // Whatever went wrong, the message must not stay claimed until the claim timeout.
-            return settleFailure(message, e);
+            Snapshot message = transactions.execute(status -> Snapshot.of(messages.findById(id).orElseThrow(),
+                    messages.findAttachments(id)));
+            try {
+                sender.send(mime -> compose(mime, message));
+            } catch (MailException e) {
+                return settleFailure(message, e);
+            } catch (RuntimeException e) {
+                // Whatever went wrong, the message must not stay claimed until the claim timeout.
+                return settleFailure(message, e);
+            }
+        } finally {
+            heartbeat.cancel(false);
         }
         Instant sentAt = clock.instant();
         transactions.executeWithoutResult(status -> messages.markSent(id, claimant, sentAt));
         return MailState.SENT;
+    }
+
+    private void refreshClaim(long id) {
+        try {
+            Instant now = clock.instant();
+            transactions.executeWithoutResult(status -> messages.refreshClaim(id, claimant, now));
+        } catch (RuntimeException e) {
+            // The next beat tries again; missing several lets another node take the message over.
+            log.warn("Could not refresh the claim of email {}: {}", id, e.toString());
+        }
     }
 
     private MailState settleFailure(Snapshot message, RuntimeException e) {
@@ -236,14 +284,6 @@ public class OutboxDelivery {
         String oneLine = text.replaceAll("\\s+", " ").strip();
         return oneLine.length() <= MailMessage.LAST_ERROR_MAX_LENGTH ? oneLine
                 : oneLine.substring(0, MailMessage.LAST_ERROR_MAX_LENGTH - 1) + "…";
-    }
-
-    private static String hostName() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            return "node";
-        }
     }
 
     /** What a pass needs of a claimed message, read in one short transaction. */

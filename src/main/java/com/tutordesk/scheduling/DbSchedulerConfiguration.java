@@ -2,10 +2,12 @@ package com.tutordesk.scheduling;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.OnStartup;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
 import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
+import com.tutordesk.shared.NodeIdentity;
 import java.sql.DatabaseMetaData;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +30,10 @@ import org.springframework.jdbc.support.MetaDataAccessException;
  * <p>The data source is wrapped in a {@link TransactionAwareDataSourceProxy} so that scheduling a
  * one-time task inside a Spring transaction joins it (the task exists iff the business change
  * commits), as the official Spring Boot starter does. On MySQL/MariaDB timestamps are written in
- * UTC ({@code alwaysPersistTimestampInUTC}): their DATETIME columns carry no zone.
+ * UTC ({@code alwaysPersistTimestampInUTC}): their DATETIME columns carry no zone. The scheduler's
+ * name is the {@link NodeIdentity} name, and its heartbeat settings come from
+ * {@link SchedulingProperties} (take-over of a dead node's jobs in seconds, not db-scheduler's
+ * default half hour).
  *
  * <p>With {@code tutordesk.scheduling.enabled=false} the bean is db-scheduler's manual scheduler:
  * the same tasks and table, but no threads; due executions run only through
@@ -40,7 +45,7 @@ class DbSchedulerConfiguration {
 
     @Bean
     Scheduler dbScheduler(DataSource dataSource, ObjectProvider<Task<?>> taskBeans, Clock clock,
-            SchedulingProperties properties) {
+            SchedulingProperties properties, NodeIdentity node) {
         List<Task<?>> tasks = taskBeans.orderedStream().toList();
         // startTasks(...) registers the recurring tasks too; listing them twice is refused.
         List<Task<?>> others = tasks.stream().filter(task -> !(task instanceof OnStartup)).toList();
@@ -61,6 +66,10 @@ class DbSchedulerConfiguration {
                 .clock(clock::instant)
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())
+                // picked_by names the node exactly (two nodes on one host differ by port or name).
+                .schedulerName(new SchedulerName.Fixed(node.name()))
+                .heartbeatInterval(properties.heartbeatInterval())
+                .missedHeartbeatsLimit(properties.missedHeartbeatsLimit())
                 .enableImmediateExecution()
                 // Jobs check SchedulerState.isShuttingDown() between steps; do not hold shutdown for long.
                 .shutdownMaxWait(Duration.ofMinutes(1))

@@ -66,8 +66,12 @@ public class UserAccountService {
     }
 
     /**
-     * Creates a login without a caller check, for bootstrapping (the demo business, the first admin
-     * of an empty installation). Not reachable from any view.
+     * Creates a login without a caller check, for bootstrapping (the first admin of an empty
+     * installation). Not reachable from any view. The password must pass {@link PasswordPolicy}, as
+     * every password a person chooses.
+     *
+     * @throws IllegalArgumentException when the email is taken, the role and tutor do not fit, or the
+     *         password is refused (the message says why)
      */
     @Transactional
     public long createLoginUnchecked(String email, String displayName, Role role, Long tutorId, String rawPassword) {
@@ -81,8 +85,9 @@ public class UserAccountService {
         if ((role == Role.TUTOR) != (tutorId != null)) {
             throw new IllegalArgumentException("A tutor login needs a tutor; an admin login has none");
         }
-        if (rawPassword == null || rawPassword.length() < PASSWORD_MIN_LENGTH) {
-            throw new IllegalArgumentException("Password must have at least " + PASSWORD_MIN_LENGTH + " characters");
+        Optional<String> problem = PasswordPolicy.problem(rawPassword, List.of(normalized, displayName));
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(problem.get());
         }
         UserAccount account = new UserAccount(normalized, passwordEncoder.encode(rawPassword), displayName, role,
                 tutorId, clock.instant());
@@ -292,6 +297,12 @@ public class UserAccountService {
         return accounts.count() > 0;
     }
 
+    /** @return whether a login with this sign-in email exists (compared as stored: trimmed, lower case) */
+    @Transactional(readOnly = true)
+    public boolean loginExists(String email) {
+        return accounts.existsByEmail(UserAccount.normalizeEmail(email));
+    }
+
     /** @return the login linked to a tutor, if any */
     @Transactional(readOnly = true)
     public Optional<String> loginEmailOfTutor(long tutorId) {
@@ -303,8 +314,11 @@ public class UserAccountService {
         accounts.findByEmail(UserAccount.normalizeEmail(email)).ifPresent(a -> a.recordLogin(clock.instant()));
     }
 
-    /** @return a fresh temporary password such as "k7qm-x2pt-r4wz-h9nc" (about 79 bits of randomness) */
-    static String temporaryPassword() {
+    /**
+     * @return a fresh random password such as "k7qm-x2pt-r4wz-h9nc" (about 79 bits of randomness), for
+     *         a temporary password that must be changed at the next sign-in
+     */
+    public static String temporaryPassword() {
         StringBuilder password = new StringBuilder(19);
         for (int i = 0; i < 16; i++) {
             if (i > 0 && i % 4 == 0) {

@@ -63,7 +63,7 @@ public class SessionListService {
         this.jdbc = new JdbcTemplate(dataSource);
         this.streaming = new JdbcTemplate(dataSource);
         // MySQL Connector/J streams a result set row by row only with this fetch size; H2 takes it as "all".
-        this.streaming.setFetchSize(isMySql(dataSource) ? Integer.MIN_VALUE : 1000);
+        this.streaming.setFetchSize(com.tutordesk.shared.StreamingReads.fetchSize(dataSource));
         this.currentUsers = currentUsers;
         this.settings = settings;
         this.clock = clock;
@@ -335,12 +335,4 @@ public class SessionListService {
         return value == null ? "" : value;
     }
 
-    private static boolean isMySql(DataSource dataSource) {
-        try (var connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("mysql")
-                    || connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("maria");
-        } catch (SQLException e) {
-            return false;
-        }
-    }
 }

@@ -24,7 +24,9 @@ import org.springframework.stereotype.Service;
  * after the commit, with retries while the mail server is down. The email names the student, tutor,
  * subject and date, shows the rating if given, comes from the business's email sender name, and
  * never contains the internal note (domain.md "Session"). Every change is recorded in the session's
- * history. Tutors work on their own sessions only; admins on all (domain.md "Roles").
+ * history. Tutors work on their own sessions only; admins on all (domain.md "Roles"). While a report
+ * is typed, the page keeps it as the typist's draft on the server ({@link #saveDraft}); saving the
+ * report removes the draft.
  */
 @Service
 public class SessionReportService {
@@ -38,15 +40,52 @@ public class SessionReportService {
     private final CurrentUserService currentUsers;
     private final SettingsService settings;
     private final Clock clock;
+    private final ReportDraftStore drafts;
 
     SessionReportService(SessionGuard guard, SessionRepository sessions, MailOutbox outbox,
-            CurrentUserService currentUsers, SettingsService settings, Clock clock) {
+            CurrentUserService currentUsers, SettingsService settings, Clock clock, ReportDraftStore drafts) {
         this.guard = guard;
         this.sessions = sessions;
         this.outbox = outbox;
         this.currentUsers = currentUsers;
         this.settings = settings;
         this.clock = clock;
+        this.drafts = drafts;
+    }
+
+    /**
+     * Keeps the report the caller is typing as their draft of this session's report (the page calls
+     * it every few seconds while they type), so that losing the server or the browser loses seconds
+     * of typing, not the report. Changes nothing of the session: no version, no history, no email.
+     *
+     * @param text what the report field holds; longer than {@link TutoringSession#REPORT_MAX_LENGTH}
+     *             characters is cut there (the field refuses more)
+     * @return when the draft was saved (UTC)
+     * @throws com.tutordesk.shared.NotFoundException when the session does not exist or is not the caller's
+     */
+    public Instant saveDraft(long sessionId, String text) {
+        CurrentUser user = currentUsers.require();
+        String value = text == null ? "" : text;
+        String kept = value.length() > TutoringSession.REPORT_MAX_LENGTH
+                ? value.substring(0, TutoringSession.REPORT_MAX_LENGTH) : value;
+        return guard.write(() -> {
+            guard.visible(sessionId, user);
+            Instant now = clock.instant();
+            drafts.save(sessionId, user.userId(), kept, now);
+            return now;
+        });
+    }
+
+    /**
+     * @return the caller's unsaved draft of this session's report, if any
+     * @throws com.tutordesk.shared.NotFoundException when the session does not exist or is not the caller's
+     */
+    public java.util.Optional<ReportDraft> draft(long sessionId) {
+        CurrentUser user = currentUsers.require();
+        return guard.write(() -> {
+            guard.visible(sessionId, user);
+            return drafts.find(sessionId, user.userId());
+        });
     }
 
     /** @return the outbox reference of a session's report emails */
@@ -73,6 +112,7 @@ public class SessionReportService {
             if (apply(session, clean, user, now)) {
                 sessions.saveAndFlush(session);
             }
+            drafts.delete(sessionId, user.userId());
             return null;
         });
     }
@@ -109,6 +149,7 @@ public class SessionReportService {
             session.markEdited(now);
             sessions.saveAndFlush(session);
             guard.record(session.getId(), user, SessionHistoryEntry.Action.REPORT_SENT, "to " + to, now);
+            drafts.delete(sessionId, user.userId());
             return to;
         });
     }

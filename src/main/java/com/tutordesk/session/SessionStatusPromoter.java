@@ -1,20 +1,31 @@
 package com.tutordesk.session;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Marks scheduled sessions whose end has passed as completed (domain.md: "A scheduled session
- * becomes completed once its end has passed, no manual step needed"). One idempotent UPDATE, so
- * running it on several nodes at once is harmless. Reads stay right in between through
- * {@link SessionStatus#asOf}.
+ * becomes completed once its end has passed, no manual step needed"). Runs as the db-scheduler
+ * recurring job {@value #TASK} every {@code tutordesk.sessions.promote-every} (1 min) on one node at
+ * a time; it is one idempotent UPDATE, so a run repeated after a node died mid-way changes nothing
+ * twice. Reads stay right in between through {@link SessionStatus#asOf}.
  */
 @Component
 class SessionStatusPromoter {
+
+    /** The job's name in {@code scheduled_tasks}. */
+    static final String TASK = "session-status-promotion";
 
     private static final Logger log = LoggerFactory.getLogger(SessionStatusPromoter.class);
 
@@ -26,13 +37,30 @@ class SessionStatusPromoter {
         this.clock = clock;
     }
 
-    @Scheduled(initialDelayString = "${tutordesk.sessions.promote-initial-delay:PT30S}",
-            fixedDelayString = "${tutordesk.sessions.promote-every:PT1M}")
+    /** @return how many sessions became completed */
     @Transactional
-    public void completeEndedSessions() {
+    public int completeEndedSessions() {
         int updated = sessions.completeEndedSessions(clock.instant());
         if (updated > 0) {
             log.info("Marked {} ended scheduled session(s) as completed", updated);
+        }
+        return updated;
+    }
+
+    /**
+     * The recurring job. Integration tests switch it off ({@code tutordesk.sessions.promotion.enabled=false}):
+     * they move the test clock forward and back, and a promotion at a later clock would leave
+     * sessions completed that are in the future again once the clock is reset.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "tutordesk.sessions.promotion.enabled", havingValue = "true", matchIfMissing = true)
+    static class Job {
+
+        @Bean
+        RecurringTask<Void> sessionStatusPromotionTask(SessionStatusPromoter promoter,
+                @Value("${tutordesk.sessions.promote-every:PT1M}") Duration every) {
+            return Tasks.recurring(TASK, FixedDelay.of(every))
+                    .execute((instance, context) -> promoter.completeEndedSessions());
         }
     }
 }

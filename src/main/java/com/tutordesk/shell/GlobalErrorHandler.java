@@ -11,6 +11,7 @@ import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -24,6 +25,8 @@ import org.springframework.stereotype.Component;
 class GlobalErrorHandler implements VaadinServiceInitListener, ErrorHandler {
 
     private static final Logger log = LoggerFactory.getLogger(GlobalErrorHandler.class);
+    /** The log field (MDC key) that carries the error id. */
+    static final String ERROR_ID_KEY = "errorId";
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
@@ -58,7 +61,11 @@ class GlobalErrorHandler implements VaadinServiceInitListener, ErrorHandler {
             return "Someone else changed this record in the meantime. Reload the page to see their changes.";
         }
         String errorId = ErrorIds.next();
-        log.error("Unexpected error, error id {}", errorId, throwable);
+        // As a field of its own in JSON logs (LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs): the line, with its
+        // stack trace in it, is found by the id a person reads out.
+        try (var ignored = MDC.putCloseable(ERROR_ID_KEY, errorId)) {
+            log.error("Unexpected error, error id {}", errorId, throwable);
+        }
         return "Something went wrong and it was not your fault. Please try again; if it keeps happening, "
                 + "tell support the error id " + errorId + ".";
     }

@@ -33,8 +33,6 @@ final class Benchmarks {
                 // Command-line arguments: they outrank the mysql profile's environment-based settings.
                 .run("--spring.datasource.url=" + MariaDb.jdbcUrl(database), "--spring.datasource.username=root",
                         "--spring.datasource.password=",
-                        "--spring.datasource.hikari.data-source-properties.useInformationSchema=false",
-                        "--spring.jpa.database-platform=org.hibernate.dialect.MariaDBDialect",
                         "--tutordesk.demo.enabled=true", "--tutordesk.demo.sessions=" + sessions,
                         "--tutordesk.scheduling.enabled=false", "--server.port=0");
     }

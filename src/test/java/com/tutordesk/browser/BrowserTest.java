@@ -29,25 +29,29 @@ abstract class BrowserTest {
     @BeforeEach
     void openBrowser() {
         app = RunningApp.get();
-        synchronized (BrowserTest.class) {
-            if (browser == null) {
-                playwright = Playwright.create();
-                browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(Path.of(System.getProperty("tutordesk.chromium", "/usr/bin/chromium")))
-                        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                                "--disable-dev-shm-usage")));
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    browser.close();
-                    playwright.close();
-                }));
-            }
-        }
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900).setLocale("en-US"));
+        context = sharedBrowser().newContext(new Browser.NewContextOptions().setViewportSize(1400, 900)
+                .setLocale("en-US"));
         context.setDefaultTimeout(20_000);
         // Assertions wait 5 s by default; on a loaded 2-core machine a page round-trip can take longer.
         com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
         page = context.newPage();
+    }
+
+    /** @return the test JVM's one Chromium, launched on first use */
+    static synchronized Browser sharedBrowser() {
+        if (browser == null) {
+            playwright = Playwright.create();
+            browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                    .setExecutablePath(Path.of(System.getProperty("tutordesk.chromium", "/usr/bin/chromium")))
+                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                            "--disable-dev-shm-usage")));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                browser.close();
+                playwright.close();
+            }));
+        }
+        return browser;
     }
 
     @AfterEach

@@ -2,17 +2,9 @@ package com.tutordesk.browser;
 
 import com.tutordesk.testing.FakeStripe;
 import com.tutordesk.testing.MariaDb;
+import com.tutordesk.testing.PackagedApp;
 import com.tutordesk.testing.TestMailServer;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,81 +77,20 @@ final class RunningApp {
 
     private static RunningApp start(String database, List<String> extraArguments, Map<String, String> environment,
             String logName) {
-        try {
-            MariaDb.drop(database);
-            String url = MariaDb.jdbcUrl(database);
-            int port = freePort();
-            Path jar = Path.of(System.getProperty("tutordesk.app-jar", "target/tutordesk-0.1.0-SNAPSHOT.jar"));
-            if (!Files.exists(jar)) {
-                throw new IllegalStateException("Packaged app not found at " + jar + ": run `./mvnw verify`");
-            }
-            String java = ProcessHandle.current().info().command().orElse("java");
-            List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-jar", jar.toString(),
-                    "--server.port=" + port,
-                    "--spring.profiles.active=mysql",
-                    "--tutordesk.demo.sessions=" + DEMO_SESSIONS,
-                    // MariaDB stands in for MySQL here; see MariaDbInitializer for why these two differ.
-                    "--spring.datasource.hikari.data-source-properties.useInformationSchema=false",
-                    "--spring.jpa.database-platform=org.hibernate.dialect.MariaDBDialect"));
-            command.addAll(extraArguments);
-            Path log = Path.of("target", logName);
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            builder.environment().put("TUTORDESK_DB_URL", url);
-            builder.environment().put("TUTORDESK_DB_USER", "root");
-            builder.environment().put("TUTORDESK_DB_PASSWORD", "");
-            builder.environment().put("TUTORDESK_DEMO_DATA", "true");
-            builder.environment().putAll(environment);
-            Process process = builder.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
-            String baseUrl = "http://localhost:" + port;
-            waitUntilUp(baseUrl, process, log);
-            DriverManagerDataSource dataSource = new DriverManagerDataSource(url + "?" + MariaDb.connectionOptions(),
-                    "root", "");
-            return new RunningApp(baseUrl, new JdbcTemplate(dataSource), process);
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not start the packaged app", e);
-        }
-    }
-
-    private static void waitUntilUp(String baseUrl, Process process, Path log) throws IOException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The app exited during start-up:\n" + tail(log));
-            }
-            try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/login")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200 && Files.readString(log).contains("Demo business loaded")) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("The app did not start within 3 minutes:\n" + tail(log));
-    }
-
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        MariaDb.drop(database);
+        String url = MariaDb.jdbcUrl(database);
+        List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=mysql",
+                "--tutordesk.demo.sessions=" + DEMO_SESSIONS,
+                // Browser tests sign in with the demo logins' published passwords.
+                "--tutordesk.demo.public-passwords=true"));
+        arguments.addAll(extraArguments);
+        Map<String, String> env = new java.util.HashMap<>(Map.of("TUTORDESK_DB_URL", url, "TUTORDESK_DB_USER", "root",
+                "TUTORDESK_DB_PASSWORD", "", "TUTORDESK_DEMO_DATA", "true"));
+        env.putAll(environment);
+        PackagedApp app = PackagedApp.launch(env, arguments, logName);
+        app.awaitReady(Duration.ofMinutes(3), status -> { });
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(url + "?" + MariaDb.connectionOptions(),
+                "root", "");
+        return new RunningApp(app.baseUrl(), new JdbcTemplate(dataSource), app.process());
     }
 }

@@ -64,6 +64,44 @@ class SessionViewBrowserIT extends BrowserTest {
     }
 
     @Test
+    void a_lost_session_says_so_and_after_signing_in_again_the_page_and_the_report_being_typed_are_back() {
+        DemoAccounts demo = DemoAccounts.read(app.jdbc);
+        long id = app.jdbc.queryForObject("select id from tutoring_sessions where tutor_id = ? and status = 'COMPLETED'"
+                + " and report is null order by starts_at desc limit 1 offset 2", Long.class, demo.enhancedTutorId());
+        String typed = "Worked through quadratic equations; next time: word problems ("
+                + java.util.UUID.randomUUID().toString().substring(0, 8) + ").";
+        signIn(demo.enhancedTutorEmail(), DemoAccounts.ENHANCED_TUTOR_PASSWORD);
+        page.getByText("Today and the next 7 days").waitFor();
+        page.navigate(app.baseUrl + "/sessions/" + id);
+        Locator report = page.locator("#session-report textarea");
+        report.fill(typed);
+        assertThat(page.locator("#report-draft-state")).containsText("Draft saved ",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
+
+        // The server no longer knows this browser's session, as after its node died (the browser still sends
+        // the old session id, which the other node never issued): the next keystroke says so.
+        com.microsoft.playwright.options.Cookie session = context.cookies().stream()
+                .filter(cookie -> cookie.name.equals("JSESSIONID")).findFirst().orElseThrow();
+        context.addCookies(List.of(new com.microsoft.playwright.options.Cookie(session.name,
+                "0123456789ABCDEF0123456789ABCDEF").setDomain(session.domain).setPath(session.path)));
+        report.fill(typed + " More typing that");
+        Locator ended = page.getByText("Your session ended (the server restarted) — sign in again");
+        assertThat(ended).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
+        page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target", "screenshots",
+                "SessionViewBrowserIT-session-ended.png")));
+        ended.click();
+
+        page.waitForURL(java.util.regex.Pattern.compile(".*/login.*"));
+        page.locator("vaadin-login-form input[name=username]").fill(demo.enhancedTutorEmail());
+        page.locator("vaadin-login-form input[name=password]").fill(DemoAccounts.ENHANCED_TUTOR_PASSWORD);
+        page.locator("vaadin-login-form vaadin-button[slot=submit]").click();
+        // Spring Security marks the way back with "?continue".
+        page.waitForURL(java.util.regex.Pattern.compile(".*/sessions/" + id + "(\\?.*)?$"));
+        assertThat(page.locator("#session-report textarea")).hasValue(typed);
+        assertThat(page.locator("#report-draft-state")).containsText("Draft saved ");
+    }
+
+    @Test
     void an_admin_late_cancels_a_session_from_the_edit_session_menu_and_sees_the_new_amounts() {
         Map<String, Object> session = app.jdbc.queryForMap("select id, client_rate_minor, tutor_wage_minor,"
                 + " duration_minutes, client_amount_minor, tutor_earnings_minor from tutoring_sessions"

@@ -23,7 +23,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 class DemoBusinessGeneratorIT {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T15:00:00Z"), ZoneOffset.UTC);
-    static final DemoProperties DEFAULTS = new DemoProperties(true, true, 0, 0, 0, 0);
+    static final DemoProperties DEFAULTS = new DemoProperties(true, true, true, 0, 0, 0, 0);
 
     static JdbcTemplate first;
     static DemoBusinessGenerator.Result firstResult;

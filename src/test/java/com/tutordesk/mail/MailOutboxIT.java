@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tutordesk.settings.BusinessProfile;
 import com.tutordesk.settings.SettingsService;
+import com.tutordesk.shared.NodeIdentity;
 import com.tutordesk.testing.DemoAccounts;
 import com.tutordesk.testing.IntegrationTest;
 import com.tutordesk.testing.SignIn;
@@ -225,7 +226,7 @@ class MailOutboxIT {
     }
 
     @Test
-    void after_the_last_attempt_a_message_fails_and_an_admins_retry_sends_it() {
+    void after_the_last_attempt_a_message_fails_and_an_admins_retry_sends_it_at_once_without_the_delivery_job() {
         String to = recipient();
         TestMailServer.stop();
         long id = enqueueCommitted(simple(reference(), to));
@@ -253,9 +254,43 @@ class MailOutboxIT {
                 .hasMessageContaining("only held, retrying or failed");
         signIn.out();
 
+        // No delivery pass runs here (as when the node running the job has died): the admin's node sends it.
+        awaitState(id, MailState.SENT);
+        assertThat(TestMailServer.receivedBy(to)).hasSize(1);
+    }
+
+    @Test
+    void a_claim_that_its_live_pass_keeps_refreshing_is_not_taken_over() {
+        String to = recipient();
+        long id = enqueueCommitted(simple(reference(), to));
+        tx.executeWithoutResult(status -> assertThat(messages.claim(id, "slow-node", clock.instant())).isOne());
+        Duration step = properties.claimTimeout().multipliedBy(4).dividedBy(5);
+
+        for (int beat = 0; beat < 3; beat++) {
+            clock.advance(step);
+            tx.executeWithoutResult(status -> assertThat(messages.refreshClaim(id, "slow-node", clock.instant())).isOne());
+            delivery.deliverDue();
+        }
+        assertThat(TestMailServer.receivedBy(to)).as("the slow node still owns it").isEmpty();
+        assertThat(message(id).state()).isEqualTo(MailState.SENDING);
+
+        clock.advance(properties.claimTimeout().plusSeconds(1));
         delivery.deliverDue();
         assertThat(TestMailServer.receivedBy(to)).hasSize(1);
         assertThat(message(id).state()).isEqualTo(MailState.SENT);
+    }
+
+    private void awaitState(long id, MailState expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (message(id).state() != expected && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        assertThat(message(id).state()).isEqualTo(expected);
     }
 
     @Test
@@ -264,7 +299,7 @@ class MailOutboxIT {
         long id = enqueueCommitted(simple(reference(), to));
         // The process that committed it "crashed" before its delivery pass ran: a new node starts.
         OutboxDelivery restarted = new OutboxDelivery(messages, mailSender, properties, clock,
-                transactionManager);
+                transactionManager, new NodeIdentity("restarted-node", "00000000"));
 
         restarted.deliverDue();
         delivery.deliverDue();
@@ -301,7 +336,7 @@ class MailOutboxIT {
             enqueueCommitted(simple(reference(), to));
         }
         OutboxDelivery otherNode = new OutboxDelivery(messages, mailSender, properties, clock,
-                transactionManager);
+                transactionManager, new NodeIdentity("other-node", "00000000"));
         CyclicBarrier together = new CyclicBarrier(2);
         CompletableFuture<OutboxDelivery.Pass> a = CompletableFuture.supplyAsync(() -> {
             await(together);
@@ -334,7 +369,8 @@ class MailOutboxIT {
     @Test
     void without_a_mail_server_messages_are_held_and_sent_once_one_is_configured() {
         ObjectProvider<JavaMailSender> none = new DefaultListableBeanFactory().getBeanProvider(JavaMailSender.class);
-        OutboxDelivery unconfigured = new OutboxDelivery(messages, none, properties, clock, transactionManager);
+        OutboxDelivery unconfigured = new OutboxDelivery(messages, none, properties, clock, transactionManager,
+                new NodeIdentity("unconfigured-node", "00000000"));
         String to = recipient();
         long pending = enqueueCommitted(simple(reference(), to));
 

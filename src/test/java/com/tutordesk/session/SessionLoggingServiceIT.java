@@ -85,8 +85,11 @@ class SessionLoggingServiceIT {
                 UUID.randomUUID().toString());
     }
 
+    /** The stored row; DATETIME columns as the UTC wall time they hold (MariaDB Connector/J returns Timestamps). */
     private Map<String, Object> row(long id) {
-        return jdbc.queryForMap("select * from tutoring_sessions where id = ?", id);
+        Map<String, Object> row = jdbc.queryForMap("select * from tutoring_sessions where id = ?", id);
+        row.replaceAll((column, value) -> value instanceof java.sql.Timestamp stamp ? stamp.toLocalDateTime() : value);
+        return row;
     }
 
     @Test

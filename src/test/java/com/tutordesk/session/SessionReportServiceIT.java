@@ -217,6 +217,35 @@ class SessionReportServiceIT {
     }
 
     @Test
+    void a_report_being_typed_is_kept_as_the_typists_draft_until_the_report_is_saved() {
+        long id = world.session(YESTERDAY_4_30_PM, 60, "COMPLETED");
+        long otherTutorsSession = world.otherTutorsSession(YESTERDAY_4_30_PM, 60);
+        signIn.as(world.tutorEmail);
+        long version = views.page(id).version();
+        int historyLines = views.page(id).history().size();
+
+        java.time.Instant savedAt = reports.saveDraft(id, "Ana worked on fractions");
+        clock.advance(java.time.Duration.ofSeconds(3));
+        reports.saveDraft(id, "Ana worked on fractions and ratios");
+
+        assertThat(savedAt).isEqualTo(TestClock.START);
+        assertThat(reports.draft(id)).get().isEqualTo(new ReportDraft("Ana worked on fractions and ratios",
+                TestClock.START.plusSeconds(3)));
+        assertThat(views.page(id).version()).as("a draft changes nothing of the session").isEqualTo(version);
+        assertThat(views.page(id).details().report()).isNull();
+        assertThat(views.page(id).history()).hasSize(historyLines);
+        assertThatThrownBy(() -> reports.saveDraft(otherTutorsSession, "not mine"))
+                .isInstanceOf(com.tutordesk.shared.NotFoundException.class);
+        signIn.as(world.adminEmail);
+        assertThat(reports.draft(id)).as("each person's own draft").isEmpty();
+
+        signIn.as(world.tutorEmail);
+        reports.save(id, version, new SessionNotes(null, "Ana worked on fractions and ratios.", null));
+        assertThat(reports.draft(id)).as("saving the report removes the draft").isEmpty();
+        assertThat(views.page(id).details().report()).isEqualTo("Ana worked on fractions and ratios.");
+    }
+
+    @Test
     void bad_input_is_refused_naming_the_field_and_nothing_is_saved() {
         long id = world.session(YESTERDAY_4_30_PM, 60, "COMPLETED");
         signIn.as(world.tutorEmail);

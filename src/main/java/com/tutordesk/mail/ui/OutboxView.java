@@ -37,6 +37,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,11 +64,13 @@ class OutboxView extends Main implements BeforeEnterObserver {
 
     private final MailOutbox outbox;
     private final BusinessProfile profile;
+    private final Clock clock;
     private Long openMessageId;
 
-    OutboxView(MailOutbox outbox, SettingsService settings, OutboxDelivery delivery) {
+    OutboxView(MailOutbox outbox, SettingsService settings, OutboxDelivery delivery, Clock clock) {
         this.outbox = outbox;
         this.profile = settings.profile();
+        this.clock = clock;
         addClassName("outbox-view");
 
         stateFilter.setItems(MailState.values());
@@ -135,7 +138,9 @@ class OutboxView extends Main implements BeforeEnterObserver {
     private String reasonWithTime(OutboxMessage message) {
         String reason = message.reason();
         if (message.state() == MailState.RETRYING) {
-            reason += " at " + profile.formatDateTime(message.nextAttemptAt());
+            // A try that is due already is the next delivery pass's (seconds away, on any node): never a past time.
+            reason += message.nextAttemptAt().isAfter(clock.instant())
+                    ? " at " + profile.formatDateTime(message.nextAttemptAt()) : " in a few seconds";
         }
         return reason;
     }

@@ -41,6 +41,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.dom.DebouncePhase;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -70,6 +71,8 @@ class SessionDetailsView extends Main implements BeforeEnterObserver, HasDynamic
     /** How often the page asks about a report email on its way, and about one waiting for a retry. */
     static final int POLL_SENDING_MS = 2_000;
     static final int POLL_RETRYING_MS = 30_000;
+    /** How often a report being typed is saved as a draft on the server (and once more when typing stops). */
+    static final int DRAFT_EVERY_MS = 3_000;
     private static final String COUNTER_SUFFIX = " characters · emailed to the billing contact with Save and Send report";
 
     final H2 heading = new H2();
@@ -80,6 +83,8 @@ class SessionDetailsView extends Main implements BeforeEnterObserver, HasDynamic
     final RatingField rating = new RatingField("Rating");
     final TextArea report = new TextArea("Session report");
     final Div reportState = new Div();
+    /** "Draft saved 12:04 PM": the report being typed is on the server, whatever happens to this node. */
+    final Span draftState = new Span();
     final TextArea internalNote = new TextArea("Internal note — never sent to the client");
     final Button save = new Button("Save");
     final Button saveAndSend = new Button("Save and Send report");
@@ -139,6 +144,13 @@ class SessionDetailsView extends Main implements BeforeEnterObserver, HasDynamic
                 field.addEventListener('input', () => {
                   field.helperText = field.value.length.toLocaleString($0) + ' / ' + $1.toLocaleString($0) + $2;
                 });""", profile.locale().toLanguageTag(), TutoringSession.REPORT_MAX_LENGTH, COUNTER_SUFFIX);
+        // While typing, the text also goes to the server every few seconds as a draft (issue 13: a node
+        // that dies loses seconds of typing); the field's value itself still syncs on change (see above).
+        report.getElement().addEventListener("input", e -> saveDraft(e.getEventData().path("event.target.value").asText()))
+                .addEventData("event.target.value")
+                .debounce(DRAFT_EVERY_MS, DebouncePhase.INTERMEDIATE, DebouncePhase.TRAILING);
+        draftState.setId("report-draft-state");
+        draftState.addClassName("report-draft-state");
         report.setId("session-report");
         report.addClassName("session-report");
         report.setWidthFull();
@@ -177,7 +189,7 @@ class SessionDetailsView extends Main implements BeforeEnterObserver, HasDynamic
         HorizontalLayout buttons = new HorizontalLayout(save, saveAndSend, editMenu, sendInvoice, moreActions, delete);
         buttons.addClassName("session-buttons");
         buttons.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
-        Div work = new Div(rating, report, reportState, internalNote, buttons, actionNote);
+        Div work = new Div(rating, report, draftState, reportState, internalNote, buttons, actionNote);
         work.addClassName("session-work");
         Div left = new Div(facts);
         left.addClassName("session-facts");
@@ -221,6 +233,7 @@ class SessionDetailsView extends Main implements BeforeEnterObserver, HasDynamic
         }
         if (!keepReport) {
             report.setValue(text(s.report()));
+            restoreDraft(s);
         }
         if (!keepNote) {
             internalNote.setValue(text(s.internalNote()));
@@ -234,6 +247,26 @@ class SessionDetailsView extends Main implements BeforeEnterObserver, HasDynamic
         showHistory();
         conflict.setVisible(false);
         conflict.removeAll();
+    }
+
+    /** Puts back the report this person was typing when they last left the page (or lost the server). */
+    private void restoreDraft(SessionDetails s) {
+        draftState.setText("");
+        reports.draft(sessionId).filter(draft -> !draft.text().equals(text(s.report()))).ifPresent(draft -> {
+            report.setValue(draft.text());
+            draftState.setText("Draft saved " + profile.formatDateTime(draft.savedAt())
+                    + " — not part of the session until you save it");
+        });
+    }
+
+    /** Keeps what is being typed as this person's draft; says when, or nothing if the session is gone. */
+    void saveDraft(String text) {
+        try {
+            Instant savedAt = reports.saveDraft(sessionId, text);
+            draftState.setText("Draft saved " + profile.formatTime(savedAt));
+        } catch (com.tutordesk.shared.NotFoundException gone) {
+            draftState.setText("");
+        }
     }
 
     private void showFacts(SessionPage fresh) {
