@@ -14,6 +14,7 @@ import com.tutordesk.settings.SettingsService;
 import com.tutordesk.shared.Money;
 import com.tutordesk.shared.NotFoundException;
 import com.tutordesk.shared.RuleViolationException;
+import com.tutordesk.shared.ui.DateFields;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -222,7 +223,7 @@ class CreateInvoiceView extends Main implements BeforeEnterObserver {
         Div adjustmentBar = new Div(adjustmentAmount, adjustmentMemo, addAdjustment);
         adjustmentBar.addClassName("filter-bar");
 
-        dueDate.setLocale(profile.locale());
+        DateFields.configure(dueDate, profile.locale());
         dueDate.setValue(candidates.defaultDueDate());
         dueDate.setMin(candidates.today());
         dueDate.setHelperText("Default: issue date + 14 days");
@@ -230,7 +231,7 @@ class CreateInvoiceView extends Main implements BeforeEnterObserver {
         delivery.setItems(SEND_NOW, SCHEDULE, DRAFT);
         delivery.setValue(SEND_NOW);
         delivery.setId("delivery");
-        sendOn.setLocale(profile.locale());
+        DateFields.configure(sendOn, profile.locale());
         sendOn.setMin(candidates.today().plusDays(1));
         sendOn.setVisible(false);
         sendOn.setId("send-on");

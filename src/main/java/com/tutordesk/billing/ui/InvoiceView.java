@@ -12,6 +12,7 @@ import com.tutordesk.settings.BusinessProfile;
 import com.tutordesk.settings.SettingsService;
 import com.tutordesk.shared.NotFoundException;
 import com.tutordesk.shared.RuleViolationException;
+import com.tutordesk.shared.ui.DateFields;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -278,7 +279,7 @@ class InvoiceView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         paymentMethod.setItemLabelGenerator(PaymentMethod::label);
         paymentMethod.setValue(PaymentMethod.BANK_TRANSFER);
         paymentDate = new DatePicker("Date received");
-        paymentDate.setLocale(profile.locale());
+        DateFields.configure(paymentDate, profile.locale());
         paymentDate.setValue(profile.today(clock));
         paymentDate.setMax(profile.today(clock));
         paymentReference = new TextField("Reference");

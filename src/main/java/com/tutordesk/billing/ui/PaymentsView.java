@@ -9,6 +9,7 @@ import com.tutordesk.billing.UnbilledClient;
 import com.tutordesk.settings.BusinessProfile;
 import com.tutordesk.settings.SettingsService;
 import com.tutordesk.shared.NotFoundException;
+import com.tutordesk.shared.ui.DateFields;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -120,8 +121,8 @@ class PaymentsView extends Main implements BeforeEnterObserver {
         client.setClearButtonVisible(true);
         client.setPlaceholder("Any");
         client.setId("invoice-client-filter");
-        from.setLocale(profile.locale());
-        to.setLocale(profile.locale());
+        DateFields.configure(from, profile.locale());
+        DateFields.configure(to, profile.locale());
         status.addValueChangeListener(e -> filterChanged());
         client.addValueChangeListener(e -> filterChanged());
         from.addValueChangeListener(e -> filterChanged());

@@ -15,6 +15,7 @@ import com.tutordesk.session.SessionStatus;
 import com.tutordesk.session.SessionTotals;
 import com.tutordesk.settings.BusinessProfile;
 import com.tutordesk.settings.SettingsService;
+import com.tutordesk.shared.ui.DateFields;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -149,8 +150,8 @@ class SessionsView extends Main implements BeforeEnterObserver {
         datePreset.setItems(presets);
         datePreset.setValue(ALL_DATES);
         datePreset.addValueChangeListener(e -> onPresetChosen());
-        from.setLocale(profile.locale());
-        to.setLocale(profile.locale());
+        DateFields.configure(from, profile.locale());
+        DateFields.configure(to, profile.locale());
         from.addValueChangeListener(e -> onDatesTyped());
         to.addValueChangeListener(e -> onDatesTyped());
 
