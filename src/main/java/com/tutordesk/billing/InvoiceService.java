@@ -94,8 +94,9 @@ public class InvoiceService {
     // ---- reading ----
 
     /**
-     * What Create Invoice offers for a client: its billable sessions on no invoice (for an
-     * Enhanced-Access tutor only their own), today and the default due date.
+     * What Create Invoice offers for a client: its unbilled sessions (for an Enhanced-Access tutor only
+     * their own) that no draft holds — the same sessions the sessions list and the Payments page count
+     * as unbilled, less those on drafts, which it names — today and the default due date.
      *
      * @throws NotFoundException when the client does not exist or is not the viewer's to bill
      */
@@ -103,11 +104,21 @@ public class InvoiceService {
     public InvoiceCandidates candidates(long clientId) {
         CurrentUser user = currentUsers.require();
         ClientInfo client = billableClient(user, clientId);
-        List<BillableSession> sessions = available(client.id(), user);
+        List<BillableSession> unbilled = sessionBilling.billableSessions(client.id(),
+                user.isAdmin() ? null : user.tutorId());
+        java.util.SortedMap<Long, Integer> onDrafts = new java.util.TreeMap<>();
+        Set<Long> taken = new HashSet<>();
+        if (!unbilled.isEmpty()) {
+            for (InvoiceLine line : invoices.activeLinesOf(unbilled.stream().map(BillableSession::id).toList())) {
+                taken.add(line.getSessionId());
+                onDrafts.merge(line.invoiceId(), 1, Integer::sum);
+            }
+        }
+        List<BillableSession> sessions = unbilled.stream().filter(s -> !taken.contains(s.id())).toList();
         LocalDate today = settings.profile().today(clock);
         return new InvoiceCandidates(client.id(), client.name(), client.billToName(), client.billToEmail(),
                 client.address(), sessions, today, InvoiceDates.defaultDueDate(today, properties.dueDays()),
-                settings.profile().currency().getCurrencyCode());
+                settings.profile().currency().getCurrencyCode(), onDrafts);
     }
 
     /** @return the default due date for an invoice issued today (business zone) */
@@ -568,16 +579,6 @@ public class InvoiceService {
             }
         }
         return ids;
-    }
-
-    /** Billable sessions of the client that no draft, open or paid invoice holds. */
-    private List<BillableSession> available(long clientId, CurrentUser user) {
-        List<BillableSession> sessions = sessionBilling.billableSessions(clientId, user.isAdmin() ? null : user.tutorId());
-        if (sessions.isEmpty()) {
-            return sessions;
-        }
-        Set<Long> taken = new HashSet<>(invoices.sessionsOnInvoices(sessions.stream().map(BillableSession::id).toList()));
-        return sessions.stream().filter(s -> !taken.contains(s.id())).toList();
     }
 
     private Invoice visibleInvoice(CurrentUser user, long id) {

@@ -50,9 +50,9 @@ public class SessionBilling {
     }
 
     /**
-     * The client's sessions that can be invoiced now, oldest first (see
-     * {@link BillableSession#billable()}). Sessions reserved by a draft invoice are included: the
-     * billing module knows its drafts.
+     * The client's sessions that can be invoiced now ({@link BillingState#UNBILLED}, the same rule as
+     * the sessions list and the Payments page), oldest first. Sessions reserved by a draft invoice are
+     * included: the billing module knows its drafts.
      *
      * @param tutorId only this tutor's sessions, or {@code null} for all tutors
      */
@@ -61,14 +61,8 @@ public class SessionBilling {
         Instant now = clock.instant();
         return em.createQuery(ROW + """
                         where s.clientId = :clientId
-                          and s.billingState = com.tutordesk.session.BillingState.UNBILLED
-                          and s.clientAmountMinor > 0
-                          and (s.status in (com.tutordesk.session.SessionStatus.COMPLETED,
-                                            com.tutordesk.session.SessionStatus.LATE_CANCELLED)
-                               or (s.status = com.tutordesk.session.SessionStatus.SCHEDULED and s.endsAt <= :now))
-                          and (:tutorId is null or s.tutorId = :tutorId)
-                        order by s.startsAt, s.id
-                        """, BillableSession.class)
+                          and (:tutorId is null or s.tutorId = :tutorId) and
+                        """ + BillingState.UNBILLED_JPQL + " order by s.startsAt, s.id", BillableSession.class)
                 .setParameter("clientId", clientId).setParameter("now", now).setParameter("tutorId", tutorId)
                 .getResultList().stream().map(row -> row.asOf(now)).toList();
     }

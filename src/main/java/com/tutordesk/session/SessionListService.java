@@ -149,7 +149,7 @@ public class SessionListService {
         String currency = profile.currency().getCurrencyCode();
         int fraction = Math.max(0, profile.currency().getDefaultFractionDigits());
         List<String> header = new ArrayList<>(List.of("Session id", "Date", "Start", "End", "Duration (minutes)",
-                "Student", "Client", "Tutor", "Subject", "Location", "Status", "Report", "Invoiced", "Paid", "Rating"));
+                "Student", "Client", "Tutor", "Subject", "Location", "Status", "Report", "Billing", "Rating"));
         if (user.maySeeClientAmounts()) {
             header.add("Client amount (" + currency + ")");
         }
@@ -169,8 +169,7 @@ public class SessionListService {
                         start.format(CSV_TIME), endTime(start, row.endsAt().atZone(profile.zone())),
                         String.valueOf(row.durationMinutes()), row.studentName(), row.clientName(), row.tutorName(),
                         row.subjectName(), nullToEmpty(row.location()), row.status().label(), row.report().label(),
-                        row.invoiced() ? "yes" : "no", row.paid() ? "yes" : "no",
-                        row.rating() == null ? "" : row.rating().toString()));
+                        row.billing().label(), row.rating() == null ? "" : row.rating().toString()));
                 if (user.maySeeClientAmounts()) {
                     cells.add(BigDecimal.valueOf(row.clientAmountMinor(), fraction).toPlainString());
                 }
@@ -312,12 +311,13 @@ public class SessionListService {
 
     private static SessionRow row(ResultSet rs, Instant now, boolean showClientAmount) throws SQLException {
         Instant endsAt = SessionListSql.instant(rs.getObject("ends_at", LocalDateTime.class));
+        SessionStatus status = SessionStatus.valueOf(rs.getString("status")).asOf(endsAt, now);
         return new SessionRow(rs.getLong("id"), SessionListSql.instant(rs.getObject("starts_at", LocalDateTime.class)),
-                endsAt, rs.getInt("duration_minutes"),
-                SessionStatus.valueOf(rs.getString("status")).asOf(endsAt, now), rs.getString("student_name"),
+                endsAt, rs.getInt("duration_minutes"), status, rs.getString("student_name"),
                 rs.getString("client_name"), rs.getString("tutor_name"), rs.getString("subject_name"),
                 rs.getString("location"), ReportState.valueOf(rs.getString("report_state")),
-                BillingState.valueOf(rs.getString("billing_state")),
+                BillingState.of(BillingState.valueOf(rs.getString("billing_state")), status,
+                        rs.getLong("client_amount_minor")),
                 showClientAmount ? rs.getLong("client_amount_minor") : null, rs.getLong("tutor_earnings_minor"),
                 rs.getObject("rating", Integer.class));
     }

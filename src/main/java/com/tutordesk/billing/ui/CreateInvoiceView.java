@@ -160,6 +160,18 @@ class CreateInvoiceView extends Main implements BeforeEnterObserver {
         billTo.addClassName("subtitle");
         add(new Anchor("payments", "← Payments"), title, billTo);
 
+        if (!candidates.onDrafts().isEmpty()) {
+            // The same unbilled sessions as the sessions list and Payments; drafts hold some of them.
+            int held = candidates.sessionsOnDrafts();
+            Div drafts = new Div(new Span(held + (held == 1 ? " unbilled session is" : " unbilled sessions are")
+                    + " on " + (candidates.onDrafts().size() == 1 ? "a draft invoice" : "draft invoices")
+                    + ", so not listed here: "));
+            candidates.onDrafts().keySet().forEach(id -> drafts.add(new Anchor("invoices/" + id, "open draft"),
+                    new Span(" ")));
+            drafts.addClassName("invoice-drafts-note");
+            drafts.setId("invoice-drafts-note");
+            add(drafts);
+        }
         if (candidates.sessions().isEmpty()) {
             Paragraph none = new Paragraph("This client has no unbilled sessions to invoice.");
             none.addClassName("empty-state");

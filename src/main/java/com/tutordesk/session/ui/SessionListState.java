@@ -23,7 +23,8 @@ import java.util.Map;
  * <p>Keys: {@code preset} (this-week, last-week, this-month, last-month) or {@code from}/{@code to}
  * (ISO dates), {@code tutor}, {@code client}, {@code student}, {@code subject} (ids), {@code status}
  * (scheduled, completed, cancelled, late-cancelled), {@code report} (none, written, sent),
- * {@code billing} (unbilled, invoiced, paid), {@code q} (name search), {@code sort} (e.g. -date).
+ * {@code billing} (unbilled, invoiced, paid, upcoming, not-billable), {@code q} (name search), {@code sort}
+ * (e.g. -date).
  *
  * @param filter  the filter to apply (a preset already turned into dates)
  * @param preset  the preset the dates came from, or {@code null} for custom / all dates

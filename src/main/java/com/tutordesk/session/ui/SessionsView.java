@@ -377,9 +377,7 @@ class SessionsView extends Main implements BeforeEnterObserver {
                 .setHeader("Status").setKey("status").setWidth("10.5rem").setFlexGrow(0));
         grid.addColumn(row -> row.report().label()).setHeader("Report").setKey("report").setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(row -> row.invoiced() ? "Yes" : "No").setHeader("Invoiced").setKey("invoiced")
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(row -> row.paid() ? "Yes" : "No").setHeader("Paid").setKey("paid").setAutoWidth(true)
+        grid.addColumn(row -> row.billing().label()).setHeader("Billing").setKey("billing").setAutoWidth(true)
                 .setFlexGrow(0);
         if (user.maySeeClientAmounts()) {
             columns.put(SessionSort.Property.CLIENT_AMOUNT, grid.addColumn(row -> profile.formatMoney(

@@ -64,7 +64,7 @@ class SessionsViewIT extends SpringBrowserlessTest {
         SessionsView view = navigate(SessionsView.class);
         GridTester<?, SessionRow> grid = test(view.grid);
         assertThat(view.grid.getColumns()).extracting(c -> c.getKey()).containsExactly("date", "student", "client",
-                "tutor", "subject", "duration", "status", "report", "invoiced", "paid", "client-amount",
+                "tutor", "subject", "duration", "status", "report", "billing", "client-amount",
                 "tutor-earnings");
         assertThat(grid.size()).isEqualTo(count("select count(*) from tutoring_sessions"));
         assertThat(view.summary.getText()).contains("sessions · client amounts $").contains("tutor earnings $");
