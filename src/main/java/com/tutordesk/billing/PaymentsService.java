@@ -1,5 +1,6 @@
 package com.tutordesk.billing;
 
+import com.tutordesk.people.ClientLabel;
 import com.tutordesk.security.CurrentUser;
 import com.tutordesk.security.CurrentUserService;
 import com.tutordesk.session.BillingState;
@@ -168,12 +169,14 @@ public class PaymentsService {
         params.add(limit);
         params.add(offset);
         // ends_at (not starts_at) is in the covering index; the day is the same.
-        return jdbc.query("select c.id, c.name, u.sessions, u.amount, u.oldest from (select s.client_id,"
+        return jdbc.query("select c.id, c.name, u.sessions, u.amount, u.oldest, c.billing_contact_name,"
+                + " c.billing_contact_email from (select s.client_id,"
                 + " count(*) as sessions, sum(s.client_amount_minor) as amount, min(s.ends_at) as oldest"
                 + UNBILLED_FROM + where + scope + " group by s.client_id) u join clients c on c.id = u.client_id"
                 + " order by c.name, c.id limit ? offset ?",
                 (rs, n) -> new UnbilledClient(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                        instant(rs.getObject(5, LocalDateTime.class))), params.toArray());
+                        instant(rs.getObject(5, LocalDateTime.class)), ClientLabel.of(rs.getString(2), rs.getString(6),
+                                rs.getString(7))), params.toArray());
     }
 
     /** @return how many clients {@link #unbilledClients()} lists */
@@ -203,10 +206,10 @@ public class PaymentsService {
         CurrentUser user = requireBilling();
         String scope = user.isAdmin() ? "" : " where c.added_by_tutor_id = ?";
         Object[] params = user.isAdmin() ? new Object[0] : new Object[] {user.tutorId()};
-        return jdbc.query("select c.id, c.name from clients c" + scope
+        return jdbc.query("select c.id, c.name, c.billing_contact_name, c.billing_contact_email from clients c" + scope
                 + (scope.isEmpty() ? " where" : " and") + " exists (select 1 from invoices i where i.client_id = c.id)"
-                + " order by c.name, c.id", (rs, n) -> new UnbilledClient(rs.getLong(1), rs.getString(2), 0, 0, null),
-                params);
+                + " order by c.name, c.id", (rs, n) -> new UnbilledClient(rs.getLong(1), rs.getString(2), 0, 0, null,
+                        ClientLabel.of(rs.getString(2), rs.getString(3), rs.getString(4))), params);
     }
 
     /**
@@ -284,10 +287,6 @@ public class PaymentsService {
                 InvoiceStatus.of(state, InvoiceDates.overdue(due, today)), rs.getObject("issue_date", LocalDate.class),
                 due, rs.getObject("send_on", LocalDate.class), rs.getObject("visible", Long.class),
                 rs.getObject("own", Long.class));
-    }
-
-    static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     /** Instants are stored as UTC wall-clock values (hibernate.jdbc.time_zone=UTC). */

@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The session module's API for billing (issue 7): which sessions of a client can be invoiced, and
  * the billing-state changes an invoice makes (issue: unbilled → invoiced, payment: invoiced → paid,
- * cancellation: invoiced or paid → unbilled). The billing module decides who may do this and
+ * undone payment: paid → invoiced, cancellation: invoiced — or paid and refunded — → unbilled). The billing module decides who may do this and
  * calls it inside its own transaction; this class checks no role.
  *
  * <p>Every change locks the sessions ({@code SELECT … FOR UPDATE}, in id order) and raises their
@@ -125,6 +125,18 @@ public class SessionBilling {
     @Transactional(propagation = Propagation.MANDATORY)
     public void markUnbilled(Collection<Long> ids) {
         change(ids, BillingState.INVOICED, BillingState.UNBILLED);
+    }
+
+    /** A payment undone (issue 12): every session goes from PAID back to INVOICED. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void markUnpaid(Collection<Long> ids) {
+        change(ids, BillingState.PAID, BillingState.INVOICED);
+    }
+
+    /** Cancellation of a paid invoice whose card payment was refunded: every session goes from PAID to UNBILLED. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void markUnbilledAfterRefund(Collection<Long> ids) {
+        change(ids, BillingState.PAID, BillingState.UNBILLED);
     }
 
     private void change(Collection<Long> ids, BillingState from, BillingState to) {

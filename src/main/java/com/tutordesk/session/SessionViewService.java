@@ -55,7 +55,7 @@ public class SessionViewService {
         SessionActions actions = new SessionActions(SessionReportService.mayRate(session, now), sendRefusal == null,
                 sendRefusal, editable, editable && status != SessionStatus.LATE_CANCELLED,
                 editable && status == SessionStatus.LATE_CANCELLED, editable, lock,
-                user.maySeeClientAmounts() && billable);
+                user.maySeeClientAmounts() && billable, !editable);
         List<SessionHistoryLine> lines = history.findBySessionIdOrderByOccurredAtDescIdDesc(sessionId).stream()
                 .map(entry -> new SessionHistoryLine(entry.getId(), entry.getOccurredAt(), entry.getUserName(),
                         entry.getAction().label(), entry.getDetails()))

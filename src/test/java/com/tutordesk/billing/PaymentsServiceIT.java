@@ -149,6 +149,9 @@ class PaymentsServiceIT {
                 .satisfies(u -> {
                     assertThat(u.sessions()).isEqualTo(3);
                     assertThat(u.amountMinor()).isEqualTo(13750);
+                    // Issue 12: two clients may share a name; the billing contact tells them apart.
+                    assertThat(u.label()).isEqualTo(u.clientName() + " · " + jdbc.queryForObject(
+                            "select billing_contact_name from clients where id = ?", String.class, a.clientId));
                 });
         assertThat(payments.list(new InvoiceFilter(InvoiceStatus.OVERDUE, a.clientId, null, null), 0, 50))
                 .extracting(InvoiceRow::id).containsExactly(i1);
@@ -234,6 +237,11 @@ class PaymentsServiceIT {
         assertThat(mixed.ownLinesMinor()).isEqualTo(11419);
         assertThat(mixed.allowed().downloadPdf()).isFalse();
         assertThat(mixed.allowed().cancel()).isFalse();
+        // Issue 12: the total is hidden from the tutor, so they cannot confirm it was received.
+        assertThat(mixed.allowed().markPaid()).isFalse();
+        assertThatThrownBy(() -> invoices.markPaid(i1, new ManualPayment(PaymentMethod.CASH, TODAY, null)))
+                .isInstanceOf(RuleViolationException.class).hasMessageContaining("ask the office");
+        assertThat(invoices.details(i1).state()).isEqualTo(InvoiceState.OPEN);
         assertThatThrownBy(() -> invoices.pdf(i1)).isInstanceOf(RuleViolationException.class);
         // Emailing it would deliver the whole PDF to a billing address the tutor may have edited.
         assertThat(mixed.allowed().resend()).isFalse();

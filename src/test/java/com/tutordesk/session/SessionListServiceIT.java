@@ -40,6 +40,9 @@ class SessionListServiceIT {
     SessionListService list;
 
     @Autowired
+    SessionLoggingService logging;
+
+    @Autowired
     TestData data;
 
     @Autowired
@@ -224,6 +227,34 @@ class SessionListServiceIT {
         assertThat(all(new SessionFilter(DateRange.ALL, tutorA, null, null, null, null, null, BillingState.UPCOMING,
                 null))).extracting(SessionRow::id, SessionRow::billing)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(upcoming, BillingState.UPCOMING));
+    }
+
+    @Test
+    void two_clients_with_the_same_name_are_told_apart_by_their_billing_contact_in_pickers() {
+        asAdmin();
+        String name = "García " + token;
+        long maria = data.client(name);
+        long luis = data.client(name);
+        jdbc.update("update clients set billing_contact_name = 'Maria García' where id = ?", maria);
+        jdbc.update("update clients set billing_contact_name = 'Luis García' where id = ?", luis);
+        long adult = data.client("Grace " + token);
+        jdbc.update("update clients set billing_contact_name = ?, billing_contact_email = 'grace@example.org'"
+                + " where id = ?", "Grace " + token, adult);
+
+        assertThat(list.clientChoices("garcía " + token, 0, 50)).extracting(FilterChoice::name)
+                .containsExactly(name + " · Maria García", name + " · Luis García");
+        assertThat(list.choice(SessionListService.ChoiceKind.CLIENT, luis)).get().extracting(FilterChoice::name)
+                .isEqualTo(name + " · Luis García");
+        assertThat(list.clientChoices("grace " + token, 0, 50)).extracting(FilterChoice::name)
+                .containsExactly("Grace " + token + " · grace@example.org");
+
+        long mariasStudent = data.student(maria, "Ana " + token);
+        long luisStudent = data.student(luis, "Ana " + token);
+        data.engagement(tutorB, mariasStudent, subjectOne, 5000, 2500);
+        data.engagement(tutorB, luisStudent, subjectOne, 5000, 2500);
+        assertThat(logging.engagementsForLogging(tutorB)).extracting(EngagementOption::label)
+                .contains("Ana " + token + " — Subject " + token + "g (" + name + " · Maria García)",
+                        "Ana " + token + " — Subject " + token + "g (" + name + " · Luis García)");
     }
 
     @Test

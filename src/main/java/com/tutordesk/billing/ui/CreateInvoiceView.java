@@ -141,7 +141,7 @@ class CreateInvoiceView extends Main implements BeforeEnterObserver {
 
     private void pickClient() {
         clientPicker.setItems(payments.unbilledClients());
-        clientPicker.setItemLabelGenerator(c -> c.clientName() + " — " + c.sessions() + " unbilled ("
+        clientPicker.setItemLabelGenerator(c -> c.label() + " — " + c.sessions() + " unbilled ("
                 + profile.formatMoney(c.amountMinor()) + ")");
         clientPicker.setPlaceholder("Clients with unbilled sessions");
         clientPicker.setWidth("28rem");
@@ -187,7 +187,7 @@ class CreateInvoiceView extends Main implements BeforeEnterObserver {
         sessions.addColumn(s -> s.subjectName() + (s.status() == SessionStatus.LATE_CANCELLED ? " (late cancellation)" : ""))
                 .setHeader("Subject").setKey("subject").setFlexGrow(1);
         sessions.addColumn(BillableSession::tutorName).setHeader("Tutor").setKey("tutor").setFlexGrow(1);
-        sessions.addColumn(s -> BillingBadges.hoursMinutes(s.durationMinutes())).setHeader("Duration")
+        sessions.addColumn(s -> BusinessProfile.formatDuration(s.durationMinutes())).setHeader("Duration")
                 .setKey("duration").setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         sessions.addColumn(s -> profile.formatMoney(s.clientRateMinor()) + "/h").setHeader("Rate").setKey("rate")
                 .setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
@@ -398,7 +398,7 @@ class CreateInvoiceView extends Main implements BeforeEnterObserver {
         lines.addColumn(s -> profile.formatDate(profile.local(s.startsAt()).toLocalDate())).setHeader("Date");
         lines.addColumn(BillableSession::studentName).setHeader("Student");
         lines.addColumn(BillableSession::subjectName).setHeader("Subject");
-        lines.addColumn(s -> BillingBadges.hoursMinutes(s.durationMinutes())).setHeader("Duration")
+        lines.addColumn(s -> BusinessProfile.formatDuration(s.durationMinutes())).setHeader("Duration")
                 .setTextAlign(ColumnTextAlign.END);
         lines.addColumn(s -> profile.formatMoney(s.clientAmountMinor())).setHeader("Amount")
                 .setTextAlign(ColumnTextAlign.END);
@@ -449,7 +449,8 @@ class CreateInvoiceView extends Main implements BeforeEnterObserver {
             long id = invoices.create(new NewInvoice(candidates.clientId(), ids, adjustments, dueDate.getValue(), how,
                     sendOn.getValue()));
             Notification.show(switch (how) {
-                case SEND_NOW -> "Invoice sent to " + candidates.billToEmail();
+                case SEND_NOW -> "Invoice issued" + invoices.latestEmailNote(id).map(note -> "; email " + note)
+                        .orElse("");
                 case SCHEDULE -> "Invoice scheduled for " + profile.formatDate(sendOn.getValue());
                 case DRAFT -> "Draft saved";
             }, 4000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);

@@ -117,7 +117,7 @@ class PaymentsView extends Main implements BeforeEnterObserver {
         status.setEmptySelectionCaption("Any");
         status.setId("invoice-status-filter");
         client.setItems(payments.invoicedClients());
-        client.setItemLabelGenerator(UnbilledClient::clientName);
+        client.setItemLabelGenerator(UnbilledClient::label);
         client.setClearButtonVisible(true);
         client.setPlaceholder("Any");
         client.setId("invoice-client-filter");
@@ -150,7 +150,7 @@ class PaymentsView extends Main implements BeforeEnterObserver {
         invoices.setHeight("24rem");
 
         unbilledClients.setId("unbilled-clients-grid");
-        unbilledClients.addColumn(UnbilledClient::clientName).setHeader("Client").setKey("client").setFlexGrow(1);
+        unbilledClients.addColumn(UnbilledClient::label).setHeader("Client").setKey("client").setFlexGrow(1);
         unbilledClients.addColumn(UnbilledClient::sessions).setHeader("Sessions").setKey("sessions").setAutoWidth(true)
                 .setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         unbilledClients.addColumn(c -> profile.formatDate(profile.local(c.oldestEnd()).toLocalDate()))

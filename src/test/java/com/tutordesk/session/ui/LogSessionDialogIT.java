@@ -250,6 +250,22 @@ class LogSessionDialogIT extends SpringBrowserlessTest {
     }
 
     @Test
+    void a_no_show_is_logged_directly_as_a_late_cancellation() {
+        signIn.as(tutorLogin);
+        LogSessionDialog dialog = open();
+        dialog.engagement.setValue(engagementOption(dialog, engagement));
+        dialog.date.setValue(LocalDate.parse("2026-11-23"));
+        dialog.time.setValue(LocalTime.parse("16:30"));
+        dialog.duration.setValue(60);
+        dialog.outcome.setValue(com.tutordesk.session.Cancellation.LATE);
+        assertThat(dialog.preview.getElement().getTextRecursively()).contains("logged as a late cancellation");
+        test(dialog.save).click();
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(jdbc.queryForObject("select status from tutoring_sessions where engagement_id = ?", String.class,
+                engagement)).isEqualTo("LATE_CANCELLED");
+    }
+
+    @Test
     void the_home_page_opens_the_same_dialog() {
         signIn.as(tutorLogin);
         HomeView home = navigate(HomeView.class);
