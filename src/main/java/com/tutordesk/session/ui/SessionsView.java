@@ -78,6 +78,7 @@ class SessionsView extends Main implements BeforeEnterObserver {
 
     static final String ALL_DATES = DateRange.Preset.ALL.label();
     static final String CUSTOM = "Custom dates";
+    private static final String END_BEFORE_START = "The end date is before the start date";
 
     final Select<String> datePreset = new Select<>();
     final DatePicker from = new DatePicker("From");
@@ -251,10 +252,12 @@ class SessionsView extends Main implements BeforeEnterObserver {
         LocalDate end = to.getValue();
         if (start != null && end != null && end.isBefore(start)) {
             to.setInvalid(true);
-            to.setErrorMessage("The end date is before the start date");
+            to.setErrorMessage(END_BEFORE_START);
             return;
         }
-        to.setInvalid(false);
+        if (END_BEFORE_START.equals(to.getErrorMessage())) {
+            to.setInvalid(false);
+        }
         // Both dates cleared: every date (an address without dates opens on the last 30 days).
         navigateTo(state.with(readFilter(new DateRange(start, end)),
                 start == null && end == null ? DateRange.Preset.ALL : null, state.sort()));
@@ -339,9 +342,17 @@ class SessionsView extends Main implements BeforeEnterObserver {
             SessionFilter filter = state.filter();
             datePreset.setValue(state.preset() != null ? state.preset().label()
                     : filter.dates().from() == null && filter.dates().to() == null ? ALL_DATES : CUSTOM);
-            from.setValue(filter.dates().from());
-            to.setValue(filter.dates().to());
-            to.setInvalid(false);
+            // Only when it differs: setting the same (empty) value again would wipe text the field could not
+            // read together with its message saying what to type (issue 12).
+            if (!java.util.Objects.equals(from.getValue(), filter.dates().from())) {
+                from.setValue(filter.dates().from());
+            }
+            if (!java.util.Objects.equals(to.getValue(), filter.dates().to())) {
+                to.setValue(filter.dates().to());
+            }
+            if (END_BEFORE_START.equals(to.getErrorMessage())) {
+                to.setInvalid(false);
+            }
             status.setValue(filter.status());
             report.setValue(filter.report());
             billing.setValue(filter.billing());
