@@ -20,8 +20,9 @@ import java.util.Locale;
 
 /**
  * An invoice for one client (domain.md "Invoices"). State changes only through the methods below,
- * each of which refuses a change its state does not allow; paid and cancelled invoices change no
- * more.
+ * each of which refuses a change its state does not allow. A cancelled invoice changes no more; a
+ * paid one only goes back to open when its manual payment is undone, or to cancelled once its
+ * payments are undone or refunded (issue 12).
  */
 @Entity
 @Table(name = "invoices")
@@ -205,12 +206,28 @@ public class Invoice {
         this.updatedAt = now;
     }
 
+    /** Its only payment was undone (issue 12): the invoice is outstanding again. */
+    void reopen(Instant now) {
+        requireState(InvoiceState.PAID, "reopen");
+        this.state = InvoiceState.OPEN;
+        this.paidAt = null;
+        this.updatedAt = now;
+    }
+
+    /**
+     * Cancels an open invoice, or a paid one whose payments were undone or refunded (the caller checks
+     * the payments): its sessions may go on another invoice.
+     */
     void cancel(Instant now) {
-        requireState(InvoiceState.OPEN, "cancel");
+        if (state != InvoiceState.PAID) {
+            requireState(InvoiceState.OPEN, "cancel");
+        }
         for (InvoiceLine line : lines) {
             line.release();
         }
         this.state = InvoiceState.CANCELLED;
+        // A refunded paid invoice: its payments stay listed; paid_at is only for a paid invoice.
+        this.paidAt = null;
         this.cancelledAt = now;
         this.updatedAt = now;
     }
@@ -218,8 +235,8 @@ public class Invoice {
     private void requireState(InvoiceState expected, String action) {
         if (state != expected) {
             throw new com.tutordesk.shared.RuleViolationException("Cannot " + action + " an invoice that is "
-                    + state.label().toLowerCase(Locale.ROOT) + (state == InvoiceState.PAID || state == InvoiceState.CANCELLED
-                            ? ": paid and cancelled invoices do not change" : ""));
+                    + state.label().toLowerCase(Locale.ROOT) + (state == InvoiceState.CANCELLED
+                            ? ": cancelled invoices do not change" : ""));
         }
     }
 

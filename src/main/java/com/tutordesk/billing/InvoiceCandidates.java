@@ -17,8 +17,15 @@ import java.util.List;
  * @param today          business-local today (the issue date when sent now)
  * @param defaultDueDate today + the due days (default 14)
  * @param currency       ISO 4217 currency of the business
+ * @param onDrafts       the client's unbilled sessions (in the viewer's scope) that draft invoices hold,
+ *                       so they are not offered again: draft id → how many sessions, oldest draft first
  */
 public record InvoiceCandidates(long clientId, String clientName, String billToName, String billToEmail,
         String billToAddress, List<BillableSession> sessions, LocalDate today, LocalDate defaultDueDate,
-        String currency) {
+        String currency, java.util.SortedMap<Long, Integer> onDrafts) {
+
+    /** @return how many of the client's unbilled sessions are on drafts */
+    public int sessionsOnDrafts() {
+        return onDrafts.values().stream().mapToInt(Integer::intValue).sum();
+    }
 }

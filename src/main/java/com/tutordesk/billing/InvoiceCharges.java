@@ -93,8 +93,8 @@ public class InvoiceCharges {
 
     /**
      * Records a card payment of the whole open amount: the payment (method CARD, the Stripe
-     * PaymentIntent as reference), the invoice and its sessions paid, and a receipt emailed to the
-     * billing contact instead of a payment request. Call it after the charge's attempt is no longer in
+     * PaymentIntent as reference), the invoice and its sessions paid, its payment requests still in the
+     * outbox withdrawn, and a receipt emailed to the billing contact instead of a payment request. Call it after the charge's attempt is no longer in
      * flight (the database refuses to close an invoice with a charge in flight).
      *
      * @param amountMinor   must equal the open amount (amounts go to Stripe exactly as stored)
@@ -123,6 +123,8 @@ public class InvoiceCharges {
         sessionBilling.markPaid(InvoiceService.activeSessions(invoice));
         invoice.markPaid(now);
         invoices.flush();
+        // Before the receipt: payment requests still waiting must not reach the client after it (issue 12).
+        outbox.withdrawUnsent(InvoiceEmail.reference(invoiceId), InvoiceEmail.WITHDRAWN_PAID);
         byte[] pdf = InvoicePdf.render(invoice, profile, properties.paymentInstructions(), null);
         outbox.enqueue(InvoiceEmail.receipt(invoice, billingEmail(invoice), profile, amountMinor, paidWith, today, pdf));
     }

@@ -32,12 +32,15 @@ import java.util.List;
  * @param payments           payments received
  * @param emails             emails about this invoice, newest first
  * @param allowed            what the viewer may do with it now
+ * @param cancelBlockedReason for an admin on a paid invoice: what to do before it can be cancelled
+ *                           (undo or refund its payments), else {@code null}
  */
 public record InvoiceDetails(long id, String number, InvoiceState state, InvoiceStatus status, long clientId,
         String clientName, String billToName, String billToEmail, String billToAddress, LocalDate issueDate,
         LocalDate dueDate, LocalDate sendOn, String sendProblem, String currency, List<Line> lines,
         List<Adjustment> adjustments, Long linesTotalMinor, long adjustmentsTotalMinor, Long totalMinor,
-        Long ownLinesMinor, List<Payment> payments, List<OutboxMessage> emails, Actions allowed) {
+        Long ownLinesMinor, List<Payment> payments, List<OutboxMessage> emails, Actions allowed,
+        String cancelBlockedReason) {
 
     /**
      * @param sessionId       the session billed
@@ -59,12 +62,21 @@ public record InvoiceDetails(long id, String number, InvoiceState state, Invoice
     }
 
     /**
+     * @param id          payment id (for Undo)
      * @param amountMinor what was paid (the invoice's total), {@code null} when redacted: it would
      *                    reveal the total of an invoice with other tutors' sessions
      * @param paidOn      business-local date the money arrived
+     * @param undoneAt    when an admin undid it (UTC), or {@code null}
+     * @param undoReason  why it was undone, or {@code null}
+     * @param mayUndo     the viewer may undo it now (an admin, a manual payment of a paid invoice)
      */
-    public record Payment(PaymentMethod method, Long amountMinor, LocalDate paidOn, String reference,
-            Instant recordedAt) {
+    public record Payment(long id, PaymentMethod method, Long amountMinor, LocalDate paidOn, String reference,
+            Instant recordedAt, Instant undoneAt, String undoReason, boolean mayUndo) {
+
+        /** @return whether the payment was undone */
+        public boolean undone() {
+            return undoneAt != null;
+        }
     }
 
     /** What the viewer may do with the invoice in its current state. */

@@ -13,12 +13,16 @@ import java.util.List;
 /**
  * The email that carries an invoice to the billing contact: plain text and HTML (built with
  * {@link HtmlEmail}, which escapes every name), the PDF attached. No internal note is ever in it:
- * invoices do not hold them.
+ * invoices do not hold them. Subject and signature name the business's email sender name, the name
+ * the email comes from (settings), as session reports do; durations read as everywhere ("1 h 15 min").
  */
 final class InvoiceEmail {
 
     /** Reference type of invoice emails in the outbox. */
     static final String REFERENCE_TYPE = "INVOICE";
+    /** Why an invoice email still waiting is not sent (issue 12: no stale payment request). */
+    static final String WITHDRAWN_CANCELLED = "withdrawn: invoice cancelled";
+    static final String WITHDRAWN_PAID = "withdrawn: invoice paid";
 
     private InvoiceEmail() {
     }
@@ -40,13 +44,13 @@ final class InvoiceEmail {
             byte[] pdf, String note) {
         String number = invoice.getNumber();
         boolean paid = invoice.getState() == InvoiceState.PAID;
-        String subject = "Invoice " + number + " from " + profile.name() + (paid ? " (paid)" : "");
+        String subject = "Invoice " + number + " from " + profile.emailSenderName() + (paid ? " (paid)" : "");
         List<List<String>> rows = new ArrayList<>();
         for (InvoiceLine line : invoice.getLines()) {
             rows.add(List.of(profile.formatDate(profile.local(line.getSessionStartsAt()).toLocalDate()),
                     line.getStudentName(),
                     line.getSubjectName() + (line.isLateCancelled() ? " (late cancellation)" : ""),
-                    InvoicePdf.hoursMinutes(line.getDurationMinutes()), profile.formatMoney(line.getAmountMinor())));
+                    BusinessProfile.formatDuration(line.getDurationMinutes()), profile.formatMoney(line.getAmountMinor())));
         }
         for (InvoiceAdjustment adjustment : invoice.getAdjustments()) {
             rows.add(List.of("", "Adjustment", adjustment.getMemo(), "", profile.formatMoney(adjustment.getAmountMinor())));
@@ -92,7 +96,7 @@ final class InvoiceEmail {
             rows.add(List.of(profile.formatDate(profile.local(line.getSessionStartsAt()).toLocalDate()),
                     line.getStudentName(),
                     line.getSubjectName() + (line.isLateCancelled() ? " (late cancellation)" : ""),
-                    InvoicePdf.hoursMinutes(line.getDurationMinutes()), profile.formatMoney(line.getAmountMinor())));
+                    BusinessProfile.formatDuration(line.getDurationMinutes()), profile.formatMoney(line.getAmountMinor())));
         }
         for (InvoiceAdjustment adjustment : invoice.getAdjustments()) {
             rows.add(List.of("", "Adjustment", adjustment.getMemo(), "", profile.formatMoney(adjustment.getAmountMinor())));
@@ -110,12 +114,13 @@ final class InvoiceEmail {
                 .footer(footer(profile))
                 .build();
         return OutgoingEmail.of(reference(invoice.getId()), to, "Receipt for invoice " + number + " from "
-                + profile.name(), body)
+                + profile.emailSenderName(), body)
                 .withAttachments(new EmailAttachment(InvoicePdf.fileName(invoice), "application/pdf", pdf));
     }
 
+    /** The sender name of every email (settings), as in session reports (issue 12), with the address. */
     private static String footer(BusinessProfile profile) {
-        return "Sent by " + profile.name()
+        return "Sent by " + profile.emailSenderName()
                 + (profile.address().isBlank() ? "" : " · " + profile.address().replace('\n', ',').replace(",", ", ")
                         .replaceAll(" +", " "));
     }

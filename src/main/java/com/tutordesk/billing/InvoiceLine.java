@@ -154,6 +154,11 @@ public class InvoiceLine {
         return amountMinor;
     }
 
+    /** @return the id of the invoice this line is on */
+    long invoiceId() {
+        return invoice.getId();
+    }
+
     com.tutordesk.session.InvoiceLookup.SessionInvoice invoiceForLookup() {
         return new com.tutordesk.session.InvoiceLookup.SessionInvoice(invoice.getId(), invoice.getNumber(),
                 invoice.getState() == InvoiceState.PAID);

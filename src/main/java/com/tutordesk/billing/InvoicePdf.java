@@ -96,7 +96,7 @@ final class InvoicePdf {
      */
     static byte[] render(Invoice invoice, BusinessProfile profile, String instructions, URI payLink) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
-        Document document = new Document(PageSize.A4, 48, 48, 48, 48);
+        Document document = new Document(paperSize(profile.locale()), 48, 48, 48, 48);
         try {
             PdfWriter.getInstance(document, out);
             String title = invoice.getNumber() == null ? "Draft invoice" : "Invoice " + invoice.getNumber();
@@ -121,9 +121,15 @@ final class InvoicePdf {
         return invoice.getNumber() == null ? "draft-invoice-" + invoice.getId() + ".pdf" : invoice.getNumber() + ".pdf";
     }
 
-    /** @return minutes as h:mm, e.g. 75 → "1:15" (issue 7: "duration as h:mm") */
-    static String hoursMinutes(int minutes) {
-        return String.format(Locale.ROOT, "%d:%02d", minutes / 60, minutes % 60);
+    /**
+     * @return US Letter for a business in the United States or Canada, where Letter is the paper in
+     *         every printer; ISO A4 everywhere else (issue 12)
+     */
+    static Rectangle paperSize(Locale locale) {
+        return switch (locale.getCountry()) {
+            case "US", "CA" -> PageSize.LETTER;
+            default -> PageSize.A4;
+        };
     }
 
     private static void header(Document document, Invoice invoice, BusinessProfile profile) throws DocumentException {
@@ -193,7 +199,7 @@ final class InvoicePdf {
             table.addCell(row(line.getStudentName(), false));
             table.addCell(row(line.getSubjectName() + (line.isLateCancelled() ? " (late cancellation)" : ""), false));
             table.addCell(row(line.getTutorName(), false));
-            table.addCell(row(hoursMinutes(line.getDurationMinutes()), true));
+            table.addCell(row(BusinessProfile.formatDuration(line.getDurationMinutes()), true));
             table.addCell(row(profile.formatMoney(line.getRateMinor()) + "/h", true));
             table.addCell(row(profile.formatMoney(line.getAmountMinor()), true));
         }

@@ -18,6 +18,10 @@ interface InvoiceRepository extends JpaRepository<Invoice, Long> {
     @Query("select l.activeSessionId from InvoiceLine l where l.activeSessionId in :sessionIds")
     List<Long> sessionsOnInvoices(java.util.Collection<Long> sessionIds);
 
+    /** @return the non-cancelled invoice lines of these sessions (only drafts hold unbilled sessions) */
+    @Query("select l from InvoiceLine l join fetch l.invoice where l.activeSessionId in :sessionIds")
+    List<InvoiceLine> activeLinesOf(java.util.Collection<Long> sessionIds);
+
     /** @return the non-cancelled invoice line of a session, with its invoice */
     @Query("select l from InvoiceLine l join fetch l.invoice where l.activeSessionId = :sessionId")
     Optional<InvoiceLine> activeLineOf(long sessionId);

@@ -10,6 +10,7 @@ import com.tutordesk.session.BillableSession;
 import com.tutordesk.session.SessionBilling;
 import com.tutordesk.settings.BusinessProfile;
 import com.tutordesk.settings.SettingsService;
+import com.tutordesk.shared.InvalidFieldException;
 import com.tutordesk.shared.NotFoundException;
 import com.tutordesk.shared.RuleViolationException;
 import java.net.URI;
@@ -58,6 +59,8 @@ public class InvoiceService {
     private final BackgroundJobs jobs;
     private final ObjectProvider<InvoicePayLinks> payLinks;
     private final ObjectProvider<InvoiceAutoCharge> autoCharge;
+    private final ObjectProvider<InvoiceRefunds> refunds;
+    private final ObjectProvider<InvoiceCheckouts> checkouts;
     private final ApplicationEventPublisher events;
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -66,9 +69,12 @@ public class InvoiceService {
     InvoiceService(InvoiceRepository invoices, InvoicePaymentRepository payments, InvoiceCounterRepository counters,
             SessionBilling sessionBilling, MailOutbox outbox, SettingsService settings, CurrentUserService currentUsers,
             BillingProperties properties, BackgroundJobs jobs, ObjectProvider<InvoicePayLinks> payLinks,
-            ObjectProvider<InvoiceAutoCharge> autoCharge, ApplicationEventPublisher events, JdbcTemplate jdbc,
+            ObjectProvider<InvoiceAutoCharge> autoCharge, ObjectProvider<InvoiceRefunds> refunds,
+            ObjectProvider<InvoiceCheckouts> checkouts, ApplicationEventPublisher events, JdbcTemplate jdbc,
             Clock clock, PlatformTransactionManager transactions) {
         this.autoCharge = autoCharge;
+        this.refunds = refunds;
+        this.checkouts = checkouts;
         this.invoices = invoices;
         this.payments = payments;
         this.counters = counters;
@@ -94,8 +100,9 @@ public class InvoiceService {
     // ---- reading ----
 
     /**
-     * What Create Invoice offers for a client: its billable sessions on no invoice (for an
-     * Enhanced-Access tutor only their own), today and the default due date.
+     * What Create Invoice offers for a client: its unbilled sessions (for an Enhanced-Access tutor only
+     * their own) that no draft holds — the same sessions the sessions list and the Payments page count
+     * as unbilled, less those on drafts, which it names — today and the default due date.
      *
      * @throws NotFoundException when the client does not exist or is not the viewer's to bill
      */
@@ -103,11 +110,21 @@ public class InvoiceService {
     public InvoiceCandidates candidates(long clientId) {
         CurrentUser user = currentUsers.require();
         ClientInfo client = billableClient(user, clientId);
-        List<BillableSession> sessions = available(client.id(), user);
+        List<BillableSession> unbilled = sessionBilling.billableSessions(client.id(),
+                user.isAdmin() ? null : user.tutorId());
+        java.util.SortedMap<Long, Integer> onDrafts = new java.util.TreeMap<>();
+        Set<Long> taken = new HashSet<>();
+        if (!unbilled.isEmpty()) {
+            for (InvoiceLine line : invoices.activeLinesOf(unbilled.stream().map(BillableSession::id).toList())) {
+                taken.add(line.getSessionId());
+                onDrafts.merge(line.invoiceId(), 1, Integer::sum);
+            }
+        }
+        List<BillableSession> sessions = unbilled.stream().filter(s -> !taken.contains(s.id())).toList();
         LocalDate today = settings.profile().today(clock);
         return new InvoiceCandidates(client.id(), client.name(), client.billToName(), client.billToEmail(),
                 client.address(), sessions, today, InvoiceDates.defaultDueDate(today, properties.dueDays()),
-                settings.profile().currency().getCurrencyCode());
+                settings.profile().currency().getCurrencyCode(), onDrafts);
     }
 
     /** @return the default due date for an invoice issued today (business zone) */
@@ -139,8 +156,11 @@ public class InvoiceService {
                 .mapToLong(InvoiceLine::getAmountMinor).sum() : null;
         InvoiceState state = invoice.getState();
         boolean issued = state == InvoiceState.OPEN || state == InvoiceState.PAID;
+        List<InvoicePayment> received = payments.findByInvoiceIdOrderByRecordedAtAscIdAsc(id);
+        String cancelBlocked = state == InvoiceState.PAID && user.isAdmin() ? paidCancelBlock(invoice, received) : null;
         InvoiceDetails.Actions actions = new InvoiceDetails.Actions(!othersOnIt, issued && !othersOnIt,
-                state == InvoiceState.OPEN, state == InvoiceState.OPEN && user.isAdmin(),
+                state == InvoiceState.OPEN && !othersOnIt,
+                user.isAdmin() && (state == InvoiceState.OPEN || (state == InvoiceState.PAID && cancelBlocked == null)),
                 state == InvoiceState.DRAFT && !othersOnIt,
                 state == InvoiceState.DRAFT);
         return new InvoiceDetails(invoice.getId(), invoice.getNumber(), state, InvoiceStatus.of(state, overdue),
@@ -151,12 +171,14 @@ public class InvoiceService {
                         .map(a -> new InvoiceDetails.Adjustment(a.getMemo(), a.getAmountMinor())).toList(),
                 othersOnIt ? null : invoice.getLinesTotalMinor(), invoice.getAdjustmentsTotalMinor(),
                 othersOnIt ? null : invoice.getTotalMinor(), own,
-                payments.findByInvoiceIdOrderByRecordedAtAscIdAsc(id).stream()
-                        .map(p -> new InvoiceDetails.Payment(p.getMethod(), othersOnIt ? null : p.getAmountMinor(),
-                                p.getPaidOn(),
-                                p.getReference(), p.getRecordedAt()))
+                received.stream()
+                        .map(p -> new InvoiceDetails.Payment(p.getId(), p.getMethod(),
+                                othersOnIt ? null : p.getAmountMinor(), p.getPaidOn(), p.getReference(),
+                                p.getRecordedAt(), p.getUndoneAt(), p.getUndoReason(),
+                                user.isAdmin() && state == InvoiceState.PAID && !p.isUndone()
+                                        && p.getMethod() != PaymentMethod.CARD))
                         .toList(),
-                outbox.messagesFor(InvoiceEmail.reference(id)), actions);
+                outbox.messagesFor(InvoiceEmail.reference(id)), actions, cancelBlocked);
     }
 
     /**
@@ -300,28 +322,43 @@ public class InvoiceService {
     /**
      * Emails an issued invoice again (with its PDF) to the client's billing contact as it is now.
      *
+     * @return what happened to the email: "queued for …" or "held: no mail server configured (for …)"
      * @throws RuleViolationException unless the invoice is open or paid; for a tutor when it includes
      *         other tutors' sessions
      */
     @Transactional
-    public void resend(long id) {
+    public String resend(long id) {
         CurrentUser user = currentUsers.require();
         Invoice invoice = lockVisible(user, id);
         if (invoice.getState() != InvoiceState.OPEN && invoice.getState() != InvoiceState.PAID) {
             throw new RuleViolationException("Only an issued invoice can be sent again");
         }
         requireWholeInvoiceVisible(user, invoice, "sending it again");
-        enqueueEmail(invoice);
+        return outbox.message(enqueueEmail(invoice)).queuedText();
+    }
+
+    /**
+     * @return what happened to the invoice's latest email, e.g. "queued for ann@example.org" or "held: no
+     *         mail server configured (for ann@example.org)" — for the toast after sending (issue 12: never
+     *         "sent" before it was); empty when it has none (e.g. charged to the card on file instead)
+     * @throws NotFoundException when it is not the caller's to see
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> latestEmailNote(long id) {
+        visibleInvoice(currentUsers.require(), id);
+        return outbox.latestFor(InvoiceEmail.reference(id)).map(com.tutordesk.mail.OutboxMessage::queuedText);
     }
 
     /**
      * "Mark as Paid": records a manual payment of the total and marks the invoice and its sessions
-     * paid.
+     * paid. Its payment requests still waiting in the outbox are withdrawn, and a Pay now page still
+     * open no longer holds the invoice (it is expired at Stripe).
      *
      * @throws NotFoundException when it is not the caller's to see
      * @throws IllegalArgumentException naming the field (method missing, date missing or in the
      *         future or before the issue date, reference too long)
-     * @throws RuleViolationException unless the invoice is open
+     * @throws RuleViolationException unless the invoice is open; for a tutor when it includes other
+     *         tutors' sessions (its total is hidden from them); while a card charge is in flight
      */
     @Transactional
     public void markPaid(long id, ManualPayment payment) {
@@ -347,6 +384,8 @@ public class InvoiceService {
                     + " characters");
         }
         Invoice invoice = lockVisible(user, id);
+        // Issue 12: the tutor cannot see the total they would confirm as received.
+        requireWholeInvoiceVisible(user, invoice, "marking it as paid");
         if (invoice.getState() != InvoiceState.OPEN) {
             throw new RuleViolationException("Only an outstanding invoice can be marked as paid; this one is "
                     + invoice.getState().label().toLowerCase());
@@ -358,17 +397,61 @@ public class InvoiceService {
         payments.save(new InvoicePayment(id, payment.method(), invoice.getTotalMinor(), payment.paidOn(), reference,
                 user.userId(), now));
         sessionBilling.markPaid(activeSessions(invoice));
+        closeOpenPayPages(id, "invoice marked as paid");
         invoice.markPaid(now);
         flushStateChange();
+        outbox.withdrawUnsent(InvoiceEmail.reference(id), InvoiceEmail.WITHDRAWN_PAID);
     }
 
     /**
-     * "Cancel Invoice" (admins only): the invoice becomes cancelled and its sessions unbilled again.
+     * Undoes a manual payment recorded by mistake (issue 12), with a reason recorded on the invoice:
+     * the invoice is outstanding again and its sessions invoiced; the payment stays listed as undone.
+     *
+     * @throws AccessDeniedException unless the caller is an admin
+     * @throws NotFoundException when the invoice or the payment is not there
+     * @throws InvalidFieldException "reason" when it is blank or too long
+     * @throws RuleViolationException for a card payment (refund it instead), a payment already undone,
+     *         or an invoice that is not paid
+     */
+    @Transactional
+    public void undoPayment(long invoiceId, long paymentId, String reason) {
+        CurrentUser user = currentUsers.require();
+        Invoice invoice = lockVisible(user, invoiceId);
+        if (!user.isAdmin()) {
+            throw new AccessDeniedException("Only an admin may undo a payment");
+        }
+        String why = com.tutordesk.shared.Fields.required("reason", "Reason", reason,
+                InvoicePayment.UNDO_REASON_MAX_LENGTH);
+        InvoicePayment payment = payments.findById(paymentId).filter(p -> p.getInvoiceId() == invoiceId)
+                .orElseThrow(() -> new NotFoundException("Payment", paymentId));
+        if (payment.getMethod() == PaymentMethod.CARD) {
+            throw new RuleViolationException("A card payment is refunded, not undone: use Refund… under Card payments");
+        }
+        if (payment.isUndone()) {
+            throw new RuleViolationException("This payment was already undone: reload the page");
+        }
+        if (invoice.getState() != InvoiceState.PAID) {
+            throw new RuleViolationException("Only a payment of a paid invoice can be undone; this invoice is "
+                    + invoice.getState().label().toLowerCase());
+        }
+        Instant now = clock.instant();
+        payment.undo(why, user.userId(), now);
+        sessionBilling.markUnpaid(activeSessions(invoice));
+        invoice.reopen(now);
+        invoices.flush();
+    }
+
+    /**
+     * "Cancel Invoice" (admins only): the invoice becomes cancelled and its sessions unbilled again; its
+     * emails still waiting in the outbox are withdrawn, and a Pay now page still open no longer holds it
+     * (it is expired at Stripe). A paid invoice can be cancelled once its manual payments are undone and
+     * its card payments refunded (issue 12).
      *
      * @return how many sessions were freed
      * @throws AccessDeniedException unless the caller is an admin (domain.md: Enhanced-Access tutors
      *         cannot cancel invoices)
-     * @throws RuleViolationException unless the invoice is open (paid ones are immutable; drafts are deleted)
+     * @throws RuleViolationException for a draft (deleted instead), a cancelled invoice, a paid one with
+     *         payments left, or one with a card charge in flight
      */
     @Transactional
     public int cancel(long id) {
@@ -377,16 +460,54 @@ public class InvoiceService {
         if (!user.isAdmin()) {
             throw new AccessDeniedException("Only an admin may cancel invoices");
         }
-        if (invoice.getState() != InvoiceState.OPEN) {
-            throw new RuleViolationException(invoice.getState() == InvoiceState.DRAFT
+        InvoiceState state = invoice.getState();
+        if (state == InvoiceState.PAID) {
+            String blocked = paidCancelBlock(invoice, payments.findByInvoiceIdOrderByRecordedAtAscIdAsc(id));
+            if (blocked != null) {
+                throw new RuleViolationException(blocked);
+            }
+        } else if (state != InvoiceState.OPEN) {
+            throw new RuleViolationException(state == InvoiceState.DRAFT
                     ? "A draft is deleted, not cancelled"
-                    : "Only an outstanding invoice can be cancelled; this one is " + invoice.getState().label().toLowerCase());
+                    : "Only an outstanding or paid invoice can be cancelled; this one is " + state.label().toLowerCase());
         }
         List<Long> sessions = activeSessions(invoice);
+        if (state == InvoiceState.OPEN) {
+            closeOpenPayPages(id, "invoice cancelled");
+        }
         invoice.cancel(clock.instant());
         flushStateChange();
-        sessionBilling.markUnbilled(sessions);
+        if (state == InvoiceState.PAID) {
+            sessionBilling.markUnbilledAfterRefund(sessions);
+        } else {
+            sessionBilling.markUnbilled(sessions);
+        }
+        outbox.withdrawUnsent(InvoiceEmail.reference(id), InvoiceEmail.WITHDRAWN_CANCELLED);
         return sessions.size();
+    }
+
+    /**
+     * @return why a paid invoice cannot be cancelled yet — a manual payment not undone, or card payments
+     *         not refunded in full — or {@code null} when it can (issue 12)
+     */
+    private String paidCancelBlock(Invoice invoice, List<InvoicePayment> received) {
+        BusinessProfile profile = settings.profile();
+        long manual = received.stream().filter(p -> !p.isUndone() && p.getMethod() != PaymentMethod.CARD)
+                .mapToLong(InvoicePayment::getAmountMinor).sum();
+        boolean manualLeft = received.stream().anyMatch(p -> !p.isUndone() && p.getMethod() != PaymentMethod.CARD);
+        if (manualLeft) {
+            return "To cancel paid invoice " + invoice.getNumber() + ", first undo its payment of "
+                    + profile.formatMoney(manual) + " (Undo under Payments)";
+        }
+        long card = received.stream().filter(p -> p.getMethod() == PaymentMethod.CARD)
+                .mapToLong(InvoicePayment::getAmountMinor).sum();
+        InvoiceRefunds cardRefunds = refunds.getIfAvailable();
+        long refunded = cardRefunds == null ? 0 : cardRefunds.refundedMinor(invoice.getId());
+        if (card > refunded) {
+            return "To cancel paid invoice " + invoice.getNumber() + ", first refund its card payment: "
+                    + profile.formatMoney(card - refunded) + " is not refunded yet (Refund… under Card payments)";
+        }
+        return null;
     }
 
     /**
@@ -526,12 +647,21 @@ public class InvoiceService {
         }
     }
 
-    private void enqueueEmail(Invoice invoice) {
+    /** A Pay now page a client opened no longer holds the invoice when the office settles it (issue 12). */
+    private void closeOpenPayPages(long invoiceId, String why) {
+        InvoiceCheckouts pages = checkouts.getIfAvailable();
+        if (pages != null) {
+            pages.closeOpenPages(invoiceId, why);
+        }
+    }
+
+    /** @return the outbox message id */
+    private long enqueueEmail(Invoice invoice) {
         BusinessProfile profile = settings.profile();
         String to = client(invoice.getClientId()).map(ClientInfo::billToEmail).orElse(invoice.getBillToEmail());
         URI link = invoice.getState() == InvoiceState.OPEN ? payLink(invoice.getId()) : null;
         byte[] pdf = InvoicePdf.render(invoice, profile, properties.paymentInstructions(), link);
-        outbox.enqueue(InvoiceEmail.of(invoice, to, profile, properties.paymentInstructions(), link, pdf));
+        return outbox.enqueue(InvoiceEmail.of(invoice, to, profile, properties.paymentInstructions(), link, pdf));
     }
 
     private byte[] render(Invoice invoice) {
@@ -568,16 +698,6 @@ public class InvoiceService {
             }
         }
         return ids;
-    }
-
-    /** Billable sessions of the client that no draft, open or paid invoice holds. */
-    private List<BillableSession> available(long clientId, CurrentUser user) {
-        List<BillableSession> sessions = sessionBilling.billableSessions(clientId, user.isAdmin() ? null : user.tutorId());
-        if (sessions.isEmpty()) {
-            return sessions;
-        }
-        Set<Long> taken = new HashSet<>(invoices.sessionsOnInvoices(sessions.stream().map(BillableSession::id).toList()));
-        return sessions.stream().filter(s -> !taken.contains(s.id())).toList();
     }
 
     private Invoice visibleInvoice(CurrentUser user, long id) {

@@ -1,7 +1,9 @@
 package com.tutordesk.billing;
 
+import com.tutordesk.people.ClientLabel;
 import com.tutordesk.security.CurrentUser;
 import com.tutordesk.security.CurrentUserService;
+import com.tutordesk.session.BillingState;
 import com.tutordesk.settings.SettingsService;
 import com.tutordesk.shared.NotFoundException;
 import java.sql.ResultSet;
@@ -33,16 +35,17 @@ public class PaymentsService {
     public static final int MAX_PAGE_SIZE = 500;
 
     /**
-     * Billable (issue 7): completed — or scheduled with its end passed — or late-cancelled, with a
-     * client amount, unbilled, and on no draft, open or paid invoice. A left join rather than NOT
-     * EXISTS: MariaDB would materialise every invoiced session for the latter (seconds at a million).
+     * Unbilled sessions, by the one definition of the sessions list ({@link BillingState#sql}, issue
+     * 12): billable and on no issued invoice. Sessions on a draft count: a draft has billed nobody yet.
      * The one parameter is "now" (UTC).
      */
-    static final String UNBILLED_FROM = " from tutoring_sessions s"
-            + " left join invoice_lines ul on ul.active_session_id = s.id";
-    static final String UNBILLED_WHERE = " where ul.active_session_id is null and s.billing_state = 'UNBILLED'"
-            + " and s.client_amount_minor > 0"
-            + " and (s.status in ('COMPLETED', 'LATE_CANCELLED') or (s.status = 'SCHEDULED' and s.ends_at <= ?))";
+    static final String UNBILLED_FROM = " from tutoring_sessions s";
+
+    private static String unbilledWhere(Instant now, List<Object> params) {
+        BillingState.SqlCondition unbilled = BillingState.UNBILLED.sql(now);
+        params.addAll(unbilled.params());
+        return " where " + unbilled.sql();
+    }
 
     private final JdbcTemplate jdbc;
     private final CurrentUserService currentUsers;
@@ -85,7 +88,8 @@ public class PaymentsService {
                 + " from invoices i where i.state = 'OPEN'" + scope,
                 (rs, n) -> new PaymentsTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), 0, 0),
                 params.toArray());
-        List<Object> unbilledParams = new ArrayList<>(List.of(utc(clock.instant())));
+        List<Object> unbilledParams = new ArrayList<>();
+        String unbilledWhere = unbilledWhere(clock.instant(), unbilledParams);
         String unbilledScope = "";
         if (!user.isAdmin()) {
             unbilledScope = " and s.tutor_id = ? and s.client_id in (select c.id from clients c where c.added_by_tutor_id = ?)";
@@ -93,7 +97,7 @@ public class PaymentsService {
             unbilledParams.add(user.tutorId());
         }
         long[] unbilled = jdbc.queryForObject("select coalesce(sum(s.client_amount_minor), 0), count(*)"
-                + UNBILLED_FROM + UNBILLED_WHERE + unbilledScope,
+                + UNBILLED_FROM + unbilledWhere + unbilledScope,
                 (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}, unbilledParams.toArray());
         return new PaymentsTotals(open.overdueMinor(), open.overdueCount(), open.outstandingMinor(),
                 open.outstandingCount(), unbilled[0], unbilled[1]);
@@ -159,26 +163,30 @@ public class PaymentsService {
     @Transactional(readOnly = true)
     public List<UnbilledClient> unbilledClients(int offset, int limit) {
         CurrentUser user = requireBilling();
-        List<Object> params = new ArrayList<>(List.of(utc(clock.instant())));
+        List<Object> params = new ArrayList<>();
+        String where = unbilledWhere(clock.instant(), params);
         String scope = unbilledClientScope(user, params);
         params.add(limit);
         params.add(offset);
         // ends_at (not starts_at) is in the covering index; the day is the same.
-        return jdbc.query("select c.id, c.name, u.sessions, u.amount, u.oldest from (select s.client_id,"
+        return jdbc.query("select c.id, c.name, u.sessions, u.amount, u.oldest, c.billing_contact_name,"
+                + " c.billing_contact_email from (select s.client_id,"
                 + " count(*) as sessions, sum(s.client_amount_minor) as amount, min(s.ends_at) as oldest"
-                + UNBILLED_FROM + UNBILLED_WHERE + scope + " group by s.client_id) u join clients c on c.id = u.client_id"
+                + UNBILLED_FROM + where + scope + " group by s.client_id) u join clients c on c.id = u.client_id"
                 + " order by c.name, c.id limit ? offset ?",
                 (rs, n) -> new UnbilledClient(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                        instant(rs.getObject(5, LocalDateTime.class))), params.toArray());
+                        instant(rs.getObject(5, LocalDateTime.class)), ClientLabel.of(rs.getString(2), rs.getString(6),
+                                rs.getString(7))), params.toArray());
     }
 
     /** @return how many clients {@link #unbilledClients()} lists */
     @Transactional(readOnly = true)
     public long countUnbilledClients() {
         CurrentUser user = requireBilling();
-        List<Object> params = new ArrayList<>(List.of(utc(clock.instant())));
+        List<Object> params = new ArrayList<>();
+        String where = unbilledWhere(clock.instant(), params);
         String scope = unbilledClientScope(user, params);
-        Long count = jdbc.queryForObject("select count(distinct s.client_id)" + UNBILLED_FROM + UNBILLED_WHERE + scope,
+        Long count = jdbc.queryForObject("select count(distinct s.client_id)" + UNBILLED_FROM + where + scope,
                 Long.class, params.toArray());
         return count == null ? 0 : count;
     }
@@ -198,10 +206,10 @@ public class PaymentsService {
         CurrentUser user = requireBilling();
         String scope = user.isAdmin() ? "" : " where c.added_by_tutor_id = ?";
         Object[] params = user.isAdmin() ? new Object[0] : new Object[] {user.tutorId()};
-        return jdbc.query("select c.id, c.name from clients c" + scope
+        return jdbc.query("select c.id, c.name, c.billing_contact_name, c.billing_contact_email from clients c" + scope
                 + (scope.isEmpty() ? " where" : " and") + " exists (select 1 from invoices i where i.client_id = c.id)"
-                + " order by c.name, c.id", (rs, n) -> new UnbilledClient(rs.getLong(1), rs.getString(2), 0, 0, null),
-                params);
+                + " order by c.name, c.id", (rs, n) -> new UnbilledClient(rs.getLong(1), rs.getString(2), 0, 0, null,
+                        ClientLabel.of(rs.getString(2), rs.getString(3), rs.getString(4))), params);
     }
 
     /**
@@ -279,10 +287,6 @@ public class PaymentsService {
                 InvoiceStatus.of(state, InvoiceDates.overdue(due, today)), rs.getObject("issue_date", LocalDate.class),
                 due, rs.getObject("send_on", LocalDate.class), rs.getObject("visible", Long.class),
                 rs.getObject("own", Long.class));
-    }
-
-    static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     /** Instants are stored as UTC wall-clock values (hibernate.jdbc.time_zone=UTC). */

@@ -70,6 +70,27 @@ interface MailMessageRepository extends JpaRepository<MailMessage, Long> {
             + " where m.state = com.tutordesk.mail.MailState.SENDING and m.claimedAt < :claimedBefore")
     int releaseAbandonedClaims(Instant claimedBefore, String error, Instant now);
 
+    /**
+     * Withdraws the unsent messages about one record (PENDING, RETRYING, HELD or FAILED; a message being
+     * sent right now is past withdrawing).
+     */
+    @Modifying
+    @Query("update MailMessage m set m.state = com.tutordesk.mail.MailState.WITHDRAWN, m.lastError = :reason,"
+            + " m.claimedBy = null, m.claimedAt = null, m.version = m.version + 1"
+            + " where m.refType = :refType and m.refId = :refId and m.state in (com.tutordesk.mail.MailState.PENDING,"
+            + " com.tutordesk.mail.MailState.RETRYING, com.tutordesk.mail.MailState.HELD,"
+            + " com.tutordesk.mail.MailState.FAILED)")
+    int withdrawUnsent(String refType, long refId, String reason);
+
+    /** Withdraws one unsent message (an admin's Discard); 0 when it is being sent, sent or withdrawn already. */
+    @Modifying
+    @Query("update MailMessage m set m.state = com.tutordesk.mail.MailState.WITHDRAWN, m.lastError = :reason,"
+            + " m.claimedBy = null, m.claimedAt = null, m.version = m.version + 1"
+            + " where m.id = :id and m.state in (com.tutordesk.mail.MailState.PENDING,"
+            + " com.tutordesk.mail.MailState.RETRYING, com.tutordesk.mail.MailState.HELD,"
+            + " com.tutordesk.mail.MailState.FAILED)")
+    int withdraw(long id, String reason);
+
     /** An admin's "Retry now": due at once, with a fresh round of attempts. */
     @Modifying
     @Query("update MailMessage m set m.state = :state, m.lastError = :reason, m.attempts = 0, m.nextAttemptAt = :now,"

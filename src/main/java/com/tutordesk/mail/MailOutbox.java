@@ -193,6 +193,49 @@ public class MailOutbox {
         return messages.findRow(id).toMessage();
     }
 
+    /**
+     * Withdraws every email about {@code reference} that is not sent yet — waiting, retrying, held or
+     * given up — in the caller's transaction (issue 12: a payment request for an invoice cancelled or
+     * paid meanwhile must not reach the parent later). An email being handed to the mail server at this
+     * moment is past withdrawing and goes out.
+     *
+     * @param reason shown on the outbox page and the record's page, e.g. "withdrawn: invoice cancelled"
+     * @return how many emails were withdrawn
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int withdrawUnsent(MailReference reference, String reason) {
+        return messages.withdrawUnsent(reference.type(), reference.id(), reason);
+    }
+
+    /**
+     * An admin's "Discard" of an email not sent yet (waiting, retrying, held or given up): it is never
+     * sent; the outbox keeps it, marked "discarded by …".
+     *
+     * @return the message as it is now
+     * @throws NotFoundException when there is no such message
+     * @throws RuleViolationException when it is being sent, sent or withdrawn already
+     */
+    @Transactional
+    public OutboxMessage discard(long id) {
+        var user = currentUsers.requireAdmin();
+        MailMessage message = messages.findById(id).orElseThrow(() -> new NotFoundException("Email", id));
+        if (!message.getState().withdrawable()) {
+            throw new RuleViolationException("This email is " + message.getState().label().toLowerCase()
+                    + ": only an email not sent yet can be discarded");
+        }
+        if (messages.withdraw(id, "discarded by " + user.displayName()) != 1) {
+            throw new RuleViolationException("This email changed in the meantime (it may be on its way): reload the"
+                    + " page");
+        }
+        return messages.findRow(id).toMessage();
+    }
+
+    /** @return the outbox message as it is now (e.g. just after {@link #enqueue}), for saying what happened */
+    @Transactional(readOnly = true)
+    public OutboxMessage message(long id) {
+        return messages.findRow(id).toMessage();
+    }
+
     private void deliverSoonAfterCommit() {
         afterCommit(() -> backgroundJobs.runSoon(OutboxConfiguration.DELIVERY_INSTANCE));
     }

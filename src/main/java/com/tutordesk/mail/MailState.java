@@ -10,6 +10,7 @@ package com.tutordesk.mail;
  *    │           └──► FAILED (after the last attempt, or a message the server can never take)
  *    └── admin "Retry now" (from HELD, RETRYING, FAILED)
  * PENDING/RETRYING ──► HELD while no mail server is configured; HELD is sent once one is.
+ * PENDING/RETRYING/HELD/FAILED ──► WITHDRAWN (its reason no longer holds, or an admin discarded it)
  * </pre>
  */
 public enum MailState {
@@ -24,7 +25,12 @@ public enum MailState {
     /** No mail server is configured; sent once one is (after a restart) or on "Retry now". */
     HELD("Held"),
     /** Given up; only an admin's "Retry now" sends it again. */
-    FAILED("Failed");
+    FAILED("Failed"),
+    /**
+     * Never to be sent (issue 12): what it said no longer holds (e.g. "withdrawn: invoice cancelled"
+     * for a payment request) or an admin discarded it. Final.
+     */
+    WITHDRAWN("Withdrawn");
 
     private final String label;
 
@@ -40,5 +46,10 @@ public enum MailState {
     /** @return whether an admin may ask for this message to be sent again now */
     public boolean retryable() {
         return this == HELD || this == FAILED || this == RETRYING;
+    }
+
+    /** @return whether the message may still be withdrawn or discarded: it is not sent and nobody is sending it */
+    public boolean withdrawable() {
+        return this == PENDING || this == HELD || this == FAILED || this == RETRYING;
     }
 }

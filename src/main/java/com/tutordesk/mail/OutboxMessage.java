@@ -24,6 +24,21 @@ public record OutboxMessage(long id, MailReference reference, List<String> recip
     public static final String HELD_NO_MAIL_SERVER = "held: no mail server configured";
 
     /**
+     * @return what happened to an email just put in the outbox, for a toast or a history line (issue 12:
+     *         never "sent" before it was): "queued for ann@example.org", or "held: no mail server
+     *         configured (for ann@example.org)"
+     */
+    public String queuedText() {
+        String to = String.join(", ", recipients);
+        return switch (state) {
+            case HELD -> reason() + " (for " + to + ")";
+            case SENT -> "sent to " + to;
+            case WITHDRAWN -> reason() + " (was for " + to + ")";
+            default -> "queued for " + to;
+        };
+    }
+
+    /**
      * @return a short explanation of the state for people, without times (views add them in the
      *         business zone): e.g. "held: no mail server configured", "Not sent yet: Connection
      *         refused — will retry", "Gave up after 10 attempts: …"; empty for SENT
@@ -38,6 +53,7 @@ public record OutboxMessage(long id, MailReference reference, List<String> recip
             case HELD -> lastError == null ? HELD_NO_MAIL_SERVER : lastError;
             case FAILED -> "Gave up after " + attempts + (attempts == 1 ? " attempt" : " attempts")
                     + (lastError == null ? "" : ": " + lastError);
+            case WITHDRAWN -> lastError == null ? "withdrawn" : lastError;
         };
     }
 }

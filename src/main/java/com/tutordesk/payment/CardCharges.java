@@ -527,6 +527,37 @@ public class CardCharges {
     }
 
     /**
+     * Expires at Stripe the Pay now page of an attempt the office closed (issue 12); outside any
+     * transaction. A page whose creation got no answer is first looked up by sending its request again
+     * with its own key.
+     *
+     * @return what happened, for the log
+     * @throws StripeUnavailableException when Stripe did not answer (the caller's publication is retried)
+     */
+    String expirePayPage(long attemptId) {
+        if (!configured()) {
+            return "card payments are not configured";
+        }
+        PaymentAttempt attempt = attempts.findById(attemptId).orElseThrow();
+        String checkoutId = attempt.getStripeCheckoutId();
+        if (checkoutId == null) {
+            try {
+                checkoutId = stripe.createPaymentCheckout(checkoutRequest(attempt)).id();
+            } catch (StripeRejectedException e) {
+                return "the page was never opened";
+            }
+            String id = checkoutId;
+            tx.executeWithoutResult(status -> attempts.lockById(attemptId).orElseThrow().checkoutCreated(id, null));
+        }
+        try {
+            return "Stripe says " + stripe.expireCheckout(checkoutId, attempt.getIdempotencyKey() + "-expire").status();
+        } catch (StripeRejectedException e) {
+            // Already complete (a payment then arrives by webhook and is flagged for a refund) or expired.
+            return "not expired: " + e.getMessage();
+        }
+    }
+
+    /**
      * Settles a Pay now attempt from what Stripe says about its Checkout page now (paid, expired or
      * still open); also used when its page has passed its expiry.
      */

@@ -90,7 +90,8 @@ public class CardsOnFile {
      * "Send card setup link": makes the client's Stripe customer if there is none yet (key
      * {@code client-{id}-customer}) and emails the billing contact the card setup link.
      *
-     * @return the address it goes to
+     * @return what happened to the email, e.g. "queued for ann@example.org" or "held: no mail server
+     *         configured (for ann@example.org)" (never "sent" before it was, issue 12)
      * @throws RuleViolationException when not configured or the client is deactivated
      */
     public String sendSetupLink(long clientId) {
@@ -102,7 +103,7 @@ public class CardsOnFile {
         ensureCustomer(payer);
         URI link = links.cardSetupLink(clientId);
         BusinessProfile profile = settings.profile();
-        tx.executeWithoutResult(status -> outbox.enqueue(OutgoingEmail.of(new MailReference(SETUP_EMAIL, clientId),
+        return tx.execute(status -> outbox.message(outbox.enqueue(OutgoingEmail.of(new MailReference(SETUP_EMAIL, clientId),
                 payer.contactEmail(), "Save a card for payments to " + profile.name(),
                 HtmlEmail.titled("Save a card for your payments")
                         .paragraph("Dear " + payer.contactName() + ",")
@@ -112,9 +113,8 @@ public class CardsOnFile {
                         .link("Save a card", link)
                         .paragraph("With your agreement, invoices are then charged to this card and you receive a"
                                 + " receipt by email.")
-                        .footer("Sent by " + profile.name())
-                        .build())));
-        return payer.contactEmail();
+                        .footer("Sent by " + profile.emailSenderName())
+                        .build()))).queuedText());
     }
 
     /**

@@ -251,6 +251,20 @@ class StripeGateway {
         });
     }
 
+    /**
+     * POST /v1/checkout/sessions/{id}/expire: an open Checkout page can no longer be paid.
+     *
+     * @throws StripeRejectedException when Stripe refuses, e.g. the page is already complete or expired
+     */
+    CheckoutState expireCheckout(String id, String idempotencyKey) {
+        return call("expire checkout session", () -> {
+            Session session = client.v1().checkout().sessions().expire(id, options(idempotencyKey));
+            return new CheckoutState(session.getId(), session.getMode(), session.getStatus(), session.getPaymentStatus(),
+                    session.getCustomer(), session.getMetadata() == null ? Map.of() : session.getMetadata(),
+                    session.getPaymentIntent(), null, session.getAmountTotal(), session.getCurrency(), null);
+        });
+    }
+
     /** GET /v1/payment_intents/{id}. */
     IntentState retrievePaymentIntent(String id) {
         return call("read payment intent", () -> intentState(client.v1().paymentIntents()

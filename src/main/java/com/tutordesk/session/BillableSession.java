@@ -26,12 +26,12 @@ public record BillableSession(long id, long clientId, long tutorId, Instant star
         String tutorName, long clientRateMinor, long clientAmountMinor, String currency) {
 
     /**
-     * Billable (issue 7): completed (including scheduled sessions whose end has passed) or
-     * late-cancelled, with a client amount above zero, and not yet on an invoice.
+     * Billable: {@link BillingState#UNBILLED} by the one rule ({@link BillingState#of}) — completed
+     * (including scheduled sessions whose end has passed) or late-cancelled, with a client amount above
+     * zero, and not yet on an invoice.
      */
     public boolean billable() {
-        return billingState == BillingState.UNBILLED && clientAmountMinor > 0
-                && (status == SessionStatus.COMPLETED || status == SessionStatus.LATE_CANCELLED);
+        return BillingState.of(billingState, status, clientAmountMinor) == BillingState.UNBILLED;
     }
 
     BillableSession asOf(Instant now) {

@@ -1,10 +1,53 @@
 package com.tutordesk.session;
 
-/** Where a session is in billing (domain.md "Billing state"): unbilled → invoiced → paid. */
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Where a session is in billing (domain.md "Billing state"), the one definition the whole application
+ * shows, filters, counts and sums by (issue 12): the sessions list (filter, column, footer, CSV), the
+ * session page, the tutor, client and engagement pages, the Payments page's Unbilled total, Create
+ * Invoice and the rate-change dialog.
+ *
+ * <p>Only {@link #UNBILLED}, {@link #INVOICED} and {@link #PAID} are stored (column
+ * {@code billing_state}, changed through {@link SessionBilling}). A session stored as unbilled reads
+ * as {@link #UPCOMING} while it has not ended (scheduled), and as {@link #NOT_BILLABLE} when there is
+ * nothing to bill: cancelled in time, or completed or late-cancelled with a client amount of 0.
+ * {@link #of} decides in Java and {@link #sql}/{@link #UNBILLED_JPQL} in queries, by the same rule.
+ *
+ * <p>A session on a draft invoice is still unbilled: a draft has billed nobody yet (Create Invoice
+ * does not offer it again, since the draft holds it).
+ */
 public enum BillingState {
+    /** Billable and on no issued invoice: completed (or scheduled and ended) or late-cancelled, with a client amount. */
     UNBILLED("Unbilled"),
+    /** On an open invoice. */
     INVOICED("Invoiced"),
-    PAID("Paid");
+    /** On a paid invoice. */
+    PAID("Paid"),
+    /** Not ended yet (scheduled): not billable yet. Never stored. */
+    UPCOMING("Upcoming"),
+    /** Nothing to bill: cancelled in time, or a client amount of 0. Never stored. */
+    NOT_BILLABLE("Not billable");
+
+    /**
+     * JPQL condition "billable and unbilled" on a {@code TutoringSession s}, with the parameter
+     * {@code :now} (UTC instant); the same rule as {@code sql(UNBILLED)}.
+     */
+    public static final String UNBILLED_JPQL = """
+            (s.billingState = com.tutordesk.session.BillingState.UNBILLED and s.clientAmountMinor > 0
+             and (s.status in (com.tutordesk.session.SessionStatus.COMPLETED,
+                               com.tutordesk.session.SessionStatus.LATE_CANCELLED)
+                  or (s.status = com.tutordesk.session.SessionStatus.SCHEDULED and s.endsAt <= :now)))
+            """;
+
+    /** JPQL condition "upcoming" on a {@code TutoringSession s}, with the parameter {@code :now}. */
+    public static final String UPCOMING_JPQL = """
+            (s.billingState = com.tutordesk.session.BillingState.UNBILLED
+             and s.status = com.tutordesk.session.SessionStatus.SCHEDULED and s.endsAt > :now)
+            """;
 
     private final String label;
 
@@ -12,7 +55,60 @@ public enum BillingState {
         this.label = label;
     }
 
+    /** @return e.g. "Not billable" */
     public String label() {
         return label;
+    }
+
+    /** @return whether this state is kept in the {@code billing_state} column (the others are derived) */
+    public boolean stored() {
+        return this == UNBILLED || this == INVOICED || this == PAID;
+    }
+
+    /**
+     * The billing state a person sees.
+     *
+     * @param stored            the stored state (unbilled, invoiced or paid)
+     * @param statusNow         the status as of now ({@link SessionStatus#asOf}: a scheduled session
+     *                          whose end has passed is completed)
+     * @param clientAmountMinor the stored client amount, minor units
+     */
+    public static BillingState of(BillingState stored, SessionStatus statusNow, long clientAmountMinor) {
+        if (stored != UNBILLED) {
+            return stored;
+        }
+        return switch (statusNow) {
+            case SCHEDULED -> UPCOMING;
+            case CANCELLED -> NOT_BILLABLE;
+            case COMPLETED, LATE_CANCELLED -> clientAmountMinor > 0 ? UNBILLED : NOT_BILLABLE;
+        };
+    }
+
+    /**
+     * An SQL condition on {@code tutoring_sessions s} that holds exactly for sessions in this state.
+     *
+     * @param now the current instant (scheduled sessions that have ended are billable)
+     */
+    public SqlCondition sql(Instant now) {
+        LocalDateTime utc = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+        return switch (this) {
+            case INVOICED, PAID -> new SqlCondition("s.billing_state = '" + name() + "'", List.of());
+            case UNBILLED -> new SqlCondition("(s.billing_state = 'UNBILLED' and s.client_amount_minor > 0"
+                    + " and (s.status in ('COMPLETED', 'LATE_CANCELLED') or (s.status = 'SCHEDULED' and s.ends_at <= ?)))",
+                    List.of(utc));
+            case UPCOMING -> new SqlCondition("(s.billing_state = 'UNBILLED' and s.status = 'SCHEDULED'"
+                    + " and s.ends_at > ?)", List.of(utc));
+            case NOT_BILLABLE -> new SqlCondition("(s.billing_state = 'UNBILLED' and (s.status = 'CANCELLED'"
+                    + " or (s.client_amount_minor = 0 and (s.status <> 'SCHEDULED' or s.ends_at <= ?))))", List.of(utc));
+        };
+    }
+
+    /**
+     * A piece of SQL with its bind parameters, in order.
+     *
+     * @param sql    the condition, on the alias {@code s} of {@code tutoring_sessions}
+     * @param params values for its {@code ?}s (instants as UTC {@link LocalDateTime})
+     */
+    public record SqlCondition(String sql, List<Object> params) {
     }
 }

@@ -21,12 +21,18 @@ public record DateRange(LocalDate from, LocalDate to) {
         }
     }
 
-    /** The quick choices of the sessions list (weeks start on Monday). */
+    /**
+     * The quick choices of the sessions list (weeks start on Monday). {@link #LAST_30_DAYS} is the
+     * list's default: today (with its sessions still to come on top) and the 29 days before it.
+     */
     public enum Preset {
+        LAST_30_DAYS("last-30-days", "Last 30 days"),
+        NEXT_30_DAYS("next-30-days", "Next 30 days"),
         THIS_WEEK("this-week", "This week"),
         LAST_WEEK("last-week", "Last week"),
         THIS_MONTH("this-month", "This month"),
-        LAST_MONTH("last-month", "Last month");
+        LAST_MONTH("last-month", "Last month"),
+        ALL("all", "All dates");
 
         private final String key;
         private final String label;
@@ -49,6 +55,9 @@ public record DateRange(LocalDate from, LocalDate to) {
         public DateRange on(LocalDate today) {
             LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
             return switch (this) {
+                case LAST_30_DAYS -> new DateRange(today.minusDays(29), today);
+                case NEXT_30_DAYS -> new DateRange(today, today.plusDays(30));
+                case ALL -> DateRange.ALL;
                 case THIS_WEEK -> new DateRange(monday, monday.plusDays(6));
                 case LAST_WEEK -> new DateRange(monday.minusWeeks(1), monday.minusDays(1));
                 case THIS_MONTH -> new DateRange(today.withDayOfMonth(1), today.with(TemporalAdjusters.lastDayOfMonth()));

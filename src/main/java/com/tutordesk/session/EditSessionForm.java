@@ -16,8 +16,10 @@ import java.time.LocalTime;
  * @param location        location or {@code null}
  * @param cancelled       cancelled in time
  * @param lateCancelled   late-cancelled (the cancelled box does not apply; undo first)
+ * @param billingLock     why only the location may change (the session is invoiced or paid: "it is on
+ *                        invoice INV-… — cancel invoice INV-… first"), or {@code null} when everything may
  */
 public record EditSessionForm(long sessionId, long version, FilterChoice tutor, EngagementOption engagement,
         LocalDate date, LocalTime startTime, int durationMinutes, String location, boolean cancelled,
-        boolean lateCancelled) {
+        boolean lateCancelled, String billingLock) {
 }

@@ -13,14 +13,32 @@ import java.time.LocalTime;
  * @param startTime       business-local wall-clock start time
  * @param durationMinutes {@value LogSessionRequest#MIN_MINUTES}–{@value LogSessionRequest#MAX_MINUTES} minutes
  * @param location        optional, at most {@link TutoringSession#LOCATION_MAX_LENGTH} characters
- * @param cancelled       cancelled in time (both amounts 0); ignored for a late-cancelled session,
- *                        which keeps its status until the late cancellation is undone
+ * @param cancellation    not cancelled; cancelled in time (both amounts 0: refused inside the
+ *                        late-cancellation window); fee waived (0 on purpose); or a late cancellation
+ *                        (policy amounts). Ignored for a late-cancelled session, which keeps its status
+ *                        until the late cancellation is undone. {@code null} reads as not cancelled.
  */
 public record EditSessionRequest(long sessionId, long seenVersion, Long engagementId, LocalDate date,
-        LocalTime startTime, Integer durationMinutes, String location, boolean cancelled) {
+        LocalTime startTime, Integer durationMinutes, String location, Cancellation cancellation) {
+
+    public EditSessionRequest {
+        cancellation = cancellation == null ? Cancellation.NONE : cancellation;
+    }
+
+    /** @param cancelled cancelled in time, or not cancelled */
+    public EditSessionRequest(long sessionId, long seenVersion, Long engagementId, LocalDate date,
+            LocalTime startTime, Integer durationMinutes, String location, boolean cancelled) {
+        this(sessionId, seenVersion, engagementId, date, startTime, durationMinutes, location,
+                cancelled ? Cancellation.IN_TIME : Cancellation.NONE);
+    }
+
+    /** @return whether the session is to be cancelled in any way */
+    public boolean cancelled() {
+        return cancellation != Cancellation.NONE;
+    }
 
     /** @return the same fields as the Log Session dialog's request (for its preview) */
     LogSessionRequest asLogRequest() {
-        return new LogSessionRequest(engagementId, date, startTime, durationMinutes, location, cancelled, null);
+        return new LogSessionRequest(engagementId, date, startTime, durationMinutes, location, cancellation, null);
     }
 }

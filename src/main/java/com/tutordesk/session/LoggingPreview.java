@@ -13,9 +13,13 @@ import java.util.List;
  * @param tutorEarningsMinor tutor earnings in minor units
  * @param ambiguityNote      set when the time happens twice that day (DST fall-back), else {@code null}
  * @param conflicts          overlapping sessions of the tutor or the student (a warning, not an error)
+ * @param lateWindowHours    the late-cancellation window of the policy (settings), in hours
+ * @param insideLateWindow   whether the start is less than {@code lateWindowHours} from now (or past):
+ *                           cancelling it now is late by the policy
  */
 public record LoggingPreview(ZonedDateTime start, ZonedDateTime end, SessionStatus status, Long clientAmountMinor,
-        long tutorEarningsMinor, String ambiguityNote, List<SessionConflict> conflicts) {
+        long tutorEarningsMinor, String ambiguityNote, List<SessionConflict> conflicts, int lateWindowHours,
+        boolean insideLateWindow) {
 
     /** @return whether the button reads "Schedule Session" rather than "Log Session" */
     public boolean schedules() {

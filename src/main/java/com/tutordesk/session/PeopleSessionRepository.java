@@ -22,12 +22,8 @@ interface PeopleSessionRepository extends JpaRepository<TutoringSession, Long> {
             join Tutor t on t.id = s.tutorId
             """;
 
-    /** "Billable and on no invoice" (domain.md "Unbilled"): ended or late-cancelled, not cancelled in time. */
-    String BILLABLE_UNBILLED = """
-            s.billingState = com.tutordesk.session.BillingState.UNBILLED
-            and s.status <> com.tutordesk.session.SessionStatus.CANCELLED
-            and (s.status = com.tutordesk.session.SessionStatus.LATE_CANCELLED or s.endsAt <= :now)
-            """;
+    /** "Billable and on no invoice" (domain.md "Unbilled"), as everywhere: {@link BillingState#UNBILLED_JPQL}. */
+    String BILLABLE_UNBILLED = BillingState.UNBILLED_JPQL;
 
     @Query(ROW + " where s.tutorId = :tutorId and s.startsAt <= :now order by s.startsAt desc, s.id desc")
     List<RelatedSession> findRecentOfTutor(long tutorId, Instant now, Pageable limit);
@@ -47,13 +43,18 @@ interface PeopleSessionRepository extends JpaRepository<TutoringSession, Long> {
     @Query(ROW + " where s.engagement.id = :engagementId order by s.startsAt desc, s.id desc")
     List<RelatedSession> findOfEngagement(long engagementId, Pageable limit);
 
-    @Query("select s from TutoringSession s where s.engagement.id = :engagementId"
-            + " and s.billingState = com.tutordesk.session.BillingState.UNBILLED")
-    List<TutoringSession> findUnbilledOfEngagement(long engagementId);
+    /** The sessions a rate change may re-price: unbilled and upcoming ones (never invoiced, paid or not billable). */
+    @Query("select s from TutoringSession s where s.engagement.id = :engagementId and (" + BillingState.UNBILLED_JPQL
+            + " or " + BillingState.UPCOMING_JPQL + ")")
+    List<TutoringSession> findRepriceableOfEngagement(long engagementId, Instant now);
 
-    @Query("select count(s) from TutoringSession s where s.engagement.id = :engagementId"
-            + " and s.billingState = com.tutordesk.session.BillingState.UNBILLED")
-    long countUnbilledOfEngagement(long engagementId);
+    @Query("select count(s) from TutoringSession s where s.engagement.id = :engagementId and "
+            + BillingState.UNBILLED_JPQL)
+    long countUnbilledOfEngagement(long engagementId, Instant now);
+
+    @Query("select count(s) from TutoringSession s where s.engagement.id = :engagementId and "
+            + BillingState.UPCOMING_JPQL)
+    long countUpcomingOfEngagement(long engagementId, Instant now);
 
     @Query("select count(s) from TutoringSession s where s.engagement.id = :engagementId")
     long countOfEngagement(long engagementId);

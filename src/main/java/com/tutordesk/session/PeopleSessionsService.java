@@ -157,19 +157,36 @@ public class PeopleSessionsService {
     }
 
     /**
-     * @return the engagement's sessions on no invoice (any status, upcoming ones included): the N
-     *         of "also apply the new rates to N unbilled sessions"
+     * What "also apply the new rates to N sessions" counts: the engagement's unbilled sessions (billable,
+     * on no invoice: the same count as the sessions list's Billing = Unbilled) and its upcoming ones.
+     * Invoiced, paid and not-billable sessions (cancelled in time, or with a client amount of 0) keep
+     * their amounts.
      */
     @Transactional(readOnly = true)
-    public long unbilledCountOfEngagement(long engagementId) {
+    public RepriceableSessions repriceableOfEngagement(long engagementId) {
         engagements.requireEditable(engagementId);
-        return sessions.countUnbilledOfEngagement(engagementId);
+        Instant now = clock.instant();
+        return new RepriceableSessions(sessions.countUnbilledOfEngagement(engagementId, now),
+                sessions.countUpcomingOfEngagement(engagementId, now));
     }
 
     /**
-     * Re-prices the engagement's unbilled sessions with its current rates (call after changing
-     * them, in the same transaction). Invoiced and paid sessions are not touched; cancelled ones
-     * stay at zero; late-cancelled ones follow the current late-cancellation policy.
+     * @param unbilled billable sessions on no invoice
+     * @param upcoming sessions that have not ended
+     */
+    public record RepriceableSessions(long unbilled, long upcoming) {
+
+        /** @return unbilled + upcoming */
+        public long total() {
+            return unbilled + upcoming;
+        }
+    }
+
+    /**
+     * Re-prices the engagement's unbilled and upcoming sessions ({@link #repriceableOfEngagement})
+     * with its current rates (call after changing them, in the same transaction). Invoiced, paid and
+     * not-billable sessions are not touched; late-cancelled ones follow the current late-cancellation
+     * policy.
      *
      * @return how many sessions were re-priced
      */
@@ -178,7 +195,7 @@ public class PeopleSessionsService {
         Engagement engagement = engagements.requireEditable(engagementId);
         LateCancellationPolicy policy = settings.profile().lateCancellation();
         Instant now = clock.instant();
-        List<TutoringSession> unbilled = sessions.findUnbilledOfEngagement(engagementId);
+        List<TutoringSession> unbilled = sessions.findRepriceableOfEngagement(engagementId, now);
         for (TutoringSession session : unbilled) {
             session.reprice(engagement.getClientRateMinor(), engagement.getTutorWageMinor(),
                     policy.clientChargePercent(), policy.tutorPayPercent(), now);

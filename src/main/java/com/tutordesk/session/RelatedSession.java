@@ -12,7 +12,8 @@ import java.time.Instant;
  * @param endsAt             end, UTC instant
  * @param durationMinutes    duration in minutes
  * @param status             status as of now
- * @param billingState       unbilled, invoiced or paid
+ * @param billingState       billing state as people see it ({@link BillingState#of}) once read
+ *                           through {@link #asOf}
  * @param tutorName          tutor
  * @param studentName        student
  * @param clientName         client
@@ -25,8 +26,10 @@ public record RelatedSession(long id, long engagementId, Instant startsAt, Insta
         String subjectName, Long clientAmountMinor, long tutorEarningsMinor) {
 
     RelatedSession asOf(Instant now, boolean showClientAmount) {
-        return new RelatedSession(id, engagementId, startsAt, endsAt, durationMinutes, status.asOf(endsAt, now),
-                billingState, tutorName, studentName, clientName, subjectName,
+        SessionStatus statusNow = status.asOf(endsAt, now);
+        return new RelatedSession(id, engagementId, startsAt, endsAt, durationMinutes, statusNow,
+                BillingState.of(billingState, statusNow, clientAmountMinor == null ? 0 : clientAmountMinor), tutorName,
+                studentName, clientName, subjectName,
                 showClientAmount ? clientAmountMinor : null, tutorEarningsMinor);
     }
 }

@@ -8,7 +8,7 @@ package com.tutordesk.session;
  * @param maySendReport      the report may be emailed now (the session has started and was not
  *                           cancelled in time)
  * @param sendBlockedReason  why not, when {@code maySendReport} is false
- * @param mayEdit            Edit Session, Late Cancellation and Delete are allowed (unbilled)
+ * @param mayEdit            every field of Edit Session, Late Cancellation and Delete are allowed (unbilled)
  * @param mayLateCancel      Late Cancellation is offered (not late-cancelled yet)
  * @param mayUndoLateCancel  Undo late cancellation is offered
  * @param mayDelete          Delete is offered
@@ -16,7 +16,10 @@ package com.tutordesk.session;
  *                           {@code null} when the session is unbilled
  * @param mayInvoice         "Send invoice" is offered (a completed unbilled session, for those who
  *                           handle invoices: admins and Enhanced-Access tutors)
+ * @param mayEditLocation    Edit Session is offered for the location alone (an invoiced or paid session:
+ *                           only what changes money is locked, issue 12)
  */
 public record SessionActions(boolean mayRate, boolean maySendReport, String sendBlockedReason, boolean mayEdit,
-        boolean mayLateCancel, boolean mayUndoLateCancel, boolean mayDelete, String billingLock, boolean mayInvoice) {
+        boolean mayLateCancel, boolean mayUndoLateCancel, boolean mayDelete, String billingLock, boolean mayInvoice,
+        boolean mayEditLocation) {
 }

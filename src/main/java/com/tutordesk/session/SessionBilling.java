@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The session module's API for billing (issue 7): which sessions of a client can be invoiced, and
  * the billing-state changes an invoice makes (issue: unbilled → invoiced, payment: invoiced → paid,
- * cancellation: invoiced or paid → unbilled). The billing module decides who may do this and
+ * undone payment: paid → invoiced, cancellation: invoiced — or paid and refunded — → unbilled). The billing module decides who may do this and
  * calls it inside its own transaction; this class checks no role.
  *
  * <p>Every change locks the sessions ({@code SELECT … FOR UPDATE}, in id order) and raises their
@@ -50,9 +50,9 @@ public class SessionBilling {
     }
 
     /**
-     * The client's sessions that can be invoiced now, oldest first (see
-     * {@link BillableSession#billable()}). Sessions reserved by a draft invoice are included: the
-     * billing module knows its drafts.
+     * The client's sessions that can be invoiced now ({@link BillingState#UNBILLED}, the same rule as
+     * the sessions list and the Payments page), oldest first. Sessions reserved by a draft invoice are
+     * included: the billing module knows its drafts.
      *
      * @param tutorId only this tutor's sessions, or {@code null} for all tutors
      */
@@ -61,14 +61,8 @@ public class SessionBilling {
         Instant now = clock.instant();
         return em.createQuery(ROW + """
                         where s.clientId = :clientId
-                          and s.billingState = com.tutordesk.session.BillingState.UNBILLED
-                          and s.clientAmountMinor > 0
-                          and (s.status in (com.tutordesk.session.SessionStatus.COMPLETED,
-                                            com.tutordesk.session.SessionStatus.LATE_CANCELLED)
-                               or (s.status = com.tutordesk.session.SessionStatus.SCHEDULED and s.endsAt <= :now))
-                          and (:tutorId is null or s.tutorId = :tutorId)
-                        order by s.startsAt, s.id
-                        """, BillableSession.class)
+                          and (:tutorId is null or s.tutorId = :tutorId) and
+                        """ + BillingState.UNBILLED_JPQL + " order by s.startsAt, s.id", BillableSession.class)
                 .setParameter("clientId", clientId).setParameter("now", now).setParameter("tutorId", tutorId)
                 .getResultList().stream().map(row -> row.asOf(now)).toList();
     }
@@ -131,6 +125,18 @@ public class SessionBilling {
     @Transactional(propagation = Propagation.MANDATORY)
     public void markUnbilled(Collection<Long> ids) {
         change(ids, BillingState.INVOICED, BillingState.UNBILLED);
+    }
+
+    /** A payment undone (issue 12): every session goes from PAID back to INVOICED. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void markUnpaid(Collection<Long> ids) {
+        change(ids, BillingState.PAID, BillingState.INVOICED);
+    }
+
+    /** Cancellation of a paid invoice whose card payment was refunded: every session goes from PAID to UNBILLED. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void markUnbilledAfterRefund(Collection<Long> ids) {
+        change(ids, BillingState.PAID, BillingState.UNBILLED);
     }
 
     private void change(Collection<Long> ids, BillingState from, BillingState to) {

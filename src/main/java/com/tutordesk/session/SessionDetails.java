@@ -21,7 +21,7 @@ import java.time.Instant;
  * @param subjectName        subject
  * @param location           location or {@code null}
  * @param status             status as of now
- * @param billing            billing state
+ * @param billing            billing state as people see it ({@link BillingState#of})
  * @param rating             1–5 or {@code null}
  * @param report             session report or {@code null}
  * @param reportState        none / written / sent

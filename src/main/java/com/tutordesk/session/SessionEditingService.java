@@ -1,6 +1,7 @@
 package com.tutordesk.session;
 
 import com.tutordesk.engagement.Engagement;
+import com.tutordesk.people.ClientLabel;
 import com.tutordesk.security.CurrentUser;
 import com.tutordesk.security.CurrentUserService;
 import com.tutordesk.settings.BusinessProfile;
@@ -57,27 +58,30 @@ public class SessionEditingService {
     // ---- Edit Session ----
 
     /**
-     * The session's current values for the Edit Session dialog.
+     * The session's current values for the Edit Session dialog; for an invoiced or paid session with why
+     * only its location may change ({@link EditSessionForm#billingLock()}).
      *
      * @throws NotFoundException when it does not exist or is not the caller's
-     * @throws RuleViolationException when it is invoiced or paid
      */
     @Transactional(readOnly = true)
     public EditSessionForm editForm(long sessionId) {
         CurrentUser user = currentUsers.require();
         TutoringSession session = guard.visible(sessionId, user);
-        guard.requireUnbilled(session, "edit");
         BusinessProfile profile = settings.profile();
         ZonedDateTime start = profile.local(session.getStartsAt());
         Engagement engagement = session.getEngagement();
         EngagementOption option = new EngagementOption(engagement.getId(), engagement.getTutor().getId(),
                 engagement.getStudent().getName(), engagement.getSubject().getName(),
-                engagement.getStudent().getClient().getName(), engagement.getDefaultDurationMinutes(),
+                ClientLabel.of(engagement.getStudent().getClient().getName(),
+                        engagement.getStudent().getClient().getBillingContactName(),
+                        engagement.getStudent().getClient().getBillingContactEmail()),
+                engagement.getDefaultDurationMinutes(),
                 user.maySeeClientAmounts() ? engagement.getClientRateMinor() : null, engagement.getTutorWageMinor());
         return new EditSessionForm(session.getId(), session.getVersion(),
                 new FilterChoice(engagement.getTutor().getId(), engagement.getTutor().getName()), option,
                 start.toLocalDate(), start.toLocalTime(), session.getDurationMinutes(), session.getLocation(),
-                session.getStatus() == SessionStatus.CANCELLED, session.getStatus() == SessionStatus.LATE_CANCELLED);
+                session.getStatus() == SessionStatus.CANCELLED, session.getStatus() == SessionStatus.LATE_CANCELLED,
+                guard.billingLock(session));
     }
 
     /**
@@ -102,16 +106,20 @@ public class SessionEditingService {
                 .filter(conflict -> !Objects.equals(conflict.sessionId(), session.getId()))
                 .toList();
         return new LoggingPreview(base.start(), base.end(), status, user.maySeeClientAmounts() ? amounts[0] : null,
-                amounts[1], base.ambiguityNote(), conflicts);
+                amounts[1], base.ambiguityNote(), conflicts, base.lateWindowHours(), base.insideLateWindow());
     }
 
     /**
      * Saves the Edit Session dialog. Nothing changes (and nothing is recorded) when every field is as before.
      *
      * @throws IllegalArgumentException naming the field for missing or out-of-range input
-     * @throws RuleViolationException   for a DST-gap time, an inactive new engagement, an invoiced or
-     *                                  paid session ("cancel invoice INV-… first"), or a move to another
-     *                                  client's engagement while the session is on a draft invoice
+     * @throws RuleViolationException   for a DST-gap time, an inactive new engagement, a change of
+     *                                  engagement, start, duration or status of an invoiced or paid
+     *                                  session ("cancel invoice INV-… first"; its location may change), a move to another
+     *                                  client's engagement while the session is on a draft invoice, or a
+     *                                  cancellation "in time" inside the late-cancellation window (settings):
+     *                                  the caller chooses {@link Cancellation#LATE} or
+     *                                  {@link Cancellation#FEE_WAIVED}
      * @throws NotFoundException        for a session or engagement that is not the caller's
      * @throws SessionChangedException  when someone else changed the session since the dialog opened
      */
@@ -121,7 +129,11 @@ public class SessionEditingService {
         guard.write(() -> {
             TutoringSession session = guard.visible(request.sessionId(), user);
             guard.requireUnchangedSince(session, request.seenVersion());
-            guard.requireUnbilled(session, "edit");
+            String lock = guard.billingLock(session);
+            if (lock != null) {
+                relocateBilled(session, request, lock, user);
+                return null;
+            }
             Engagement engagement = engagementFor(session, request.engagementId(), user);
             boolean moving = !engagement.getId().equals(session.getEngagement().getId());
             if (moving && (!engagement.isActive() || !engagement.getStudent().isActive()
@@ -140,21 +152,69 @@ public class SessionEditingService {
             Instant now = clock.instant();
             String location = request.location() == null || request.location().isBlank() ? null
                     : request.location().strip();
-            SessionStatus timed = SessionLoggingService.statusFor(request.cancelled(), start.instant(), now);
+            LateCancellationPolicy policy = profile.lateCancellation();
+            boolean alreadyLate = session.getStatus() == SessionStatus.LATE_CANCELLED;
+            Cancellation cancellation = alreadyLate ? Cancellation.NONE : request.cancellation();
+            if (cancellation == Cancellation.IN_TIME && session.getStatus() != SessionStatus.CANCELLED
+                    && SessionLoggingService.insideLateWindow(start.instant(), policy, now)) {
+                // The window was only wording before issue 12: a late cancel went through as free, unsaid.
+                throw new RuleViolationException("This session starts less than " + policy.windowHours()
+                        + " hours from now (or has started): cancelling it now is a late cancellation by the"
+                        + " business's policy. Choose Late cancellation, or waive the fee on purpose.");
+            }
+            SessionStatus timed = SessionLoggingService.statusFor(cancellation.free(), start.instant(), now);
             List<String> changes = changes(session, engagement, start, request.durationMinutes(), location, timed,
                     profile);
+            boolean lateNow = cancellation == Cancellation.LATE;
+            if (lateNow) {
+                changes.remove("No longer cancelled");
+                changes.add("Late cancellation; policy: client charged " + policy.clientChargePercent()
+                        + " %, tutor paid " + policy.tutorPayPercent() + " %");
+            } else if (cancellation == Cancellation.FEE_WAIVED && session.getStatus() != SessionStatus.CANCELLED) {
+                changes.replaceAll(change -> change.equals("Cancelled") ? "Cancelled less than " + policy.windowHours()
+                        + " hours before the start; late-cancellation fee waived" : change);
+            }
             if (changes.isEmpty()) {
                 return null;
             }
-            LateCancellationPolicy policy = profile.lateCancellation();
             session.edit(moving ? engagement : null, start.instant(), profile.zone().getId(), request.durationMinutes(),
-                    location, session.getStatus() == SessionStatus.LATE_CANCELLED
-                            ? SessionLoggingService.statusFor(false, start.instant(), now) : timed,
+                    location, alreadyLate ? SessionLoggingService.statusFor(false, start.instant(), now) : timed,
                     policy.clientChargePercent(), policy.tutorPayPercent(), now);
+            if (lateNow) {
+                session.lateCancel(policy.clientChargePercent(), policy.tutorPayPercent(), now);
+            }
             sessions.saveAndFlush(session);
             guard.record(session.getId(), user, SessionHistoryEntry.Action.EDITED, String.join("; ", changes), now);
             return null;
         });
+    }
+
+    /**
+     * Edit Session on an invoiced or paid session (issue 12): its location may change, nothing that
+     * changes money (engagement, start, duration, status).
+     */
+    private void relocateBilled(TutoringSession session, EditSessionRequest request, String lock, CurrentUser user) {
+        BusinessProfile profile = settings.profile();
+        BusinessTime.Resolved start = BusinessTime.resolve(request.date(), request.startTime(), profile.zone(),
+                profile.locale(), session.getStartsAt());
+        boolean late = session.getStatus() == SessionStatus.LATE_CANCELLED;
+        if (!Objects.equals(request.engagementId(), session.getEngagement().getId())
+                || !start.instant().equals(session.getStartsAt())
+                || request.durationMinutes() != session.getDurationMinutes() || (!late && request.cancelled())) {
+            throw new RuleViolationException("Cannot change the engagement, date, time, duration or status of this"
+                    + " session: " + lock + ". Its location, rating, report and note can still change.");
+        }
+        String location = request.location() == null || request.location().isBlank() ? null
+                : request.location().strip();
+        if (Objects.equals(location, session.getLocation())) {
+            return;
+        }
+        Instant now = clock.instant();
+        String change = "Location: " + (session.getLocation() == null ? "none" : session.getLocation()) + " → "
+                + (location == null ? "none" : location);
+        session.relocate(location, now);
+        sessions.saveAndFlush(session);
+        guard.record(session.getId(), user, SessionHistoryEntry.Action.EDITED, change, now);
     }
 
     // ---- Late Cancellation ----

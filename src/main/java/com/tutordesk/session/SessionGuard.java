@@ -135,17 +135,18 @@ class SessionGuard {
 
     /**
      * @return e.g. "it is on invoice INV-000123 — cancel invoice INV-000123 first", or without a
-     *         known number "it is invoiced — cancel its invoice first"; {@code null} when unbilled
+     *         known number "it is invoiced — cancel its invoice first"; for a paid session the way out
+     *         that exists (undo or refund the payment, then cancel); {@code null} when not on an invoice
      */
     static String billingLock(BillingState state, Optional<String> invoiceNumber) {
         String cancel = invoiceNumber.map(number -> "cancel invoice " + number + " first")
                 .orElse("cancel its invoice first");
         return switch (state) {
-            case UNBILLED -> null;
+            case UNBILLED, UPCOMING, NOT_BILLABLE -> null;
             case INVOICED -> invoiceNumber.map(number -> "it is on invoice " + number).orElse("it is invoiced")
                     + " — " + cancel;
             case PAID -> invoiceNumber.map(number -> "it is paid (invoice " + number + ")").orElse("it is paid")
-                    + " — " + cancel;
+                    + " — undo its payment (a card payment: refund it), then " + cancel;
         };
     }
 

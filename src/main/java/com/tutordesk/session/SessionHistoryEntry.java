@@ -27,7 +27,8 @@ public class SessionHistoryEntry {
         RATED("Rating changed"),
         REPORT_SAVED("Report saved"),
         NOTE_SAVED("Internal note saved"),
-        REPORT_SENT("Report sent"),
+        /** Put in the outbox for the billing contact (the details say: queued, or held). */
+        REPORT_SENT("Report email"),
         DELETED("Deleted");
 
         private final String label;

@@ -1,5 +1,6 @@
 package com.tutordesk.session;
 
+import com.tutordesk.people.ClientLabel;
 import com.tutordesk.security.CurrentUser;
 import com.tutordesk.security.CurrentUserService;
 import com.tutordesk.settings.BusinessProfile;
@@ -149,7 +150,7 @@ public class SessionListService {
         String currency = profile.currency().getCurrencyCode();
         int fraction = Math.max(0, profile.currency().getDefaultFractionDigits());
         List<String> header = new ArrayList<>(List.of("Session id", "Date", "Start", "End", "Duration (minutes)",
-                "Student", "Client", "Tutor", "Subject", "Location", "Status", "Report", "Invoiced", "Paid", "Rating"));
+                "Student", "Client", "Tutor", "Subject", "Location", "Status", "Report", "Billing", "Rating"));
         if (user.maySeeClientAmounts()) {
             header.add("Client amount (" + currency + ")");
         }
@@ -169,8 +170,7 @@ public class SessionListService {
                         start.format(CSV_TIME), endTime(start, row.endsAt().atZone(profile.zone())),
                         String.valueOf(row.durationMinutes()), row.studentName(), row.clientName(), row.tutorName(),
                         row.subjectName(), nullToEmpty(row.location()), row.status().label(), row.report().label(),
-                        row.invoiced() ? "yes" : "no", row.paid() ? "yes" : "no",
-                        row.rating() == null ? "" : row.rating().toString()));
+                        row.billing().label(), row.rating() == null ? "" : row.rating().toString()));
                 if (user.maySeeClientAmounts()) {
                     cells.add(BigDecimal.valueOf(row.clientAmountMinor(), fraction).toPlainString());
                 }
@@ -251,13 +251,15 @@ public class SessionListService {
     public List<FilterChoice> clientChoices(String text, int offset, int limit) {
         CurrentUser user = currentUsers.require();
         String pattern = likePattern(text);
+        // Labelled with the billing contact: two "García family" clients must be told apart (issue 12).
         return user.isAdmin()
-                ? jdbc.query("select id, name from clients where lower(name) like ? escape '!' order by name, id"
-                        + " limit ? offset ?", (rs, i) -> choice(rs), pattern, limit, offset)
-                : jdbc.query("select distinct c.id, c.name from clients c join students st on st.client_id = c.id"
-                        + " join engagements e on e.student_id = st.id where e.tutor_id = ?"
-                        + " and lower(c.name) like ? escape '!' order by c.name, c.id limit ? offset ?",
-                        (rs, i) -> choice(rs), user.tutorId(), pattern, limit, offset);
+                ? jdbc.query("select id, name, billing_contact_name, billing_contact_email from clients"
+                        + " where lower(name) like ? escape '!' order by name, id limit ? offset ?",
+                        (rs, i) -> clientChoice(rs), pattern, limit, offset)
+                : jdbc.query("select distinct c.id, c.name, c.billing_contact_name, c.billing_contact_email from clients c"
+                        + " join students st on st.client_id = c.id join engagements e on e.student_id = st.id"
+                        + " where e.tutor_id = ? and lower(c.name) like ? escape '!' order by c.name, c.id"
+                        + " limit ? offset ?", (rs, i) -> clientChoice(rs), user.tutorId(), pattern, limit, offset);
     }
 
     /** Students whose name contains {@code text}, scoped like {@link #clientChoices}. */
@@ -293,9 +295,12 @@ public class SessionListService {
     @Transactional(readOnly = true)
     public Optional<FilterChoice> choice(ChoiceKind kind, long id) {
         CurrentUser user = currentUsers.require();
-        String sql = "select id, name from " + kind.table + " where id = ?";
+        boolean client = kind == ChoiceKind.CLIENT;
+        String sql = "select id, name" + (client ? ", billing_contact_name, billing_contact_email" : "") + " from "
+                + kind.table + " where id = ?";
+        org.springframework.jdbc.core.RowMapper<FilterChoice> mapper = (rs, i) -> client ? clientChoice(rs) : choice(rs);
         if (user.isAdmin() || kind == ChoiceKind.SUBJECT) {
-            return jdbc.query(sql, (rs, i) -> choice(rs), id).stream().findFirst();
+            return jdbc.query(sql, mapper, id).stream().findFirst();
         }
         String column = switch (kind) {
             case TUTOR -> "tutor_id";
@@ -305,25 +310,31 @@ public class SessionListService {
         };
         String scoped = sql + " and exists (select 1 from tutoring_sessions s where s.tutor_id = ? and s." + column
                 + " = " + kind.table + ".id)";
-        return jdbc.query(scoped, (rs, i) -> choice(rs), id, user.tutorId()).stream().findFirst();
+        return jdbc.query(scoped, mapper, id, user.tutorId()).stream().findFirst();
     }
 
     // ---- mapping ----
 
     private static SessionRow row(ResultSet rs, Instant now, boolean showClientAmount) throws SQLException {
         Instant endsAt = SessionListSql.instant(rs.getObject("ends_at", LocalDateTime.class));
+        SessionStatus status = SessionStatus.valueOf(rs.getString("status")).asOf(endsAt, now);
         return new SessionRow(rs.getLong("id"), SessionListSql.instant(rs.getObject("starts_at", LocalDateTime.class)),
-                endsAt, rs.getInt("duration_minutes"),
-                SessionStatus.valueOf(rs.getString("status")).asOf(endsAt, now), rs.getString("student_name"),
+                endsAt, rs.getInt("duration_minutes"), status, rs.getString("student_name"),
                 rs.getString("client_name"), rs.getString("tutor_name"), rs.getString("subject_name"),
                 rs.getString("location"), ReportState.valueOf(rs.getString("report_state")),
-                BillingState.valueOf(rs.getString("billing_state")),
+                BillingState.of(BillingState.valueOf(rs.getString("billing_state")), status,
+                        rs.getLong("client_amount_minor")),
                 showClientAmount ? rs.getLong("client_amount_minor") : null, rs.getLong("tutor_earnings_minor"),
                 rs.getObject("rating", Integer.class));
     }
 
     private static FilterChoice choice(ResultSet rs) throws SQLException {
         return new FilterChoice(rs.getLong("id"), rs.getString("name"));
+    }
+
+    private static FilterChoice clientChoice(ResultSet rs) throws SQLException {
+        return new FilterChoice(rs.getLong("id"), ClientLabel.of(rs.getString("name"),
+                rs.getString("billing_contact_name"), rs.getString("billing_contact_email")));
     }
 
     private static String likePattern(String text) {

@@ -82,7 +82,8 @@ final class SessionListSql {
             }
         }
         if (filter.billing() != null) {
-            where.and("s.billing_state = ?", filter.billing().name());
+            BillingState.SqlCondition billing = filter.billing().sql(now);
+            where.and(billing.sql(), billing.params().toArray());
         }
         if (filter.text() != null) {
             String pattern = "%" + filter.text().toLowerCase(java.util.Locale.ROOT)

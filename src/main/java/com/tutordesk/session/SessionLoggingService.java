@@ -1,9 +1,11 @@
 package com.tutordesk.session;
 
 import com.tutordesk.engagement.Engagement;
+import com.tutordesk.people.ClientLabel;
 import com.tutordesk.security.CurrentUser;
 import com.tutordesk.security.CurrentUserService;
 import com.tutordesk.settings.BusinessProfile;
+import com.tutordesk.settings.LateCancellationPolicy;
 import com.tutordesk.settings.SettingsService;
 import com.tutordesk.shared.BusinessTime;
 import com.tutordesk.shared.Money;
@@ -86,12 +88,14 @@ public class SessionLoggingService {
         }
         boolean rates = user.maySeeClientAmounts();
         return jdbc.query("select e.id, e.tutor_id, st.name as student, sub.name as subject, c.name as client,"
+                + " c.billing_contact_name, c.billing_contact_email,"
                 + " e.default_duration_minutes, e.client_rate_minor, e.tutor_wage_minor from engagements e"
                 + " join students st on st.id = e.student_id join clients c on c.id = st.client_id"
                 + " join subjects sub on sub.id = e.subject_id where e.tutor_id = ? and e.active and st.active"
                 + " and c.active order by st.name, sub.name, e.id", (rs, i) -> new EngagementOption(rs.getLong("id"),
                         rs.getLong("tutor_id"), rs.getString("student"), rs.getString("subject"),
-                        rs.getString("client"), rs.getInt("default_duration_minutes"),
+                        ClientLabel.of(rs.getString("client"), rs.getString("billing_contact_name"),
+                                rs.getString("billing_contact_email")), rs.getInt("default_duration_minutes"),
                         rates ? rs.getLong("client_rate_minor") : null, rs.getLong("tutor_wage_minor")), tutorId);
     }
 
@@ -254,11 +258,16 @@ public class SessionLoggingService {
         BusinessTime.Resolved start = BusinessTime.resolve(request.date(), request.startTime(), profile.zone(),
                 profile.locale());
         Instant now = clock.instant();
-        SessionStatus status = statusFor(request.cancelled(), start.instant(), now);
+        SessionStatus timed = statusFor(request.cancellation().free(), start.instant(), now);
         String location = request.location() == null || request.location().isBlank() ? null
                 : request.location().strip();
         TutoringSession session = TutoringSession.log(engagement, start.instant(), profile.zone().getId(),
-                request.durationMinutes(), location, status, user.userId(), key, now);
+                request.durationMinutes(), location, timed, user.userId(), key, now);
+        if (request.cancellation() == Cancellation.LATE) {
+            LateCancellationPolicy policy = profile.lateCancellation();
+            session.loggedAsLateCancellation(policy.clientChargePercent(), policy.tutorPayPercent());
+        }
+        SessionStatus status = session.getStatus();
         sessions.saveAndFlush(session);
         history.save(new SessionHistoryEntry(session.getId(), now, user.userId(), user.displayName(),
                 status == SessionStatus.SCHEDULED ? SessionHistoryEntry.Action.SCHEDULED
@@ -275,6 +284,14 @@ public class SessionLoggingService {
 
     // ---- shared rules ----
 
+    /**
+     * @return whether cancelling a session that starts at {@code start} is late by the policy now: it
+     *         starts less than the window (settings, e.g. 24 h) from {@code now}, or has started
+     */
+    static boolean insideLateWindow(Instant start, LateCancellationPolicy policy, Instant now) {
+        return start.isBefore(now.plusSeconds(policy.windowHours() * 3600L));
+    }
+
     static SessionStatus statusFor(boolean cancelled, Instant start, Instant now) {
         if (cancelled) {
             return SessionStatus.CANCELLED;
@@ -288,16 +305,21 @@ public class SessionLoggingService {
                 profile.locale(), current);
         int minutes = request.durationMinutes();
         ZonedDateTime end = start.start().plusMinutes(minutes).withZoneSameInstant(profile.zone());
-        SessionStatus status = statusFor(request.cancelled(), start.instant(), clock.instant());
+        Instant now = clock.instant();
+        LateCancellationPolicy policy = profile.lateCancellation();
+        boolean late = request.cancellation() == Cancellation.LATE;
+        SessionStatus status = late ? SessionStatus.LATE_CANCELLED
+                : statusFor(request.cancellation().free(), start.instant(), now);
         boolean free = status == SessionStatus.CANCELLED;
-        Long clientAmount = user.maySeeClientAmounts()
-                ? (free ? 0L : Money.forMinutes(engagement.getClientRateMinor(), minutes))
-                : null;
-        long earnings = free ? 0 : Money.forMinutes(engagement.getTutorWageMinor(), minutes);
+        long client = free ? 0 : Money.forMinutes(engagement.getClientRateMinor(), minutes,
+                late ? policy.clientChargePercent() : 100);
+        long earnings = free ? 0 : Money.forMinutes(engagement.getTutorWageMinor(), minutes,
+                late ? policy.tutorPayPercent() : 100);
         List<SessionConflict> conflicts = request.cancelled() ? List.of()
                 : conflicts(engagement, start.instant(), end.toInstant(), user, excludeSessionId);
-        return new LoggingPreview(start.start(), end, status, clientAmount, earnings,
-                start.ambiguous() ? BusinessTime.ambiguityNote(start, profile.locale()) : null, conflicts);
+        return new LoggingPreview(start.start(), end, status, user.maySeeClientAmounts() ? client : null, earnings,
+                start.ambiguous() ? BusinessTime.ambiguityNote(start, profile.locale()) : null, conflicts,
+                policy.windowHours(), insideLateWindow(start.instant(), policy, now));
     }
 
     private List<SessionConflict> conflicts(Engagement engagement, Instant start, Instant end, CurrentUser user,

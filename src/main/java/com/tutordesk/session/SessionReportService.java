@@ -122,7 +122,8 @@ public class SessionReportService {
      * after this commits). The session records when and to whom; sending again is allowed and
      * recorded each time.
      *
-     * @return the address the report goes to
+     * @return what happened to the email (issue 12: never "sent" before it was): "queued for
+     *         ann@example.org", or "held: no mail server configured (for ann@example.org)"
      * @throws InvalidFieldException as {@link #save}, and "report" when it is empty
      * @throws RuleViolationException when the session has not started yet or was cancelled in time
      * @throws SessionChangedException when someone else changed the session since (nothing is saved or sent)
@@ -144,13 +145,13 @@ public class SessionReportService {
             apply(session, clean, user, now);
             Client client = session.getEngagement().getStudent().getClient();
             String to = client.getBillingContactEmail();
-            outbox.enqueue(compose(session, client, settings.profile()));
+            String happened = outbox.message(outbox.enqueue(compose(session, client, settings.profile()))).queuedText();
             session.recordReportSent(to, now);
             session.markEdited(now);
             sessions.saveAndFlush(session);
-            guard.record(session.getId(), user, SessionHistoryEntry.Action.REPORT_SENT, "to " + to, now);
+            guard.record(session.getId(), user, SessionHistoryEntry.Action.REPORT_SENT, happened, now);
             drafts.delete(sessionId, user.userId());
-            return to;
+            return happened;
         });
     }
 

@@ -17,7 +17,7 @@ import java.time.Instant;
  * @param subjectName        subject
  * @param location           location or {@code null}
  * @param report             report state
- * @param billing            billing state
+ * @param billing            billing state as people see it ({@link BillingState#of})
  * @param clientAmountMinor  client amount in minor units, or {@code null} when hidden from the viewer
  * @param tutorEarningsMinor tutor earnings in minor units
  * @param rating             1–5 or {@code null}
@@ -28,7 +28,7 @@ public record SessionRow(long id, Instant startsAt, Instant endsAt, int duration
 
     /** @return whether the session is on an invoice (open or paid) */
     public boolean invoiced() {
-        return billing != BillingState.UNBILLED;
+        return billing == BillingState.INVOICED || billing == BillingState.PAID;
     }
 
     /** @return whether the session is paid */

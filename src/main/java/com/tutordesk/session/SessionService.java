@@ -50,11 +50,12 @@ public class SessionService {
         boolean clientAmounts = user.maySeeClientAmounts();
         ReportState reportState = s.getReportSentAt() != null ? ReportState.SENT
                 : s.getReport() == null ? ReportState.NONE : ReportState.WRITTEN;
+        SessionStatus status = s.getStatus().asOf(s.getEndsAt(), clock.instant());
         return new SessionDetails(s.getId(), s.getVersion(), engagement.getId(), s.getStartsAt(), s.getEndsAt(),
                 s.getTimeZone(), s.getDurationMinutes(), s.getTutorId(), engagement.getTutor().getName(),
                 engagement.getStudent().getName(), s.getClientId(), engagement.getStudent().getClient().getName(),
-                engagement.getSubject().getName(), s.getLocation(), s.getStatus().asOf(s.getEndsAt(), clock.instant()),
-                s.getBillingState(), s.getRating(), s.getReport(), reportState, s.getInternalNote(),
+                engagement.getSubject().getName(), s.getLocation(), status,
+                BillingState.of(s.getBillingState(), status, s.getClientAmountMinor()), s.getRating(), s.getReport(), reportState, s.getInternalNote(),
                 clientAmounts ? s.getClientRateMinor() : null, clientAmounts ? s.getClientAmountMinor() : null,
                 s.getTutorWageMinor(), s.getTutorEarningsMinor(), s.getCurrency(), s.getCreatedAt(), s.getUpdatedAt());
     }

@@ -50,11 +50,12 @@ public class SessionViewService {
         boolean editable = lock == null;
         String sendRefusal = SessionReportService.sendRefusal(session, now);
         SessionStatus status = session.getStatus().asOf(session.getEndsAt(), now);
-        boolean billable = status == SessionStatus.COMPLETED || status == SessionStatus.LATE_CANCELLED;
+        boolean billable = BillingState.of(session.getBillingState(), status, session.getClientAmountMinor())
+                == BillingState.UNBILLED;
         SessionActions actions = new SessionActions(SessionReportService.mayRate(session, now), sendRefusal == null,
                 sendRefusal, editable, editable && status != SessionStatus.LATE_CANCELLED,
                 editable && status == SessionStatus.LATE_CANCELLED, editable, lock,
-                user.maySeeClientAmounts() && billable && session.getBillingState() == BillingState.UNBILLED);
+                user.maySeeClientAmounts() && billable, !editable);
         List<SessionHistoryLine> lines = history.findBySessionIdOrderByOccurredAtDescIdDesc(sessionId).stream()
                 .map(entry -> new SessionHistoryLine(entry.getId(), entry.getOccurredAt(), entry.getUserName(),
                         entry.getAction().label(), entry.getDetails()))

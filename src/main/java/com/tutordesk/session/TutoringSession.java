@@ -499,6 +499,17 @@ public class TutoringSession {
     }
 
     /**
+     * Changes the location alone: allowed on an invoiced or paid session too, since it changes no amount
+     * (issue 12: only the engagement, date, duration and status are locked by billing).
+     *
+     * @param location already trimmed, or {@code null}
+     */
+    void relocate(String location, Instant now) {
+        this.location = location;
+        markEdited(now);
+    }
+
+    /**
      * Late Cancellation (domain.md "Status"): LATE_CANCELLED with both amounts from the policy
      * percentages (each rounded once from minutes). The status and amounts before are kept for undo.
      *
@@ -509,13 +520,28 @@ public class TutoringSession {
         if (status == SessionStatus.LATE_CANCELLED) {
             throw new IllegalStateException("Session " + id + " is already late-cancelled");
         }
+        applyLateCancellation(clientPercent, tutorPercent);
+        markEdited(now);
+    }
+
+    /**
+     * A session logged as a late cancellation or no-show (Log Session, issue 12): as
+     * {@link #lateCancel}, for a session that is being created (not a person's later change).
+     */
+    void loggedAsLateCancellation(int clientPercent, int tutorPercent) {
+        if (id != null) {
+            throw new IllegalStateException("Session " + id + " is already logged: use lateCancel");
+        }
+        applyLateCancellation(clientPercent, tutorPercent);
+    }
+
+    private void applyLateCancellation(int clientPercent, int tutorPercent) {
         this.preLateCancelStatus = status;
         this.preLateCancelClientAmountMinor = clientAmountMinor;
         this.preLateCancelTutorEarningsMinor = tutorEarningsMinor;
         this.status = SessionStatus.LATE_CANCELLED;
         this.clientAmountMinor = Money.forMinutes(clientRateMinor, durationMinutes, clientPercent);
         this.tutorEarningsMinor = Money.forMinutes(tutorWageMinor, durationMinutes, tutorPercent);
-        markEdited(now);
     }
 
     /**

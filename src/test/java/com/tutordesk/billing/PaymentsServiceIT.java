@@ -35,7 +35,8 @@ import org.springframework.security.access.AccessDeniedException;
  * C: c1 T 60 min @ 100.00 = 100.00
  * I1 = A: a1 + a2 + a3 − 10.00 = 224.19, due Nov 25 → overdue on Nov 26
  * I2 = B: b1 = 104.16, due Dec 9 → outstanding
- * I3 = A: a4, a draft → in no total, and a4 is not unbilled
+ * I3 = A: a4, a draft → in no invoice total; a4 is still unbilled (issue 12: a draft has billed nobody,
+ *      and the sessions list counts it as unbilled too)
  * </pre>
  */
 @IntegrationTest
@@ -141,13 +142,16 @@ class PaymentsServiceIT {
         assertThat(after.overdueCount() - adminBefore.overdueCount()).isEqualTo(1);
         assertThat(after.outstandingMinor() - adminBefore.outstandingMinor()).isEqualTo(10416);
         assertThat(after.outstandingCount() - adminBefore.outstandingCount()).isEqualTo(1);
-        // a5 60.00 + a6 40.00 + b2 83.33 + b3 50.00 + c1 100.00
-        assertThat(after.unbilledMinor() - adminBefore.unbilledMinor()).isEqualTo(33333);
-        assertThat(after.unbilledCount() - adminBefore.unbilledCount()).isEqualTo(5);
+        // a4 37.50 (on the draft) + a5 60.00 + a6 40.00 + b2 83.33 + b3 50.00 + c1 100.00
+        assertThat(after.unbilledMinor() - adminBefore.unbilledMinor()).isEqualTo(37083);
+        assertThat(after.unbilledCount() - adminBefore.unbilledCount()).isEqualTo(6);
         assertThat(payments.unbilledClients()).filteredOn(u -> u.clientId() == a.clientId).singleElement()
                 .satisfies(u -> {
-                    assertThat(u.sessions()).isEqualTo(2);
-                    assertThat(u.amountMinor()).isEqualTo(10000);
+                    assertThat(u.sessions()).isEqualTo(3);
+                    assertThat(u.amountMinor()).isEqualTo(13750);
+                    // Issue 12: two clients may share a name; the billing contact tells them apart.
+                    assertThat(u.label()).isEqualTo(u.clientName() + " · " + jdbc.queryForObject(
+                            "select billing_contact_name from clients where id = ?", String.class, a.clientId));
                 });
         assertThat(payments.list(new InvoiceFilter(InvoiceStatus.OVERDUE, a.clientId, null, null), 0, 50))
                 .extracting(InvoiceRow::id).containsExactly(i1);
@@ -170,11 +174,11 @@ class PaymentsServiceIT {
         assertThat(totals.overdueCount()).isEqualTo(1);
         assertThat(totals.outstandingMinor()).isEqualTo(10416);
         assertThat(totals.outstandingCount()).isEqualTo(1);
-        // a5 60.00 + b2 83.33 + b3 50.00 (a6 is U's, c1 is the office's client)
-        assertThat(totals.unbilledMinor()).isEqualTo(19333);
-        assertThat(totals.unbilledCount()).isEqualTo(3);
+        // a4 37.50 (on the draft) + a5 60.00 + b2 83.33 + b3 50.00 (a6 is U's, c1 is the office's client)
+        assertThat(totals.unbilledMinor()).isEqualTo(23083);
+        assertThat(totals.unbilledCount()).isEqualTo(4);
         assertThat(payments.unbilledClients()).extracting(UnbilledClient::clientId, UnbilledClient::amountMinor)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(a.clientId, 6000L),
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(a.clientId, 9750L),
                         org.assertj.core.groups.Tuple.tuple(b.clientId, 13333L));
         List<InvoiceRow> rows = payments.list(InvoiceFilter.NONE, 0, 50);
         assertThat(rows).extracting(InvoiceRow::id).containsExactly(i3, i2, i1);
@@ -233,6 +237,11 @@ class PaymentsServiceIT {
         assertThat(mixed.ownLinesMinor()).isEqualTo(11419);
         assertThat(mixed.allowed().downloadPdf()).isFalse();
         assertThat(mixed.allowed().cancel()).isFalse();
+        // Issue 12: the total is hidden from the tutor, so they cannot confirm it was received.
+        assertThat(mixed.allowed().markPaid()).isFalse();
+        assertThatThrownBy(() -> invoices.markPaid(i1, new ManualPayment(PaymentMethod.CASH, TODAY, null)))
+                .isInstanceOf(RuleViolationException.class).hasMessageContaining("ask the office");
+        assertThat(invoices.details(i1).state()).isEqualTo(InvoiceState.OPEN);
         assertThatThrownBy(() -> invoices.pdf(i1)).isInstanceOf(RuleViolationException.class);
         // Emailing it would deliver the whole PDF to a billing address the tutor may have edited.
         assertThat(mixed.allowed().resend()).isFalse();

@@ -50,8 +50,8 @@ class SessionViewBrowserIT extends BrowserTest {
 
         assertThat(page.locator("#report-state")).containsText("Sent to " + parent + " at ",
                 new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
-        assertThat(page.locator("#session-history")).containsText("Report sent");
-        assertThat(page.locator("#session-history")).containsText("to " + parent);
+        assertThat(page.locator("#session-history")).containsText("Report email");
+        assertThat(page.locator("#session-history")).containsText("queued for " + parent);
         List<MimeMessage> received = TestMailServer.receivedBy(parent).stream()
                 .filter(message -> subject(message).contains((String) session.get("student"))).toList();
         assertThat(received).hasSize(1);

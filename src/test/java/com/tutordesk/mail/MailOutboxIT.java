@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.tutordesk.settings.BusinessProfile;
 import com.tutordesk.settings.SettingsService;
 import com.tutordesk.shared.NodeIdentity;
+import com.tutordesk.shared.RuleViolationException;
 import com.tutordesk.testing.DemoAccounts;
 import com.tutordesk.testing.IntegrationTest;
 import com.tutordesk.testing.SignIn;
@@ -223,6 +224,55 @@ class MailOutboxIT {
         assertThat(sent.state()).isEqualTo(MailState.SENT);
         assertThat(sent.attempts()).isEqualTo(3);
         assertThat(sent.lastError()).isNull();
+    }
+
+    @Test
+    void an_admin_discards_a_retrying_email_and_it_is_never_sent_while_a_sent_one_cannot_be_discarded() {
+        String to = recipient();
+        TestMailServer.stop();
+        long id = enqueueCommitted(simple(reference(), to));
+        delivery.deliverDue();
+        assertThat(message(id).state()).isEqualTo(MailState.RETRYING);
+
+        signIn.as(demo.adminEmail());
+        OutboxMessage discarded = outbox.discard(id);
+        assertThat(discarded.state()).isEqualTo(MailState.WITHDRAWN);
+        assertThat(discarded.reason()).startsWith("discarded by ");
+        assertThatThrownBy(() -> outbox.retryNow(id)).isInstanceOf(RuleViolationException.class);
+
+        TestMailServer.start();
+        clock.advance(Duration.ofHours(2));
+        delivery.deliverDue();
+        assertThat(TestMailServer.receivedBy(to)).isEmpty();
+        assertThat(message(id).state()).isEqualTo(MailState.WITHDRAWN);
+
+        long sent = enqueueCommitted(simple(reference(), recipient()));
+        delivery.deliverDue();
+        assertThat(message(sent).state()).isEqualTo(MailState.SENT);
+        assertThatThrownBy(() -> outbox.discard(sent)).isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("only an email not sent yet");
+    }
+
+    @Test
+    void emails_about_a_record_still_waiting_are_withdrawn_with_the_reason_and_a_sent_one_stays_sent() {
+        MailReference reference = reference();
+        long sent = enqueueCommitted(simple(reference, recipient()));
+        delivery.deliverDue();
+        String to = recipient();
+        TestMailServer.stop();
+        long waiting = enqueueCommitted(simple(reference, to));
+        delivery.deliverDue();
+
+        int withdrawn = tx.execute(status -> outbox.withdrawUnsent(reference, "withdrawn: invoice cancelled"));
+
+        assertThat(withdrawn).isEqualTo(1);
+        assertThat(message(waiting).state()).isEqualTo(MailState.WITHDRAWN);
+        assertThat(message(waiting).reason()).isEqualTo("withdrawn: invoice cancelled");
+        assertThat(message(sent).state()).isEqualTo(MailState.SENT);
+        TestMailServer.start();
+        clock.advance(Duration.ofHours(2));
+        delivery.deliverDue();
+        assertThat(TestMailServer.receivedBy(to)).isEmpty();
     }
 
     @Test

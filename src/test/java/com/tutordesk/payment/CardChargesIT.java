@@ -184,12 +184,75 @@ class CardChargesIT {
     }
 
     @Test
+    void an_open_pay_now_page_does_not_block_mark_as_paid_and_is_expired_at_stripe_afterwards() {
+        PaymentWorld world = new PaymentWorld(jdbc, data, null);
+        long invoice = world.issue(invoices, world.sessions(1, 6_000, NOW));
+        FakeStripe.checkoutCreated("cs_office_paid", "payment", "https://checkout.stripe.test/c/pay/cs_office_paid");
+        FakeStripe.checkoutExpires("cs_office_paid");
+        assertThat(charges.openPayPage(invoice).redirect()).isNotNull();
+        assertThat(world.attemptStatuses(invoice)).containsExactly("PENDING");
+
+        // Issue 12: before, the database refused this while the client's page was open (up to its expiry).
+        invoices.markPaid(invoice, new com.tutordesk.billing.ManualPayment(com.tutordesk.billing.PaymentMethod.CASH,
+                NOW.atZone(java.time.ZoneId.of("America/New_York")).toLocalDate(), "At the front desk"));
+
+        assertThat(world.invoiceState(invoice)).isEqualTo("PAID");
+        assertThat(world.attemptStatuses(invoice)).containsExactly("EXPIRED");
+        assertThat(jdbc.queryForObject("select failure_reason from payment_attempts where invoice_id = ?", String.class,
+                invoice)).isEqualTo("Pay now page closed by the office: invoice marked as paid");
+        List<LoggedRequest> expired = FakeStripe.requests("POST", "/v1/checkout/sessions/cs_office_paid/expire");
+        assertThat(expired).hasSize(1);
+        assertThat(expired.getFirst().getHeader("Idempotency-Key")).isEqualTo("invoice-" + invoice + "-attempt-1-expire");
+        // The link now says the invoice is paid instead of opening a page.
+        assertThat(charges.openPayPage(invoice).message()).contains("is paid");
+    }
+
+    @Test
+    void an_open_pay_now_page_does_not_block_cancelling_the_invoice() {
+        PaymentWorld world = new PaymentWorld(jdbc, data, null);
+        long invoice = world.issue(invoices, world.sessions(1, 6_000, NOW));
+        FakeStripe.checkoutCreated("cs_office_cancel", "payment", "https://checkout.stripe.test/c/pay/cs_office_cancel");
+        FakeStripe.checkoutExpires("cs_office_cancel");
+        charges.openPayPage(invoice);
+
+        assertThat(invoices.cancel(invoice)).isEqualTo(1);
+
+        assertThat(world.invoiceState(invoice)).isEqualTo("CANCELLED");
+        assertThat(world.attemptStatuses(invoice)).containsExactly("EXPIRED");
+        assertThat(FakeStripe.requests("POST", "/v1/checkout/sessions/cs_office_cancel/expire")).hasSize(1);
+    }
+
+    @Test
+    void a_card_paid_invoice_is_refunded_not_undone_and_can_be_cancelled_once_refunded_in_full() {
+        PaymentWorld world = new PaymentWorld(jdbc, data, null).withCard(true);
+        FakeStripe.chargeSucceeds("pi_cancel_paid", 6_000, "ch_cancel_paid");
+        List<Long> sessions = world.sessions(1, 6_000, NOW);
+        long invoice = world.issue(invoices, sessions);
+        assertThat(world.invoiceState(invoice)).isEqualTo("PAID");
+        var details = invoices.details(invoice);
+        long paymentId = details.payments().getFirst().id();
+        assertThat(details.payments().getFirst().mayUndo()).isFalse();
+        assertThat(details.allowed().cancel()).isFalse();
+        assertThat(details.cancelBlockedReason()).contains("first refund its card payment");
+        assertThatThrownBy(() -> invoices.undoPayment(invoice, paymentId, "Typo"))
+                .hasMessageContaining("refunded, not undone");
+        assertThatThrownBy(() -> invoices.cancel(invoice)).hasMessageContaining("first refund its card payment");
+
+        FakeStripe.refundCreated("re_cancel_paid", 6_000, "succeeded");
+        charges.refund(invoice, 1, 6_000, "Family moved away");
+        assertThat(invoices.details(invoice).allowed().cancel()).isTrue();
+        assertThat(invoices.cancel(invoice)).isEqualTo(1);
+        assertThat(world.invoiceState(invoice)).isEqualTo("CANCELLED");
+        assertThat(world.family.billingState(sessions.getFirst())).isEqualTo("UNBILLED");
+    }
+
+    @Test
     void the_card_setup_link_makes_a_customer_once_and_opens_a_checkout_page_in_setup_mode() {
         PaymentWorld world = new PaymentWorld(jdbc, data, null);
         FakeStripe.customerCreated("cus_new_1");
         FakeStripe.checkoutCreated("cs_setup_1", "setup", "https://checkout.stripe.test/c/pay/cs_setup_1");
 
-        assertThat(cardsOnFile.sendSetupLink(world.clientId)).isEqualTo(world.email);
+        assertThat(cardsOnFile.sendSetupLink(world.clientId)).isEqualTo("queued for " + world.email);
         cardsOnFile.sendSetupLink(world.clientId);
         CardCharges.PayPage page = cardsOnFile.openSetupPage(world.clientId);
         CardCharges.PayPage again = cardsOnFile.openSetupPage(world.clientId);

@@ -13,7 +13,8 @@ class SessionBillingLockTest {
         assertThat(SessionGuard.billingLock(BillingState.INVOICED, Optional.of("INV-000123")))
                 .isEqualTo("it is on invoice INV-000123 — cancel invoice INV-000123 first");
         assertThat(SessionGuard.billingLock(BillingState.PAID, Optional.of("INV-000042")))
-                .isEqualTo("it is paid (invoice INV-000042) — cancel invoice INV-000042 first");
+                .isEqualTo("it is paid (invoice INV-000042) — undo its payment (a card payment: refund it), then cancel"
+                        + " invoice INV-000042 first");
     }
 
     @Test
@@ -21,7 +22,7 @@ class SessionBillingLockTest {
         assertThat(SessionGuard.billingLock(BillingState.INVOICED, Optional.empty()))
                 .isEqualTo("it is invoiced — cancel its invoice first");
         assertThat(SessionGuard.billingLock(BillingState.PAID, Optional.empty()))
-                .isEqualTo("it is paid — cancel its invoice first");
+                .isEqualTo("it is paid — undo its payment (a card payment: refund it), then cancel its invoice first");
     }
 
     @Test

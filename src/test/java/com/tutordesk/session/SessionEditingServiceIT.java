@@ -259,8 +259,9 @@ class SessionEditingServiceIT {
         assertThat(world.amount(id, "tutor_earnings_minor")).isEqualTo(2750);
         assertThat(((Number) world.column(id, "engagement_id")).longValue()).isEqualTo(other);
 
+        // Yesterday's session is inside the late-cancellation window: a free cancellation is an explicit waiver.
         editing.edit(new EditSessionRequest(id, seen(id), other, LocalDate.of(2026, 11, 24), LocalTime.of(16, 30), 30,
-                null, true));
+                null, Cancellation.FEE_WAIVED));
         assertThat(world.column(id, "status")).isEqualTo("CANCELLED");
         assertThat(world.amount(id, "client_amount_minor")).isZero();
 
@@ -269,6 +270,53 @@ class SessionEditingServiceIT {
                 null, false));
         assertThat(world.column(id, "status")).isEqualTo("SCHEDULED");
         assertThat(world.amount(id, "client_amount_minor")).isEqualTo(4000);
+    }
+
+    @Test
+    void cancelling_in_time_inside_the_late_cancellation_window_is_refused_until_the_policy_or_a_waiver_is_chosen() {
+        policy(100, 50);
+        // Tomorrow 9:00 AM in New York: 23 hours after the test clock, inside the 24-hour window.
+        LocalDate tomorrow = LocalDate.of(2026, 11, 26);
+        long id = world.session(Instant.parse("2026-11-26T14:00:00Z"), 60, "SCHEDULED");
+        signIn.as(world.adminEmail);
+        LoggingPreview preview = editing.preview(new EditSessionRequest(id, seen(id), world.engagementId, tomorrow,
+                LocalTime.of(9, 0), 60, null, Cancellation.IN_TIME));
+        assertThat(preview.insideLateWindow()).isTrue();
+        assertThat(preview.lateWindowHours()).isEqualTo(24);
+
+        assertThatThrownBy(() -> editing.edit(new EditSessionRequest(id, seen(id), world.engagementId, tomorrow,
+                LocalTime.of(9, 0), 60, null, Cancellation.IN_TIME))).isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("less than 24 hours").hasMessageContaining("waive the fee");
+        assertThat(world.column(id, "status")).isEqualTo("SCHEDULED");
+        assertThat(world.amount(id, "client_amount_minor")).isEqualTo(6000);
+
+        editing.edit(new EditSessionRequest(id, seen(id), world.engagementId, tomorrow, LocalTime.of(9, 0), 60, null,
+                Cancellation.LATE));
+        assertThat(world.column(id, "status")).isEqualTo("LATE_CANCELLED");
+        assertThat(world.amount(id, "client_amount_minor")).isEqualTo(6000);
+        assertThat(world.amount(id, "tutor_earnings_minor")).isEqualTo(2000);
+
+        editing.undoLateCancellation(id, seen(id));
+        editing.edit(new EditSessionRequest(id, seen(id), world.engagementId, tomorrow, LocalTime.of(9, 0), 60, null,
+                Cancellation.FEE_WAIVED));
+        assertThat(world.column(id, "status")).isEqualTo("CANCELLED");
+        assertThat(world.amount(id, "client_amount_minor")).isZero();
+        assertThat(world.amount(id, "tutor_earnings_minor")).isZero();
+        assertThat(jdbc.queryForList("select details from session_history where session_id = ? order by id", String.class,
+                id)).last().asString().contains("late-cancellation fee waived");
+    }
+
+    @Test
+    void cancelling_in_time_outside_the_window_needs_no_choice() {
+        policy(100, 50);
+        long id = world.session(Instant.parse("2026-11-28T14:00:00Z"), 60, "SCHEDULED");
+        signIn.as(world.adminEmail);
+        assertThat(editing.preview(new EditSessionRequest(id, seen(id), world.engagementId, LocalDate.of(2026, 11, 28),
+                LocalTime.of(9, 0), 60, null, Cancellation.IN_TIME)).insideLateWindow()).isFalse();
+        editing.edit(new EditSessionRequest(id, seen(id), world.engagementId, LocalDate.of(2026, 11, 28),
+                LocalTime.of(9, 0), 60, null, Cancellation.IN_TIME));
+        assertThat(world.column(id, "status")).isEqualTo("CANCELLED");
+        assertThat(world.amount(id, "client_amount_minor")).isZero();
     }
 
     @Test
@@ -348,7 +396,7 @@ class SessionEditingServiceIT {
     // ---- billed sessions and delete ----
 
     @Test
-    void edit_late_cancellation_and_delete_are_refused_for_invoiced_and_paid_sessions_and_nothing_changes() {
+    void edits_of_money_late_cancellation_and_delete_are_refused_for_invoiced_and_paid_sessions_but_the_location_may_change() {
         long invoiced = world.session(YESTERDAY_4_30_PM, 60, "COMPLETED");
         long paid = world.session(YESTERDAY_4_30_PM.minus(Duration.ofDays(7)), 60, "COMPLETED");
         data.updateSession(invoiced, "billing_state = 'INVOICED'");
@@ -358,12 +406,17 @@ class SessionEditingServiceIT {
         for (long id : List.of(invoiced, paid)) {
             long version = seen(id);
             String lock = id == invoiced ? "it is invoiced — cancel its invoice first"
-                    : "it is paid — cancel its invoice first";
-            assertThatThrownBy(() -> editing.editForm(id)).isInstanceOf(RuleViolationException.class)
-                    .hasMessage("Cannot edit this session: " + lock);
+                    : "it is paid — undo its payment (a card payment: refund it), then cancel its invoice first";
+            EditSessionForm form = editing.editForm(id);
+            assertThat(form.billingLock()).isEqualTo(lock);
+            String refusal = "Cannot change the engagement, date, time, duration or status of this session: " + lock
+                    + ". Its location, rating, report and note can still change.";
             assertThatThrownBy(() -> editing.edit(new EditSessionRequest(id, version, world.engagementId,
                     LocalDate.of(2026, 11, 20), LocalTime.of(9, 0), 30, null, false)))
-                    .isInstanceOf(RuleViolationException.class).hasMessage("Cannot edit this session: " + lock);
+                    .isInstanceOf(RuleViolationException.class).hasMessage(refusal);
+            assertThatThrownBy(() -> editing.edit(new EditSessionRequest(id, version, world.engagementId,
+                    form.date(), form.startTime(), form.durationMinutes(), "Room 4", true)))
+                    .isInstanceOf(RuleViolationException.class).hasMessage(refusal);
             assertThatThrownBy(() -> editing.lateCancel(id, version)).isInstanceOf(RuleViolationException.class)
                     .hasMessage("Cannot late-cancel this session: " + lock);
             assertThatThrownBy(() -> editing.delete(id, version)).isInstanceOf(RuleViolationException.class)
@@ -374,8 +427,15 @@ class SessionEditingServiceIT {
             assertThat(page.actions().mayEdit()).isFalse();
             assertThat(page.actions().mayDelete()).isFalse();
             assertThat(page.actions().billingLock()).isEqualTo(lock);
-            // Rating and report do not touch amounts: still allowed.
-            reports.save(id, version, new SessionNotes(5, "Still fine to write.", null));
+            assertThat(page.actions().mayEditLocation()).isTrue();
+            // Issue 12: location, rating, report and note do not touch amounts: still allowed.
+            editing.edit(new EditSessionRequest(id, version, world.engagementId, form.date(), form.startTime(),
+                    form.durationMinutes(), "Library, room 2", false));
+            assertThat(world.column(id, "location")).isEqualTo("Library, room 2");
+            assertThat(world.column(id, "billing_state")).isEqualTo(id == invoiced ? "INVOICED" : "PAID");
+            assertThat(views.page(id).history().getFirst().details()).isEqualTo("Location: none → Library, room 2");
+            reports.save(id, seen(id), new SessionNotes(5, "Still fine to write.", "A note"));
+            assertThat(world.column(id, "rating")).isEqualTo(5);
         }
     }
 

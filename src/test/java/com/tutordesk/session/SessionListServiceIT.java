@@ -40,6 +40,9 @@ class SessionListServiceIT {
     SessionListService list;
 
     @Autowired
+    SessionLoggingService logging;
+
+    @Autowired
     TestData data;
 
     @Autowired
@@ -196,7 +199,7 @@ class SessionListServiceIT {
     }
 
     @Test
-    void report_and_billing_filters_use_the_stored_states() {
+    void report_and_billing_filters_use_the_one_billing_state() {
         asAdmin();
         assertThat(all(new SessionFilter(DateRange.ALL, tutorA, null, null, null, null, ReportState.WRITTEN, null,
                 null))).extracting(SessionRow::id).containsExactly(reportWritten);
@@ -213,8 +216,45 @@ class SessionListServiceIT {
                 BillingState.PAID, null));
         assertThat(paid).extracting(SessionRow::id).containsExactly(paidSession);
         assertThat(paid.getFirst().paid()).isTrue();
+        // Issue 12: of the 8 sessions stored as unbilled, the one cancelled in time is not billable and the one
+        // that has not ended is upcoming (the scheduled one whose end has passed is billable).
         assertThat(all(new SessionFilter(DateRange.ALL, tutorA, null, null, null, null, null, BillingState.UNBILLED,
-                null))).hasSize(8);
+                null))).hasSize(6).extracting(SessionRow::id).contains(endedScheduled, lateSession)
+                .doesNotContain(cancelledSession, upcoming);
+        assertThat(all(new SessionFilter(DateRange.ALL, tutorA, null, null, null, null, null,
+                BillingState.NOT_BILLABLE, null))).extracting(SessionRow::id, SessionRow::billing)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(cancelledSession, BillingState.NOT_BILLABLE));
+        assertThat(all(new SessionFilter(DateRange.ALL, tutorA, null, null, null, null, null, BillingState.UPCOMING,
+                null))).extracting(SessionRow::id, SessionRow::billing)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(upcoming, BillingState.UPCOMING));
+    }
+
+    @Test
+    void two_clients_with_the_same_name_are_told_apart_by_their_billing_contact_in_pickers() {
+        asAdmin();
+        String name = "García " + token;
+        long maria = data.client(name);
+        long luis = data.client(name);
+        jdbc.update("update clients set billing_contact_name = 'Maria García' where id = ?", maria);
+        jdbc.update("update clients set billing_contact_name = 'Luis García' where id = ?", luis);
+        long adult = data.client("Grace " + token);
+        jdbc.update("update clients set billing_contact_name = ?, billing_contact_email = 'grace@example.org'"
+                + " where id = ?", "Grace " + token, adult);
+
+        assertThat(list.clientChoices("garcía " + token, 0, 50)).extracting(FilterChoice::name)
+                .containsExactly(name + " · Maria García", name + " · Luis García");
+        assertThat(list.choice(SessionListService.ChoiceKind.CLIENT, luis)).get().extracting(FilterChoice::name)
+                .isEqualTo(name + " · Luis García");
+        assertThat(list.clientChoices("grace " + token, 0, 50)).extracting(FilterChoice::name)
+                .containsExactly("Grace " + token + " · grace@example.org");
+
+        long mariasStudent = data.student(maria, "Ana " + token);
+        long luisStudent = data.student(luis, "Ana " + token);
+        data.engagement(tutorB, mariasStudent, subjectOne, 5000, 2500);
+        data.engagement(tutorB, luisStudent, subjectOne, 5000, 2500);
+        assertThat(logging.engagementsForLogging(tutorB)).extracting(EngagementOption::label)
+                .contains("Ana " + token + " — Subject " + token + "g (" + name + " · Maria García)",
+                        "Ana " + token + " — Subject " + token + "g (" + name + " · Luis García)");
     }
 
     @Test

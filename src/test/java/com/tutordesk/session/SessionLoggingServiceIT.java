@@ -3,6 +3,7 @@ package com.tutordesk.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tutordesk.shared.Money;
 import com.tutordesk.shared.NotFoundException;
 import com.tutordesk.shared.RuleViolationException;
 import com.tutordesk.testing.DemoAccounts;
@@ -50,6 +51,15 @@ class SessionLoggingServiceIT {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    com.tutordesk.settings.SettingsService settings;
+
+    @Autowired
+    SessionEditingService editing;
+
+    @Autowired
+    SessionViewService views;
 
     long tutor;
     long otherTutor;
@@ -106,6 +116,30 @@ class SessionLoggingServiceIT {
         assertThat(row.get("time_zone")).isEqualTo("America/New_York");
         assertThat(jdbc.queryForObject("select action from session_history where session_id = ?", String.class, id))
                 .isEqualTo("LOGGED");
+    }
+
+    @Test
+    void a_no_show_is_logged_in_one_step_as_a_late_cancellation_with_the_policys_amounts() {
+        var policy = settings.profile().lateCancellation();
+        signIn.as(tutorLogin);
+        LogSessionRequest noShow = new LogSessionRequest(engagement, LocalDate.parse("2026-11-24"),
+                LocalTime.parse("16:30"), 50, null, Cancellation.LATE, UUID.randomUUID().toString());
+        LoggingPreview preview = logging.preview(noShow);
+        assertThat(preview.status()).isEqualTo(SessionStatus.LATE_CANCELLED);
+        assertThat(preview.tutorEarningsMinor()).isEqualTo(Money.forMinutes(2750, 50, policy.tutorPayPercent()));
+        long id = logging.logSession(noShow);
+        Map<String, Object> row = row(id);
+        assertThat(row.get("status")).isEqualTo("LATE_CANCELLED");
+        assertThat(((Number) row.get("client_amount_minor")).longValue())
+                .isEqualTo(Money.forMinutes(4500, 50, policy.clientChargePercent()));
+        assertThat(((Number) row.get("tutor_earnings_minor")).longValue())
+                .isEqualTo(Money.forMinutes(2750, 50, policy.tutorPayPercent()));
+        assertThat(row.get("pre_late_cancel_status")).isEqualTo("COMPLETED");
+
+        // Undo (Edit Session menu) gives the full amounts of a completed session back.
+        editing.undoLateCancellation(id, views.page(id).version());
+        assertThat(row(id).get("status")).isEqualTo("COMPLETED");
+        assertThat(((Number) row(id).get("client_amount_minor")).longValue()).isEqualTo(3750);
     }
 
     @Test

@@ -100,9 +100,10 @@ class SessionReportServiceIT {
         signIn.as(world.tutorEmail);
         String report = "Worked on <b>fractions</b> & ratios. <script>alert('x')</script>\nNext week: decimals.";
 
-        String to = reports.saveAndSend(id, seen(id), new SessionNotes(5, report, NOTE));
+        String happened = reports.saveAndSend(id, seen(id), new SessionNotes(5, report, NOTE));
 
-        assertThat(to).isEqualTo(world.parentEmail);
+        // Issue 12: what happened, not "sent" before it was.
+        assertThat(happened).isEqualTo("queued for " + world.parentEmail);
         assertThat(outbox.messagesFor(SessionReportService.mailReference(id))).singleElement()
                 .satisfies(message -> assertThat(message.state()).isEqualTo(MailState.PENDING));
         assertThat(TestMailServer.receivedBy(world.parentEmail)).as("sent only after the commit, by the job").isEmpty();
@@ -133,8 +134,8 @@ class SessionReportServiceIT {
         assertThat(page.details().rating()).isEqualTo(5);
         assertThat(page.details().internalNote()).isEqualTo(NOTE);
         assertThat(page.history()).extracting(SessionHistoryLine::action)
-                .containsExactly("Report sent", "Internal note saved", "Report saved", "Rating changed");
-        assertThat(page.history().getFirst().details()).isEqualTo("to " + world.parentEmail);
+                .containsExactly("Report email", "Internal note saved", "Report saved", "Rating changed");
+        assertThat(page.history().getFirst().details()).isEqualTo("queued for " + world.parentEmail);
         assertThat(page.history().getFirst().who()).isEqualTo("Tutor " + world.tutorId);
     }
 
@@ -209,7 +210,7 @@ class SessionReportServiceIT {
         SessionPage resent = views.page(id);
         assertThat(resent.reportEditedAfterSend()).isFalse();
         assertThat(resent.reportSentAt()).isEqualTo(clock.instant());
-        assertThat(resent.history()).filteredOn(line -> line.action().equals("Report sent")).hasSize(2);
+        assertThat(resent.history()).filteredOn(line -> line.action().equals("Report email")).hasSize(2);
         assertThat(outbox.messagesFor(SessionReportService.mailReference(id))).hasSize(2);
         List<MimeMessage> received = TestMailServer.receivedBy(world.parentEmail);
         assertThat(received).hasSize(2);

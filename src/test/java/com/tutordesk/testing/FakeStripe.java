@@ -74,6 +74,12 @@ public final class FakeStripe {
                 "open", "unpaid", null, null, url))));
     }
 
+    /** POST /v1/checkout/sessions/{id}/expire answers with the page expired (issue 12: the office settled it). */
+    public static void checkoutExpires(String sessionId) {
+        server().stubFor(post(urlPathEqualTo("/v1/checkout/sessions/" + sessionId + "/expire")).willReturn(okJson(
+                checkoutJson(sessionId, "payment", "expired", "unpaid", null, null, null))));
+    }
+
     /** A Checkout Session as GET /v1/checkout/sessions/{id} returns it (expanded objects inline, or null). */
     public static void checkoutReads(String sessionId, String json) {
         server().stubFor(get(urlPathEqualTo("/v1/checkout/sessions/" + sessionId)).willReturn(okJson(json)));

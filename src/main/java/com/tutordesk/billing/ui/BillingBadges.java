@@ -18,9 +18,4 @@ final class BillingBadges {
         badge.addClassNames("invoice-status", "invoice-status-" + status.name().toLowerCase(Locale.ROOT));
         return badge;
     }
-
-    /** @return minutes as h:mm, e.g. 75 → "1:15" (issue 7) */
-    static String hoursMinutes(int minutes) {
-        return String.format(Locale.ROOT, "%d:%02d", minutes / 60, minutes % 60);
-    }
 }

@@ -14,6 +14,7 @@ import com.tutordesk.settings.SettingsService;
 import com.tutordesk.shared.Money;
 import com.tutordesk.shared.NotFoundException;
 import com.tutordesk.shared.RuleViolationException;
+import com.tutordesk.shared.ui.DateFields;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -140,7 +141,7 @@ class CreateInvoiceView extends Main implements BeforeEnterObserver {
 
     private void pickClient() {
         clientPicker.setItems(payments.unbilledClients());
-        clientPicker.setItemLabelGenerator(c -> c.clientName() + " — " + c.sessions() + " unbilled ("
+        clientPicker.setItemLabelGenerator(c -> c.label() + " — " + c.sessions() + " unbilled ("
                 + profile.formatMoney(c.amountMinor()) + ")");
         clientPicker.setPlaceholder("Clients with unbilled sessions");
         clientPicker.setWidth("28rem");
@@ -159,6 +160,18 @@ class CreateInvoiceView extends Main implements BeforeEnterObserver {
         billTo.addClassName("subtitle");
         add(new Anchor("payments", "← Payments"), title, billTo);
 
+        if (!candidates.onDrafts().isEmpty()) {
+            // The same unbilled sessions as the sessions list and Payments; drafts hold some of them.
+            int held = candidates.sessionsOnDrafts();
+            Div drafts = new Div(new Span(held + (held == 1 ? " unbilled session is" : " unbilled sessions are")
+                    + " on " + (candidates.onDrafts().size() == 1 ? "a draft invoice" : "draft invoices")
+                    + ", so not listed here: "));
+            candidates.onDrafts().keySet().forEach(id -> drafts.add(new Anchor("invoices/" + id, "open draft"),
+                    new Span(" ")));
+            drafts.addClassName("invoice-drafts-note");
+            drafts.setId("invoice-drafts-note");
+            add(drafts);
+        }
         if (candidates.sessions().isEmpty()) {
             Paragraph none = new Paragraph("This client has no unbilled sessions to invoice.");
             none.addClassName("empty-state");
@@ -174,7 +187,7 @@ class CreateInvoiceView extends Main implements BeforeEnterObserver {
         sessions.addColumn(s -> s.subjectName() + (s.status() == SessionStatus.LATE_CANCELLED ? " (late cancellation)" : ""))
                 .setHeader("Subject").setKey("subject").setFlexGrow(1);
         sessions.addColumn(BillableSession::tutorName).setHeader("Tutor").setKey("tutor").setFlexGrow(1);
-        sessions.addColumn(s -> BillingBadges.hoursMinutes(s.durationMinutes())).setHeader("Duration")
+        sessions.addColumn(s -> BusinessProfile.formatDuration(s.durationMinutes())).setHeader("Duration")
                 .setKey("duration").setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         sessions.addColumn(s -> profile.formatMoney(s.clientRateMinor()) + "/h").setHeader("Rate").setKey("rate")
                 .setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
@@ -222,7 +235,7 @@ class CreateInvoiceView extends Main implements BeforeEnterObserver {
         Div adjustmentBar = new Div(adjustmentAmount, adjustmentMemo, addAdjustment);
         adjustmentBar.addClassName("filter-bar");
 
-        dueDate.setLocale(profile.locale());
+        DateFields.configure(dueDate, profile.locale());
         dueDate.setValue(candidates.defaultDueDate());
         dueDate.setMin(candidates.today());
         dueDate.setHelperText("Default: issue date + 14 days");
@@ -230,7 +243,7 @@ class CreateInvoiceView extends Main implements BeforeEnterObserver {
         delivery.setItems(SEND_NOW, SCHEDULE, DRAFT);
         delivery.setValue(SEND_NOW);
         delivery.setId("delivery");
-        sendOn.setLocale(profile.locale());
+        DateFields.configure(sendOn, profile.locale());
         sendOn.setMin(candidates.today().plusDays(1));
         sendOn.setVisible(false);
         sendOn.setId("send-on");
@@ -385,7 +398,7 @@ class CreateInvoiceView extends Main implements BeforeEnterObserver {
         lines.addColumn(s -> profile.formatDate(profile.local(s.startsAt()).toLocalDate())).setHeader("Date");
         lines.addColumn(BillableSession::studentName).setHeader("Student");
         lines.addColumn(BillableSession::subjectName).setHeader("Subject");
-        lines.addColumn(s -> BillingBadges.hoursMinutes(s.durationMinutes())).setHeader("Duration")
+        lines.addColumn(s -> BusinessProfile.formatDuration(s.durationMinutes())).setHeader("Duration")
                 .setTextAlign(ColumnTextAlign.END);
         lines.addColumn(s -> profile.formatMoney(s.clientAmountMinor())).setHeader("Amount")
                 .setTextAlign(ColumnTextAlign.END);
@@ -436,7 +449,8 @@ class CreateInvoiceView extends Main implements BeforeEnterObserver {
             long id = invoices.create(new NewInvoice(candidates.clientId(), ids, adjustments, dueDate.getValue(), how,
                     sendOn.getValue()));
             Notification.show(switch (how) {
-                case SEND_NOW -> "Invoice sent to " + candidates.billToEmail();
+                case SEND_NOW -> "Invoice issued" + invoices.latestEmailNote(id).map(note -> "; email " + note)
+                        .orElse("");
                 case SCHEDULE -> "Invoice scheduled for " + profile.formatDate(sendOn.getValue());
                 case DRAFT -> "Draft saved";
             }, 4000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);

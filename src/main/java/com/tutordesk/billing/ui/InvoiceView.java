@@ -10,8 +10,10 @@ import com.tutordesk.mail.MailState;
 import com.tutordesk.mail.OutboxMessage;
 import com.tutordesk.settings.BusinessProfile;
 import com.tutordesk.settings.SettingsService;
+import com.tutordesk.shared.InvalidFieldException;
 import com.tutordesk.shared.NotFoundException;
 import com.tutordesk.shared.RuleViolationException;
+import com.tutordesk.shared.ui.DateFields;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -32,6 +34,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -47,7 +50,8 @@ import org.springframework.security.access.AccessDeniedException;
 /**
  * One invoice ({@code /invoices/{id}}): number, client and billing contact, dates, lines,
  * adjustments, total, state, payments and the emails sent; Download PDF, Resend, Mark as Paid,
- * Cancel Invoice, and for drafts Send now and Delete draft. Buttons show only what the service
+ * Undo of a manual payment (admins, with a reason), Cancel Invoice (open, or paid once its payments
+ * are undone or refunded), and for drafts Send now and Delete draft. Buttons show only what the service
  * allows the viewer in this state; the service checks again. Another tutor's invoice, like a missing
  * id, shows "not found".
  */
@@ -70,6 +74,8 @@ class InvoiceView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     DatePicker paymentDate;
     TextField paymentReference;
     ConfirmDialog cancelDialog;
+    Dialog undoDialog;
+    TextArea undoReason;
 
     private final InvoiceService invoices;
     private final BusinessProfile profile;
@@ -88,10 +94,7 @@ class InvoiceView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         // The page stays put after these two, so a double click would reach the server twice.
         resend.setDisableOnClick(true);
         sendNow.setDisableOnClick(true);
-        resend.addClickListener(click -> act(() -> {
-            invoices.resend(invoice.id());
-            return "Sent again to the billing contact";
-        }));
+        resend.addClickListener(click -> act(() -> "Invoice email " + invoices.resend(invoice.id())));
         markPaid.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         markPaid.addClickListener(click -> openPaymentDialog());
         cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
@@ -99,7 +102,7 @@ class InvoiceView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         sendNow.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         sendNow.addClickListener(click -> act(() -> {
             invoices.sendNow(invoice.id());
-            return "Invoice issued and sent";
+            return "Invoice issued" + invoices.latestEmailNote(invoice.id()).map(note -> "; email " + note).orElse("");
         }));
         deleteDraft.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         deleteDraft.addClickListener(click -> {
@@ -155,7 +158,7 @@ class InvoiceView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         lines.addColumn(l -> l.subjectName() + (l.lateCancelled() ? " (late cancellation)" : "")).setHeader("Subject")
                 .setKey("subject").setFlexGrow(1);
         lines.addColumn(InvoiceDetails.Line::tutorName).setHeader("Tutor").setKey("tutor").setFlexGrow(1);
-        lines.addColumn(l -> BillingBadges.hoursMinutes(l.durationMinutes())).setHeader("Duration").setKey("duration")
+        lines.addColumn(l -> BusinessProfile.formatDuration(l.durationMinutes())).setHeader("Duration").setKey("duration")
                 .setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         lines.addColumn(l -> l.rateMinor() == null ? "—" : profile.formatMoney(l.rateMinor()) + "/h").setHeader("Rate")
                 .setKey("rate").setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
@@ -196,7 +199,14 @@ class InvoiceView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         Div actions = new Div(downloadPdf, sendNow, resend, markPaid, cancel, deleteDraft);
         actions.addClassName("invoice-actions");
 
-        add(new Anchor("payments", "← Payments"), header, actions, facts, new H3("Sessions"), lines, totals);
+        add(new Anchor("payments", "← Payments"), header, actions);
+        if (details.cancelBlockedReason() != null) {
+            Paragraph blocked = new Paragraph(details.cancelBlockedReason() + ".");
+            blocked.setId("invoice-cancel-blocked");
+            blocked.addClassName("subtitle");
+            add(blocked);
+        }
+        add(facts, new H3("Sessions"), lines, totals);
         add(new H3("Payments"), payments(details));
         // Sections of modules above billing (card payments), without a dependency on them.
         sections.orderedStream().forEach(section -> add(section.create(details, () -> show(invoices.details(details.id())))));
@@ -222,10 +232,21 @@ class InvoiceView extends Main implements BeforeEnterObserver, HasDynamicTitle {
             list.add(new Paragraph("No payment recorded."));
         }
         for (InvoiceDetails.Payment payment : details.payments()) {
-            list.add(new Paragraph((payment.amountMinor() == null ? "" : profile.formatMoney(payment.amountMinor()) + " · ")
+            Paragraph line = new Paragraph((payment.amountMinor() == null ? ""
+                    : profile.formatMoney(payment.amountMinor()) + " · ")
                     + payment.method().label() + " · "
                     + profile.formatDate(payment.paidOn())
-                    + (payment.reference() == null ? "" : " · Ref. " + payment.reference())));
+                    + (payment.reference() == null ? "" : " · Ref. " + payment.reference())
+                    + (payment.undone() ? " · undone " + profile.formatDateTime(payment.undoneAt()) + ": "
+                            + payment.undoReason() : ""));
+            line.addClassName(payment.undone() ? "invoice-payment-undone" : "invoice-payment");
+            if (payment.mayUndo()) {
+                Button undo = new Button("Undo…", click -> openUndoDialog(payment));
+                undo.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY_INLINE);
+                undo.setId("undo-payment-" + payment.id());
+                line.add(new Span(" "), undo);
+            }
+            list.add(line);
         }
         return list;
     }
@@ -278,7 +299,7 @@ class InvoiceView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         paymentMethod.setItemLabelGenerator(PaymentMethod::label);
         paymentMethod.setValue(PaymentMethod.BANK_TRANSFER);
         paymentDate = new DatePicker("Date received");
-        paymentDate.setLocale(profile.locale());
+        DateFields.configure(paymentDate, profile.locale());
         paymentDate.setValue(profile.today(clock));
         paymentDate.setMax(profile.today(clock));
         paymentReference = new TextField("Reference");
@@ -321,6 +342,37 @@ class InvoiceView extends Main implements BeforeEnterObserver, HasDynamicTitle {
             paymentDialog.close();
             notify(e.getMessage(), true);
         }
+    }
+
+    /** Undo of a manual payment recorded by mistake (issue 12): a reason is required and kept on the invoice. */
+    void openUndoDialog(InvoiceDetails.Payment payment) {
+        undoDialog = new Dialog();
+        undoDialog.setHeaderTitle("Undo the payment of " + invoice.title() + "?");
+        undoReason = new TextArea("Reason");
+        undoReason.setPlaceholder("e.g. recorded on the wrong invoice, cheque bounced");
+        undoReason.setHelperText("Kept on the invoice. The invoice becomes outstanding again.");
+        undoReason.setWidthFull();
+        undoReason.setId("undo-reason");
+        undoDialog.add(new Paragraph((payment.amountMinor() == null ? "" : profile.formatMoney(payment.amountMinor())
+                + " · ") + payment.method().label() + " · " + profile.formatDate(payment.paidOn())), undoReason);
+        Button confirm = new Button("Undo payment", click -> {
+            try {
+                invoices.undoPayment(invoice.id(), payment.id(), undoReason.getValue());
+                undoDialog.close();
+                notify("Payment undone: " + invoice.title() + " is outstanding again", false);
+                show(invoices.details(invoice.id()));
+            } catch (InvalidFieldException e) {
+                undoReason.setErrorMessage(e.getMessage());
+                undoReason.setInvalid(true);
+            } catch (RuleViolationException | AccessDeniedException | NotFoundException e) {
+                undoDialog.close();
+                notify(e.getMessage(), true);
+            }
+        });
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        confirm.setId("confirm-undo-payment");
+        undoDialog.getFooter().add(new Button("Keep it", click -> undoDialog.close()), confirm);
+        undoDialog.open();
     }
 
     void openCancelDialog() {

@@ -9,6 +9,7 @@ import com.tutordesk.billing.UnbilledClient;
 import com.tutordesk.settings.BusinessProfile;
 import com.tutordesk.settings.SettingsService;
 import com.tutordesk.shared.NotFoundException;
+import com.tutordesk.shared.ui.DateFields;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -116,12 +117,12 @@ class PaymentsView extends Main implements BeforeEnterObserver {
         status.setEmptySelectionCaption("Any");
         status.setId("invoice-status-filter");
         client.setItems(payments.invoicedClients());
-        client.setItemLabelGenerator(UnbilledClient::clientName);
+        client.setItemLabelGenerator(UnbilledClient::label);
         client.setClearButtonVisible(true);
         client.setPlaceholder("Any");
         client.setId("invoice-client-filter");
-        from.setLocale(profile.locale());
-        to.setLocale(profile.locale());
+        DateFields.configure(from, profile.locale());
+        DateFields.configure(to, profile.locale());
         status.addValueChangeListener(e -> filterChanged());
         client.addValueChangeListener(e -> filterChanged());
         from.addValueChangeListener(e -> filterChanged());
@@ -149,7 +150,7 @@ class PaymentsView extends Main implements BeforeEnterObserver {
         invoices.setHeight("24rem");
 
         unbilledClients.setId("unbilled-clients-grid");
-        unbilledClients.addColumn(UnbilledClient::clientName).setHeader("Client").setKey("client").setFlexGrow(1);
+        unbilledClients.addColumn(UnbilledClient::label).setHeader("Client").setKey("client").setFlexGrow(1);
         unbilledClients.addColumn(UnbilledClient::sessions).setHeader("Sessions").setKey("sessions").setAutoWidth(true)
                 .setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         unbilledClients.addColumn(c -> profile.formatDate(profile.local(c.oldestEnd()).toLocalDate()))

@@ -42,10 +42,9 @@ class ClientFormLayout extends FormLayout {
     private boolean autopay;
 
     ClientFormLayout(boolean creating) {
-        name.setMaxLength(Client.NAME_MAX_LENGTH);
+        // No maxlength on the inputs: the browser would cut a longer name silently (issue 12); the form says so.
         name.setRequiredIndicatorVisible(true);
         name.setHelperText("e.g. \"Chen family\", or the adult student's name");
-        contactName.setMaxLength(Client.NAME_MAX_LENGTH);
         contactName.setRequiredIndicatorVisible(true);
         contactEmail.setMaxLength(Client.EMAIL_MAX_LENGTH);
         contactEmail.setRequiredIndicatorVisible(true);
@@ -57,13 +56,13 @@ class ClientFormLayout extends FormLayout {
 
         binder.forField(name).asRequired("Client name is required")
                 .withValidator(v -> v.strip().length() <= Client.NAME_MAX_LENGTH,
-                        "Client name must be at most " + Client.NAME_MAX_LENGTH + " characters")
+                        "Client name must be at most " + Client.NAME_MAX_LENGTH + " characters: shorten it")
                 .bind(b -> b.name, (b, v) -> b.name = v);
         binder.forField(studentPays).bind(b -> b.studentPays, (b, v) -> b.studentPays = v);
         binder.forField(contactName).asRequired(b -> studentPays.getValue() ? "Student's name is required"
                         : "Billing contact name is required")
                 .withValidator(v -> v.strip().length() <= Client.NAME_MAX_LENGTH,
-                        "Name must be at most " + Client.NAME_MAX_LENGTH + " characters")
+                        "Name must be at most " + Client.NAME_MAX_LENGTH + " characters: shorten it")
                 .bind(b -> b.contactName, (b, v) -> b.contactName = v);
         binder.forField(contactEmail).asRequired(b -> studentPays.getValue() ? "Student's email is required"
                         : "Billing contact email is required")

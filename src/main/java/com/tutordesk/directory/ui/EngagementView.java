@@ -162,7 +162,7 @@ class EngagementView extends Main implements BeforeEnterObserver {
         historyGrid.addColumn(c -> change(c.oldTutorWageMinor(), c.newTutorWageMinor())).setHeader("Tutor wage")
                 .setKey("tutorWage");
         historyGrid.addColumn(c -> c.isCreation() ? "Created" : c.appliedToSessions() == 0 ? "New sessions only"
-                : "Also applied to " + c.appliedToSessions() + " unbilled session" + (c.appliedToSessions() == 1 ? "" : "s"))
+                : "Also applied to " + sessionCount(c.appliedToSessions(), null))
                 .setHeader("Applied").setKey("applied");
         historyGrid.setItems(engagements.history(row.id()));
         historyGrid.setAllRowsVisible(true);
@@ -194,17 +194,19 @@ class EngagementView extends Main implements BeforeEnterObserver {
         long wage = Ui.minor(bean.tutorWage, profile);
         EngagementChange change = new EngagementChange(rate, wage, bean.duration);
         boolean ratesChanged = rate != row.clientRateMinor() || wage != row.tutorWageMinor();
-        long unbilled = ratesChanged ? sessions.unbilledCountOfEngagement(row.id()) : 0;
-        if (unbilled == 0) {
+        PeopleSessionsService.RepriceableSessions open = ratesChanged ? sessions.repriceableOfEngagement(row.id())
+                : new PeopleSessionsService.RepriceableSessions(0, 0);
+        long count = open.total();
+        if (count == 0) {
             apply(change, false);
             return;
         }
         applyDialog = new ConfirmDialog();
-        applyDialog.setHeader("Apply the new rates to unbilled sessions?");
-        applyDialog.setText("This engagement has " + unbilled + " unbilled session" + (unbilled == 1 ? "" : "s")
-                + " (past and upcoming). Apply the new rates to " + (unbilled == 1 ? "it" : "them")
-                + " too? Invoiced and paid sessions never change.");
-        applyDialog.setConfirmText("Apply to " + unbilled + " session" + (unbilled == 1 ? "" : "s"));
+        applyDialog.setHeader("Apply the new rates to unbilled and upcoming sessions?");
+        applyDialog.setText("This engagement has " + sessionCount(open.unbilled(), "unbilled") + " and "
+                + sessionCount(open.upcoming(), "upcoming") + ". Apply the new rates to " + (count == 1 ? "it" : "them")
+                + " too? Invoiced, paid and not-billable sessions (cancelled in time) never change.");
+        applyDialog.setConfirmText("Apply to " + sessionCount(count, null));
         applyDialog.addConfirmListener(e -> apply(change, true));
         applyDialog.setRejectable(true);
         applyDialog.setRejectText("Only new sessions");
@@ -217,11 +219,15 @@ class EngagementView extends Main implements BeforeEnterObserver {
         int[] repriced = new int[1];
         if (errors.run(() -> repriced[0] = directory.changeEngagement(details.row().id(), details.row().version(),
                 change, toUnbilled))) {
-            Ui.success(toUnbilled ? "Saved; " + repriced[0] + " unbilled session" + (repriced[0] == 1 ? "" : "s")
-                    + " re-priced" : "Saved");
+            Ui.success(toUnbilled ? "Saved; " + sessionCount(repriced[0], null) + " re-priced" : "Saved");
             details = engagements.get(details.row().id());
             render();
         }
+    }
+
+    /** @return e.g. "1 unbilled session", "3 sessions" */
+    private static String sessionCount(long count, String kind) {
+        return count + (kind == null ? "" : " " + kind) + (count == 1 ? " session" : " sessions");
     }
 
     private void setActive(boolean active) {

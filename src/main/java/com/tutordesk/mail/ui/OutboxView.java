@@ -12,6 +12,7 @@ import com.tutordesk.shared.RuleViolationException;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -46,7 +47,8 @@ import java.util.Optional;
 
 /**
  * "Email outbox" (admins only): every outgoing email, newest first, with its state and why (held,
- * retrying, failed), a filter by state, the message's bodies and attachments, and "Retry now". The
+ * retrying, failed, withdrawn), a filter by state, the message's bodies and attachments, "Retry now",
+ * and "Discard" for an email not sent yet (issue 12). The
  * filter and the open message are in the URL ({@code /outbox?state=FAILED&message=42}).
  */
 @Route("outbox")
@@ -60,6 +62,7 @@ class OutboxView extends Main implements BeforeEnterObserver {
     final Paragraph serverHint = new Paragraph();
     Dialog details;
     Button retry;
+    Button discard;
     IFrame html;
 
     private final MailOutbox outbox;
@@ -225,8 +228,12 @@ class OutboxView extends Main implements BeforeEnterObserver {
         retry.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         retry.setVisible(summary.state().retryable());
         retry.setDisableOnClick(true);
+        discard = new Button("Discard", click -> confirmDiscard(id));
+        discard.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        discard.setVisible(summary.state().withdrawable());
+        discard.setId("outbox-discard");
         Button close = new Button("Close", click -> details.close());
-        details.getFooter().add(close, retry);
+        details.getFooter().add(discard, close, retry);
         details.addOpenedChangeListener(change -> {
             if (!change.isOpened()) {
                 openMessageId = null;
@@ -238,9 +245,27 @@ class OutboxView extends Main implements BeforeEnterObserver {
     }
 
     void retry(long id) {
+        act(() -> outbox.retryNow(id), message -> "Queued to be sent again", retry);
+    }
+
+    /** An admin's Discard (issue 12): an email not sent yet is never sent; the outbox keeps it as withdrawn. */
+    void confirmDiscard(long id) {
+        ConfirmDialog confirm = new ConfirmDialog("Discard this email?", "It will never be sent. The outbox keeps it,"
+                + " marked as discarded by you.", "Discard", click -> discard(id), "Keep it", click -> { });
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.open();
+    }
+
+    void discard(long id) {
+        act(() -> outbox.discard(id), message -> "Email " + message.reason(), null);
+    }
+
+    /** Runs an action on one message, then shows it again (or why it was refused, turning {@code button} on). */
+    private void act(java.util.function.Supplier<OutboxMessage> action,
+            java.util.function.Function<OutboxMessage, String> done, Button button) {
         try {
-            OutboxMessage message = outbox.retryNow(id);
-            Notification.show("Queued to be sent again", 3000, Notification.Position.BOTTOM_START)
+            OutboxMessage message = action.get();
+            Notification.show(done.apply(message), 3000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             grid.getDataProvider().refreshAll();
             if (details != null) {
@@ -250,8 +275,8 @@ class OutboxView extends Main implements BeforeEnterObserver {
         } catch (RuleViolationException | NotFoundException e) {
             Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
-            if (retry != null) {
-                retry.setEnabled(true);
+            if (button != null) {
+                button.setEnabled(true);
             }
         }
     }

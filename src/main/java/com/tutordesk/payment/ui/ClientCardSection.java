@@ -55,7 +55,7 @@ class ClientCardSection implements ClientPageSection {
                 VaadinIcon.ENVELOPE_O.create());
         sendLink.setId("card-send-setup-link");
         sendLink.setDisableOnClick(true);
-        sendLink.addClickListener(click -> run(() -> "Card setup link sent to " + cards.sendSetupLink(clientId),
+        sendLink.addClickListener(click -> run(() -> "Card setup link " + cards.sendSetupLink(clientId),
                 reload, sendLink));
 
         Button enable = new Button("Enable automatic payments");

@@ -1,16 +1,19 @@
 package com.tutordesk.session.ui;
 
 import com.tutordesk.security.CurrentUser;
+import com.tutordesk.session.Cancellation;
 import com.tutordesk.session.EditSessionForm;
 import com.tutordesk.session.EditSessionRequest;
 import com.tutordesk.session.EngagementOption;
 import com.tutordesk.session.FilterChoice;
+import com.tutordesk.session.LoggingPreview;
 import com.tutordesk.session.SessionChangedException;
 import com.tutordesk.session.SessionEditingService;
 import com.tutordesk.session.SessionLoggingService;
 import com.tutordesk.settings.BusinessProfile;
 import com.tutordesk.shared.NotFoundException;
 import com.tutordesk.shared.RuleViolationException;
+import com.tutordesk.shared.ui.TimeField;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -21,8 +24,8 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.timepicker.TimePicker;
 import com.vaadin.flow.data.binder.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,10 +43,13 @@ class EditSessionDialog extends Dialog {
     final ComboBox<FilterChoice> tutor;
     final ComboBox<EngagementOption> engagement;
     final DatePicker date;
-    final TimePicker time;
+    final TimeField time;
     final IntegerField duration;
     final ComboBox<String> location;
     final Checkbox cancelled;
+    /** Shown when "cancelled" is ticked less than the policy's window before the start (issue 12). */
+    final Div lateWindow = new Div();
+    final RadioButtonGroup<Cancellation> lateChoice = new RadioButtonGroup<>();
     final Div preview;
     final Div conflicts;
     final Button save = new Button("Save changes");
@@ -89,10 +95,35 @@ class EditSessionDialog extends Dialog {
             cancelled.setEnabled(false);
             cancelled.setTooltipText("This session is a late cancellation: undo that first (Edit Session menu)");
         }
-        FormLayout form = new FormLayout(tutor, engagement, date, time, duration, location, cancelled);
+        var policy = profile.lateCancellation();
+        lateChoice.setItems(Cancellation.LATE, Cancellation.FEE_WAIVED);
+        lateChoice.setItemLabelGenerator(choice -> choice == Cancellation.LATE
+                ? "Late Cancellation: client charged " + policy.clientChargePercent() + " %, tutor paid "
+                        + policy.tutorPayPercent() + " %"
+                : "Waive the fee: nothing charged or paid");
+        lateChoice.setValue(Cancellation.LATE);
+        lateChoice.setId("edit-late-choice");
+        lateChoice.addValueChangeListener(e -> refresh());
+        Paragraph lateText = new Paragraph("This session starts less than " + policy.windowHours() + " hours from now"
+                + " (or has started): by the business's policy, cancelling it now is a late cancellation.");
+        lateWindow.add(lateText, lateChoice);
+        lateWindow.addClassName("edit-late-window");
+        lateWindow.setId("edit-late-window");
+        lateWindow.setVisible(false);
+        FormLayout form = new FormLayout(tutor, engagement, date, time, duration, location, cancelled, lateWindow);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32rem", 2));
         form.setColspan(engagement, 2);
+        form.setColspan(lateWindow, 2);
         add(form);
+        if (original.billingLock() != null) {
+            // Issue 12: only what changes money is locked on an invoiced or paid session.
+            List.<com.vaadin.flow.component.HasValue<?, ?>>of(tutor, engagement, date, time, duration, cancelled)
+                    .forEach(field -> field.setReadOnly(true));
+            Paragraph locked = new Paragraph("Only the location can change here: " + original.billingLock() + ".");
+            locked.addClassName("edit-billing-lock");
+            locked.setId("edit-billing-lock");
+            add(locked);
+        }
         if (original.lateCancelled()) {
             Paragraph late = new Paragraph("This session is a late cancellation: its amounts follow the"
                     + " late-cancellation policy.");
@@ -146,9 +177,11 @@ class EditSessionDialog extends Dialog {
     }
 
     private EditSessionRequest request() {
+        Cancellation cancellation = !cancelled.getValue() ? Cancellation.NONE
+                : lateWindow.isVisible() ? lateChoice.getValue() : Cancellation.IN_TIME;
         return new EditSessionRequest(original.sessionId(), original.version(),
                 fields.engagementId(), date.getValue(), time.getValue(), duration.getValue(), location.getValue(),
-                cancelled.getValue());
+                cancellation);
     }
 
     /** Recomputes the preview and conflicts. */
@@ -156,11 +189,20 @@ class EditSessionDialog extends Dialog {
         fields.clearPreview();
         if (!fields.readyForPreview()) {
             fields.previewNeedsInput();
+            lateWindow.setVisible(false);
             return;
         }
         try {
-            fields.showPreview(editing.preview(request()),
-                    answer -> answer.status().label().toLowerCase(java.util.Locale.ROOT),
+            LoggingPreview answer = editing.preview(request());
+            // Cancelling a session that was not cancelled, inside the window: the policy or an explicit waiver.
+            boolean late = cancelled.getValue() && !original.cancelled() && !original.lateCancelled()
+                    && answer.insideLateWindow();
+            if (late != lateWindow.isVisible()) {
+                lateWindow.setVisible(late);
+                answer = editing.preview(request());
+            }
+            fields.showPreview(answer,
+                    shown -> shown.status().label().toLowerCase(java.util.Locale.ROOT),
                     "Overlaps with (you can still save it):");
         } catch (RuleViolationException gap) {
             fields.showTimeProblem(gap.getMessage());

@@ -1,6 +1,7 @@
 package com.tutordesk.session.ui;
 
 import com.tutordesk.security.CurrentUser;
+import com.tutordesk.session.Cancellation;
 import com.tutordesk.session.EngagementOption;
 import com.tutordesk.session.FilterChoice;
 import com.tutordesk.session.LogSessionRequest;
@@ -10,6 +11,8 @@ import com.tutordesk.session.WeeklyOccurrence;
 import com.tutordesk.settings.BusinessProfile;
 import com.tutordesk.shared.NotFoundException;
 import com.tutordesk.shared.RuleViolationException;
+import com.tutordesk.shared.ui.DateFields;
+import com.tutordesk.shared.ui.TimeField;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -24,7 +27,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.timepicker.TimePicker;
 import com.vaadin.flow.data.binder.ValidationException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -34,7 +36,8 @@ import java.util.function.Consumer;
 
 /**
  * The Log Session dialog: tutor, then that tutor's engagements, date, start time (AM/PM where the
- * locale uses it, 5-minute steps), duration, location, cancelled, optional weekly repeat; a live
+ * locale uses it, typed text read on the server), duration, location, whether it was cancelled in
+ * time or late (a no-show: the late-cancellation policy's amounts), optional weekly repeat; a live
  * preview of amounts, end time and conflicts; and one button that logs or schedules. Every rule is
  * the service's: this dialog shows its answers at the right field.
  */
@@ -49,10 +52,12 @@ class LogSessionDialog extends Dialog {
     final ComboBox<EngagementOption> engagement;
     final Paragraph noEngagements = new Paragraph();
     final DatePicker date;
-    final TimePicker time;
+    final TimeField time;
     final IntegerField duration;
     final ComboBox<String> location;
     final Checkbox cancelled;
+    /** Not cancelled, cancelled in time, or a late cancellation / no-show (issue 12: one step, not two). */
+    final RadioButtonGroup<Cancellation> outcome = new RadioButtonGroup<>("Cancelled?");
     final Checkbox repeat = new Checkbox("Repeat weekly");
     final RadioButtonGroup<String> repeatMode = new RadioButtonGroup<>();
     final IntegerField weeks = new IntegerField("Weeks");
@@ -113,7 +118,7 @@ class LogSessionDialog extends Dialog {
         weeks.setMax(SessionLoggingService.MAX_WEEKS);
         weeks.setValue(4);
         weeks.setStepButtonsVisible(true);
-        until.setLocale(profile.locale());
+        DateFields.configure(until, profile.locale());
         until.setVisible(false);
         occurrences.setItemLabelGenerator(this::occurrenceLabel);
         occurrences.setItemEnabledProvider(WeeklyOccurrence::schedulable);
@@ -139,13 +144,25 @@ class LogSessionDialog extends Dialog {
         time.addValueChangeListener(e -> refresh());
         duration.addValueChangeListener(e -> refresh());
         cancelled.addValueChangeListener(e -> refresh());
+        outcome.setItems(Cancellation.NONE, Cancellation.IN_TIME, Cancellation.LATE);
+        var policy = profile.lateCancellation();
+        outcome.setItemLabelGenerator(choice -> switch (choice) {
+            case IN_TIME -> "Cancelled in time (nothing charged or paid)";
+            case LATE -> "Late cancellation or no-show (client charged " + policy.clientChargePercent()
+                    + " %, tutor paid " + policy.tutorPayPercent() + " %)";
+            default -> "Not cancelled";
+        });
+        outcome.setValue(Cancellation.NONE);
+        outcome.setId("log-outcome");
+        outcome.addValueChangeListener(e -> refresh());
 
         FormLayout form = new FormLayout(tutor, engagement, noEngagements, date, time, duration, presets, location,
-                cancelled);
+                outcome);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32rem", 2));
         form.setColspan(engagement, 2);
         form.setColspan(noEngagements, 2);
         form.setColspan(presets, 2);
+        form.setColspan(outcome, 2);
         add(form, repeat, repeatBox, preview, conflicts);
 
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -193,7 +210,7 @@ class LogSessionDialog extends Dialog {
 
     private LogSessionRequest request() {
         return new LogSessionRequest(fields.engagementId(), date.getValue(), time.getValue(), duration.getValue(),
-                location.getValue(), cancelled.getValue(), requestKey);
+                location.getValue(), outcome.getValue(), requestKey);
     }
 
     /** Recomputes the preview, conflicts, repeat dates and the button text. */
@@ -226,6 +243,7 @@ class LogSessionDialog extends Dialog {
         return switch (answer.status()) {
             case SCHEDULED -> "will be scheduled";
             case CANCELLED -> "logged as cancelled (nothing charged or paid)";
+            case LATE_CANCELLED -> "logged as a late cancellation (amounts by the policy)";
             default -> "logged as completed";
         };
     }

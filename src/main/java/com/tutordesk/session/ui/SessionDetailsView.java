@@ -134,7 +134,8 @@ class SessionDetailsView extends Main implements BeforeEnterObserver, HasDynamic
         conflict.setVisible(false);
         facts.addClassName("details-grid");
 
-        report.setMaxLength(TutoringSession.REPORT_MAX_LENGTH);
+        // No maxlength on the input: the browser would cut a pasted report silently (issue 12). Over the limit
+        // the counter and the field say so, and saving is refused at the field.
         // The value reaches the server on change (leaving the field, e.g. to click Save), so a click
         // right after typing never saves an older text; the counter follows each keystroke in the browser.
         report.setValueChangeMode(ValueChangeMode.ON_CHANGE);
@@ -142,7 +143,9 @@ class SessionDetailsView extends Main implements BeforeEnterObserver, HasDynamic
         report.getElement().executeJs("""
                 const field = this;
                 field.addEventListener('input', () => {
-                  field.helperText = field.value.length.toLocaleString($0) + ' / ' + $1.toLocaleString($0) + $2;
+                  const over = field.value.length - $1;
+                  field.helperText = field.value.length.toLocaleString($0) + ' / ' + $1.toLocaleString($0)
+                      + (over > 0 ? ' characters — ' + over.toLocaleString($0) + ' too many: shorten it to save' : $2);
                 });""", profile.locale().toLanguageTag(), TutoringSession.REPORT_MAX_LENGTH, COUNTER_SUFFIX);
         // While typing, the text also goes to the server every few seconds as a draft (issue 13: a node
         // that dies loses seconds of typing); the field's value itself still syncs on change (see above).
@@ -156,7 +159,8 @@ class SessionDetailsView extends Main implements BeforeEnterObserver, HasDynamic
         report.setWidthFull();
         reportState.addClassName("report-state");
         reportState.setId("report-state");
-        internalNote.setMaxLength(TutoringSession.INTERNAL_NOTE_MAX_LENGTH);
+        internalNote.addValueChangeListener(e -> tooLong(internalNote, "Internal note",
+                TutoringSession.INTERNAL_NOTE_MAX_LENGTH));
         internalNote.setHelperText("Only people at the business see this: it is never emailed or shown to the client.");
         internalNote.setId("session-internal-note");
         internalNote.addClassName("internal-note-field");
@@ -314,8 +318,9 @@ class SessionDetailsView extends Main implements BeforeEnterObserver, HasDynamic
                 ? "A cancelled session is not rated." : "A session can be rated once it has taken place.");
         saveAndSend.setEnabled(actions.maySendReport());
         saveAndSend.setTooltipText(actions.sendBlockedReason());
-        editSession.setEnabled(actions.mayEdit());
-        editDetails.setEnabled(actions.mayEdit());
+        editSession.setEnabled(actions.mayEdit() || actions.mayEditLocation());
+        editDetails.setEnabled(actions.mayEdit() || actions.mayEditLocation());
+        editDetails.setText(actions.mayEdit() ? "Edit date, time, engagement…" : "Edit location…");
         lateCancel.setVisible(actions.mayLateCancel());
         undoLateCancel.setVisible(actions.mayUndoLateCancel());
         delete.setVisible(actions.mayDelete());
@@ -330,7 +335,8 @@ class SessionDetailsView extends Main implements BeforeEnterObserver, HasDynamic
                     }
                 }));
         String note = actions.billingLock() != null
-                ? "This session cannot be edited or deleted: " + actions.billingLock() + "."
+                ? "Its date, time, duration, engagement and status cannot change and it cannot be deleted: "
+                        + actions.billingLock() + ". Its location, rating, report and note can."
                 : actions.sendBlockedReason();
         actionNote.setText(note == null ? "" : note);
         actionNote.setVisible(note != null);
@@ -368,6 +374,7 @@ class SessionDetailsView extends Main implements BeforeEnterObserver, HasDynamic
             case HELD -> "Not sent yet to " + delivery.recipient() + " — " + delivery.reason();
             case FAILED -> "Not sent to " + delivery.recipient() + ": " + delivery.reason()
                     + ". An admin can retry it on the Email outbox page.";
+            case WITHDRAWN -> "Not sent to " + delivery.recipient() + ": " + delivery.reason() + ".";
         };
     }
 
@@ -402,8 +409,24 @@ class SessionDetailsView extends Main implements BeforeEnterObserver, HasDynamic
     private void countCharacters() {
         int length = report.getValue() == null ? 0 : report.getValue().length();
         NumberFormat numbers = NumberFormat.getIntegerInstance(profile.locale());
+        int over = length - TutoringSession.REPORT_MAX_LENGTH;
         report.setHelperText(numbers.format(length) + " / " + numbers.format(TutoringSession.REPORT_MAX_LENGTH)
-                + COUNTER_SUFFIX);
+                + (over > 0 ? " characters — " + numbers.format(over) + " too many: shorten it to save" : COUNTER_SUFFIX));
+        tooLong(report, "Session report", TutoringSession.REPORT_MAX_LENGTH);
+    }
+
+    /** Says at the field that a text is over its limit (nothing is cut: the person decides what goes). */
+    private void tooLong(TextArea field, String label, int max) {
+        int length = field.getValue() == null ? 0 : field.getValue().length();
+        if (length > max) {
+            NumberFormat numbers = NumberFormat.getIntegerInstance(profile.locale());
+            field.setErrorMessage(label + " must be at most " + numbers.format(max) + " characters: this one has "
+                    + numbers.format(length) + ". Shorten it to save.");
+            field.setInvalid(true);
+        } else if (field.isInvalid() && field.getErrorMessage() != null && field.getErrorMessage().startsWith(label
+                + " must be at most")) {
+            field.setInvalid(false);
+        }
     }
 
     // ---- the report email on its way ----
@@ -460,8 +483,8 @@ class SessionDetailsView extends Main implements BeforeEnterObserver, HasDynamic
         SessionNotes notes = new SessionNotes(rating.getValue(), report.getValue(), internalNote.getValue());
         try {
             if (send) {
-                String to = reports.saveAndSend(sessionId, page.version(), notes);
-                success("Report saved and sent to " + to + ".");
+                String happened = reports.saveAndSend(sessionId, page.version(), notes);
+                success("Report saved; email " + happened + ".");
             } else {
                 reports.save(sessionId, page.version(), notes);
                 success("Saved.");

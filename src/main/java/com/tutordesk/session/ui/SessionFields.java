@@ -14,10 +14,11 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.timepicker.TimePicker;
+import com.tutordesk.shared.ui.DateFields;
+import com.tutordesk.shared.ui.TimeField;
 import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.binder.ValidationResult;
 import com.vaadin.flow.data.binder.ValidationException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
@@ -48,7 +49,7 @@ final class SessionFields {
     final ComboBox<FilterChoice> tutor = new ComboBox<>("Tutor");
     final ComboBox<EngagementOption> engagement = new ComboBox<>("Engagement");
     final DatePicker date = new DatePicker("Date");
-    final TimePicker time = new TimePicker("Start time");
+    final TimeField time;
     final IntegerField duration = new IntegerField("Duration (minutes)");
     final ComboBox<String> location = new ComboBox<>("Location");
     final Checkbox cancelled;
@@ -61,21 +62,16 @@ final class SessionFields {
     SessionFields(BusinessProfile profile, String idPrefix, String cancelledLabel) {
         this.profile = profile;
         this.cancelled = new Checkbox(cancelledLabel);
+        this.time = new TimeField("Start time", profile.uses12HourClock());
         tutor.setItemLabelGenerator(FilterChoice::name);
         tutor.setId(idPrefix + "-tutor");
         engagement.setItemLabelGenerator(EngagementOption::label);
         engagement.setId(idPrefix + "-engagement");
         engagement.setWidthFull();
-        date.setLocale(profile.locale());
+        DateFields.configure(date, profile.locale());
         date.setId(idPrefix + "-date");
-        time.setLocale(profile.locale());
-        time.setStep(Duration.ofMinutes(5));
         time.setId(idPrefix + "-time");
         time.setHelperText(profile.uses12HourClock() ? "12:00 AM is midnight, 12:00 PM is noon" : null);
-        time.setI18n(new TimePicker.TimePickerI18n()
-                .setBadInputErrorMessage(profile.uses12HourClock()
-                        ? "Start time is not a time: write it like 4:30 PM" : "Start time is not a time: write it like 16:30")
-                .setRequiredErrorMessage("Start time is required"));
         String range = "Duration must be between " + LogSessionRequest.MIN_MINUTES + " and "
                 + LogSessionRequest.MAX_MINUTES + " minutes";
         duration.setMin(LogSessionRequest.MIN_MINUTES);
@@ -98,7 +94,11 @@ final class SessionFields {
         binder.forField(engagement).asRequired("Choose an engagement")
                 .bind(f -> f.engagement, (f, v) -> f.engagement = v);
         binder.forField(date).asRequired("Date is required").bind(f -> f.date, (f, v) -> f.date = v);
-        binder.forField(time).asRequired("Start time is required").bind(f -> f.time, (f, v) -> f.time = v);
+        // Unreadable text is the field's own complaint (never a fallback to a time it did not say).
+        binder.forField(time)
+                .withValidator((value, context) -> time.problem() != null ? ValidationResult.error(time.problem())
+                        : value == null ? ValidationResult.error("Start time is required") : ValidationResult.ok())
+                .bind(f -> f.time, (f, v) -> f.time = v);
         binder.forField(duration).asRequired("Duration is required")
                 .withValidator(v -> v >= LogSessionRequest.MIN_MINUTES && v <= LogSessionRequest.MAX_MINUTES, range)
                 .bind(f -> f.duration, (f, v) -> f.duration = v);
@@ -128,7 +128,7 @@ final class SessionFields {
 
     /** Empties the preview before it is computed again. */
     void clearPreview() {
-        time.setInvalid(false);
+        time.clearOutsideProblem();
         preview.removeAll();
         conflicts.removeAll();
         conflicts.setVisible(false);

@@ -20,20 +20,31 @@ import java.util.Map;
  * can be bookmarked, shared and reloaded. Parsing never fails: a value that cannot be used is left
  * out and described in {@link #notices()}.
  *
- * <p>Keys: {@code preset} (this-week, last-week, this-month, last-month) or {@code from}/{@code to}
+ * <p>Keys: {@code preset} (last-30-days, next-30-days, this-week, last-week, this-month, last-month,
+ * all) or {@code from}/{@code to}
  * (ISO dates), {@code tutor}, {@code client}, {@code student}, {@code subject} (ids), {@code status}
  * (scheduled, completed, cancelled, late-cancelled), {@code report} (none, written, sent),
- * {@code billing} (unbilled, invoiced, paid), {@code q} (name search), {@code sort} (e.g. -date).
+ * {@code billing} (unbilled, invoiced, paid, upcoming, not-billable), {@code q} (name search), {@code sort}
+ * (e.g. -date).
  *
  * @param filter  the filter to apply (a preset already turned into dates)
  * @param preset  the preset the dates came from, or {@code null} for custom / all dates
  * @param sort    the sort
  * @param notices one line per ignored value, for the person to read
+ *
+ * <p>Without any date in the URL the list shows the last 30 days ({@link DateRange.Preset#LAST_30_DAYS}:
+ * see {@link SessionsView} for why); "All dates" is {@code preset=all}.
  */
 record SessionListState(SessionFilter filter, DateRange.Preset preset, SessionSort sort, List<String> notices) {
 
-    static final SessionListState DEFAULT = new SessionListState(SessionFilter.NONE, null, SessionSort.NEWEST_FIRST,
-            List.of());
+    /** The preset a list without dates in its URL shows. */
+    static final DateRange.Preset DEFAULT_PRESET = DateRange.Preset.LAST_30_DAYS;
+
+    /** @return the list as it opens: the last 30 days up to {@code today}, newest first, no other filter */
+    static SessionListState defaults(LocalDate today) {
+        return new SessionListState(SessionFilter.NONE.withDates(DEFAULT_PRESET.on(today)), DEFAULT_PRESET,
+                SessionSort.NEWEST_FIRST, List.of());
+    }
 
     /** Reads the state from the URL; {@code today} is the business-local date presets are relative to. */
     static SessionListState parse(QueryParameters query, LocalDate today) {
@@ -45,7 +56,8 @@ record SessionListState(SessionFilter filter, DateRange.Preset preset, SessionSo
         if (presetValue != null) {
             preset = DateRange.Preset.byKey(presetValue);
             if (preset == null) {
-                notices.add("Ignored date preset \"" + presetValue + "\": use this-week, last-week, this-month or last-month.");
+                notices.add("Ignored date preset \"" + presetValue + "\": use one of " + String.join(", ",
+                        java.util.Arrays.stream(DateRange.Preset.values()).map(DateRange.Preset::key).toList()) + ".");
             } else {
                 dates = preset.on(today);
             }
@@ -58,6 +70,10 @@ record SessionListState(SessionFilter filter, DateRange.Preset preset, SessionSo
                 to = null;
             }
             dates = new DateRange(from, to);
+            if (from == null && to == null) {
+                preset = DEFAULT_PRESET;
+                dates = preset.on(today);
+            }
         }
         Long tutor = id(params, "tutor", notices);
         Long client = id(params, "client", notices);
@@ -85,11 +101,15 @@ record SessionListState(SessionFilter filter, DateRange.Preset preset, SessionSo
         return new SessionListState(filter, preset, sort, List.copyOf(notices));
     }
 
-    /** @return the query string for this state (defaults left out, so a plain list has a plain URL) */
+    /** @return the query string for this state (defaults left out, so the list as it opens has a plain URL) */
     QueryParameters toQueryParameters() {
         Map<String, String> values = new LinkedHashMap<>();
         if (preset != null) {
-            values.put("preset", preset.key());
+            if (preset != DEFAULT_PRESET) {
+                values.put("preset", preset.key());
+            }
+        } else if (filter.dates().from() == null && filter.dates().to() == null) {
+            values.put("preset", DateRange.Preset.ALL.key());
         } else {
             if (filter.dates().from() != null) {
                 values.put("from", filter.dates().from().toString());

@@ -10,11 +10,13 @@ import com.tutordesk.session.SessionFilter;
 import com.tutordesk.session.SessionListService;
 import com.tutordesk.session.SessionLoggingService;
 import com.tutordesk.session.SessionRow;
+import com.tutordesk.session.SessionService;
 import com.tutordesk.session.SessionSort;
 import com.tutordesk.session.SessionStatus;
 import com.tutordesk.session.SessionTotals;
 import com.tutordesk.settings.BusinessProfile;
 import com.tutordesk.settings.SettingsService;
+import com.tutordesk.shared.ui.DateFields;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -36,6 +38,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -59,6 +62,13 @@ import java.util.Optional;
  * and sort kept in the URL (bookmark, share, reload), a count and (for admins) sums of the
  * filtered set, and a CSV export. Role rules are the service's; this view only hides columns the
  * service would have left empty.
+ *
+ * <p>It opens on the last 30 days, newest first (issue 12): today's sessions still to come are on
+ * top, then yesterday's — the ones that need a report or an invoice — and the recent past. Sessions
+ * further ahead are one click away ("Next 30 days"), everything under "All dates". Opening on all
+ * dates, newest first, had put weeks of scheduled sessions above yesterday. After Log Session the
+ * list shows the day (or days) of the new sessions, with them marked, so the person sees what was
+ * saved whatever the filter was. Each row's date is a real link to the session (open in a new tab).
  */
 @Route("sessions")
 @PageTitle("Sessions · Tutordesk")
@@ -66,8 +76,9 @@ import java.util.Optional;
 @PermitAll
 class SessionsView extends Main implements BeforeEnterObserver {
 
-    static final String ALL_DATES = "All dates";
+    static final String ALL_DATES = DateRange.Preset.ALL.label();
     static final String CUSTOM = "Custom dates";
+    private static final String END_BEFORE_START = "The end date is before the start date";
 
     final Select<String> datePreset = new Select<>();
     final DatePicker from = new DatePicker("From");
@@ -87,21 +98,25 @@ class SessionsView extends Main implements BeforeEnterObserver {
     final Anchor export;
 
     private final SessionListService sessions;
+    private final SessionService sessionDetails;
     private final BusinessProfile profile;
     private final CurrentUser user;
     private final Clock clock;
     private final Map<SessionSort.Property, Grid.Column<SessionRow>> columns = new java.util.EnumMap<>(
             SessionSort.Property.class);
 
-    private SessionListState state = SessionListState.DEFAULT;
+    private SessionListState state;
+    /** Sessions just logged from this list, marked in the grid. */
+    private java.util.Set<Long> justLogged = java.util.Set.of();
     private Long knownTotal;
     private boolean applyingState;
 
     final Button logSession = new Button("Log Session", VaadinIcon.PLUS.create());
 
-    SessionsView(SessionListService sessions, SessionLoggingService logging, SettingsService settings,
-            CurrentUserService currentUsers, Clock clock) {
+    SessionsView(SessionListService sessions, SessionLoggingService logging, SessionService sessionDetails,
+            SettingsService settings, CurrentUserService currentUsers, Clock clock) {
         this.sessions = sessions;
+        this.sessionDetails = sessionDetails;
         this.profile = settings.profile();
         this.user = currentUsers.require();
         this.clock = clock;
@@ -116,10 +131,10 @@ class SessionsView extends Main implements BeforeEnterObserver {
 
         logSession.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         logSession.setId("log-session");
+        state = SessionListState.defaults(profile.today(clock));
         logSession.addClickListener(click -> new LogSessionDialog(logging, profile, user, clock, ids -> {
             Notifications.logged(ids);
-            knownTotal = null;
-            grid.getDataProvider().refreshAll();
+            showLogged(ids);
         }).open());
 
         H2 title = new H2("Sessions");
@@ -141,16 +156,16 @@ class SessionsView extends Main implements BeforeEnterObserver {
 
     private Component filterBar() {
         datePreset.setLabel("Dates");
-        List<String> presets = new ArrayList<>(List.of(ALL_DATES));
+        List<String> presets = new ArrayList<>();
         for (DateRange.Preset preset : DateRange.Preset.values()) {
             presets.add(preset.label());
         }
         presets.add(CUSTOM);
         datePreset.setItems(presets);
-        datePreset.setValue(ALL_DATES);
+        datePreset.setValue(SessionListState.DEFAULT_PRESET.label());
         datePreset.addValueChangeListener(e -> onPresetChosen());
-        from.setLocale(profile.locale());
-        to.setLocale(profile.locale());
+        DateFields.configure(from, profile.locale());
+        DateFields.configure(to, profile.locale());
         from.addValueChangeListener(e -> onDatesTyped());
         to.addValueChangeListener(e -> onDatesTyped());
 
@@ -197,7 +212,7 @@ class SessionsView extends Main implements BeforeEnterObserver {
         search.addValueChangeListener(e -> onFilterChanged());
 
         clearFilters.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        clearFilters.addClickListener(e -> navigateTo(SessionListState.DEFAULT.with(SessionFilter.NONE, null,
+        clearFilters.addClickListener(e -> navigateTo(state.with(SessionFilter.NONE, DateRange.Preset.ALL,
                 state.sort())));
 
         datePreset.setId("filter-dates");
@@ -225,8 +240,6 @@ class SessionsView extends Main implements BeforeEnterObserver {
         DateRange.Preset preset = presetByLabel(choice);
         if (preset != null) {
             navigateTo(state.with(readFilter(preset.on(today())), preset, state.sort()));
-        } else if (ALL_DATES.equals(choice)) {
-            navigateTo(state.with(readFilter(DateRange.ALL), null, state.sort()));
         }
         // "Custom": the person picks the dates next.
     }
@@ -239,11 +252,15 @@ class SessionsView extends Main implements BeforeEnterObserver {
         LocalDate end = to.getValue();
         if (start != null && end != null && end.isBefore(start)) {
             to.setInvalid(true);
-            to.setErrorMessage("The end date is before the start date");
+            to.setErrorMessage(END_BEFORE_START);
             return;
         }
-        to.setInvalid(false);
-        navigateTo(state.with(readFilter(new DateRange(start, end)), null, state.sort()));
+        if (END_BEFORE_START.equals(to.getErrorMessage())) {
+            to.setInvalid(false);
+        }
+        // Both dates cleared: every date (an address without dates opens on the last 30 days).
+        navigateTo(state.with(readFilter(new DateRange(start, end)),
+                start == null && end == null ? DateRange.Preset.ALL : null, state.sort()));
     }
 
     private void onFilterChanged() {
@@ -325,9 +342,17 @@ class SessionsView extends Main implements BeforeEnterObserver {
             SessionFilter filter = state.filter();
             datePreset.setValue(state.preset() != null ? state.preset().label()
                     : filter.dates().from() == null && filter.dates().to() == null ? ALL_DATES : CUSTOM);
-            from.setValue(filter.dates().from());
-            to.setValue(filter.dates().to());
-            to.setInvalid(false);
+            // Only when it differs: setting the same (empty) value again would wipe text the field could not
+            // read together with its message saying what to type (issue 12).
+            if (!java.util.Objects.equals(from.getValue(), filter.dates().from())) {
+                from.setValue(filter.dates().from());
+            }
+            if (!java.util.Objects.equals(to.getValue(), filter.dates().to())) {
+                to.setValue(filter.dates().to());
+            }
+            if (END_BEFORE_START.equals(to.getErrorMessage())) {
+                to.setInvalid(false);
+            }
             status.setValue(filter.status());
             report.setValue(filter.report());
             billing.setValue(filter.billing());
@@ -358,7 +383,11 @@ class SessionsView extends Main implements BeforeEnterObserver {
         grid.addClassName("sessions-grid");
         grid.setId("sessions-grid");
         grid.setMultiSort(false);
-        columns.put(SessionSort.Property.DATE, grid.addColumn(row -> profile.formatDateTime(row.startsAt()))
+        // A real link: the browser opens it in a new tab on a middle or Ctrl-click; a plain click is routed.
+        columns.put(SessionSort.Property.DATE, grid.addColumn(LitRenderer.<SessionRow>of(
+                        "<a class=\"session-link\" href=\"sessions/${item.id}\">${item.date}</a>")
+                        .withProperty("id", SessionRow::id)
+                        .withProperty("date", row -> profile.formatDateTime(row.startsAt())))
                 .setHeader("Date").setKey("date").setAutoWidth(true).setFlexGrow(0));
         columns.put(SessionSort.Property.STUDENT, grid.addColumn(SessionRow::studentName).setHeader("Student")
                 .setKey("student").setAutoWidth(true).setResizable(true));
@@ -376,9 +405,7 @@ class SessionsView extends Main implements BeforeEnterObserver {
                 .setHeader("Status").setKey("status").setWidth("10.5rem").setFlexGrow(0));
         grid.addColumn(row -> row.report().label()).setHeader("Report").setKey("report").setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(row -> row.invoiced() ? "Yes" : "No").setHeader("Invoiced").setKey("invoiced")
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(row -> row.paid() ? "Yes" : "No").setHeader("Paid").setKey("paid").setAutoWidth(true)
+        grid.addColumn(row -> row.billing().label()).setHeader("Billing").setKey("billing").setAutoWidth(true)
                 .setFlexGrow(0);
         if (user.maySeeClientAmounts()) {
             columns.put(SessionSort.Property.CLIENT_AMOUNT, grid.addColumn(row -> profile.formatMoney(
@@ -391,7 +418,8 @@ class SessionsView extends Main implements BeforeEnterObserver {
         columns.forEach((property, column) -> column.setSortable(true).setSortProperty(property.key()));
 
         Instant now = clock.instant();
-        grid.setPartNameGenerator(row -> row.status().isCancelled() ? "cancelled" : null);
+        grid.setPartNameGenerator(row -> justLogged.contains(row.id()) ? "just-logged"
+                : row.status().isCancelled() ? "cancelled" : null);
         // Upcoming sessions: their date stands out (a row tint would look like a selection).
         columns.get(SessionSort.Property.DATE).setPartNameGenerator(row -> row.upcoming(now) ? "upcoming" : null);
         grid.setItems(query -> sessions.fetch(state.filter(), sortOf(query.getSortOrders()), query.getOffset(),
@@ -414,6 +442,29 @@ class SessionsView extends Main implements BeforeEnterObserver {
         empty.addClassName("empty-state");
         grid.setEmptyStateComponent(empty);
         return grid;
+    }
+
+    /**
+     * After Log Session: the list shows the days of the new sessions (all filters but the sort cleared)
+     * with them marked, so they are in view whatever the list showed before.
+     *
+     * @param ids the new sessions, in date order
+     */
+    private void showLogged(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        LocalDate first = profile.local(sessionDetails.details(ids.getFirst()).startsAt()).toLocalDate();
+        LocalDate last = profile.local(sessionDetails.details(ids.getLast()).startsAt()).toLocalDate();
+        justLogged = java.util.Set.copyOf(ids);
+        navigateTo(state.with(SessionFilter.NONE.withDates(new DateRange(first, last)), null, state.sort()));
+        knownTotal = null;
+        grid.getDataProvider().refreshAll();
+    }
+
+    /** @return the sessions marked as just logged (for tests) */
+    java.util.Set<Long> justLogged() {
+        return justLogged;
     }
 
     private static SessionSort sortOf(List<QuerySortOrder> orders) {

@@ -73,7 +73,8 @@ class InvoiceViewIT extends SpringBrowserlessTest {
         assertThat(text()).contains(number, "Outstanding", "Nov 25, 2026", "Dec 9, 2026", "Adjustment: Workbook",
                 "$102.50", family.clientEmail);
         assertThat(test(view.lines).size()).isEqualTo(2);
-        assertThat(test(view.lines).getCellText(0, 4)).isEqualTo("1:00");
+        // Issue 12: durations read as everywhere else (was "1:00").
+        assertThat(test(view.lines).getCellText(0, 4)).isEqualTo("1 h");
         assertThat(test(view.lines).getCellText(0, 6)).isEqualTo("$45.00");
         assertThat(view.downloadPdf.isVisible()).isTrue();
         assertThat(view.cancel.isVisible()).isTrue();
@@ -88,6 +89,20 @@ class InvoiceViewIT extends SpringBrowserlessTest {
         assertThat(view.markPaid.isVisible()).isFalse();
         assertThat(view.cancel.isVisible()).isFalse();
         assertThat(family.billingState(sessions.get(0))).isEqualTo("PAID");
+        // Issue 12: a paid invoice says how it can be cancelled, and its payment can be undone.
+        assertThat(text()).contains("first undo its payment of $102.50");
+        var undo = $(com.vaadin.flow.component.button.Button.class).all().stream()
+                .filter(b -> b.getId().orElse("").startsWith("undo-payment-")).findFirst().orElseThrow();
+        test(undo).click();
+        test($(com.vaadin.flow.component.button.Button.class).id("confirm-undo-payment")).click();
+        assertThat(view.undoReason.isInvalid()).isTrue();
+        assertThat(view.undoReason.getErrorMessage()).isEqualTo("Reason is required");
+        test(view.undoReason).setValue("Cash was for another invoice");
+        test($(com.vaadin.flow.component.button.Button.class).id("confirm-undo-payment")).click();
+        assertThat(text()).contains("Outstanding", "undone", "Cash was for another invoice");
+        assertThat(view.markPaid.isVisible()).isTrue();
+        assertThat(view.cancel.isVisible()).isTrue();
+        assertThat(family.billingState(sessions.get(0))).isEqualTo("INVOICED");
     }
 
     @Test
@@ -174,7 +189,8 @@ class InvoiceViewIT extends SpringBrowserlessTest {
         assertThat(view.downloadPdf.isVisible()).isFalse();
         assertThat(view.cancel.isVisible()).isFalse();
         assertThat(view.resend.isVisible()).as("it would email the whole invoice").isFalse();
-        assertThat(view.markPaid.isVisible()).isTrue();
+        // Issue 12: the tutor cannot confirm a total they may not see (was offered before).
+        assertThat(view.markPaid.isVisible()).isFalse();
     }
 
     @Test

@@ -96,6 +96,26 @@ class ClientsViewIT extends SpringBrowserlessTest {
     }
 
     @Test
+    void a_client_name_over_120_characters_is_kept_whole_and_refused_at_the_field() {
+        ClientsView view = navigate(ClientsView.class);
+        test(view.add).click();
+        ClientFormLayout form = $(ClientFormLayout.class).single();
+        // Issue 12: the input had maxlength 120, so the browser cut a longer name without a word.
+        assertThat(form.name.getMaxLength()).isZero();
+        String longName = "The " + "Montgomery-Fitzgerald ".repeat(6) + "family";
+        assertThat(longName.length()).isGreaterThan(120);
+        test(form.name).setValue(longName);
+        test(form.contactName).setValue("Ann Montgomery");
+        test(form.contactEmail).setValue(TestData.unique("ann") + "@example.org");
+        test($(Button.class, $(Dialog.class).single()).withText("Add client").single()).click();
+        assertThat(form.name.getValue()).isEqualTo(longName);
+        assertThat(form.name.isInvalid()).isTrue();
+        assertThat(form.name.getErrorMessage()).isEqualTo("Client name must be at most 120 characters: shorten it");
+        assertThat(jdbc.queryForObject("select count(*) from clients where name like 'The Montgomery-Fitzgerald%'",
+                Integer.class)).isZero();
+    }
+
+    @Test
     void the_student_form_checks_name_and_email_and_adds_the_student() {
         long client = data.client(TestData.unique("Student family"));
         ClientView page = navigate("clients/" + client, ClientView.class);

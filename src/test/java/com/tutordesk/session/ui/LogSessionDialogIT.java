@@ -212,6 +212,60 @@ class LogSessionDialogIT extends SpringBrowserlessTest {
     }
 
     @Test
+    void a_typed_start_time_is_read_on_the_server_and_shown_back_as_understood() {
+        signIn.as(tutorLogin);
+        LogSessionDialog dialog = open();
+        dialog.engagement.setValue(engagementOption(dialog, engagement));
+        dialog.date.setValue(LocalDate.parse("2026-11-23"));
+        dialog.time.setText("1:30 p.m.");
+        assertThat(dialog.time.getValue()).isEqualTo(LocalTime.of(13, 30));
+        assertThat(dialog.time.getText()).isEqualTo("1:30 PM");
+        dialog.time.setText("430pm");
+        assertThat(dialog.time.getValue()).isEqualTo(LocalTime.of(16, 30));
+        assertThat(dialog.time.isInvalid()).isFalse();
+        test(dialog.save).click();
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(jdbc.queryForObject("select starts_at from tutoring_sessions where engagement_id = ?",
+                java.time.LocalDateTime.class, engagement)).isEqualTo(java.time.LocalDateTime.parse("2026-11-23T21:30:00"));
+    }
+
+    @Test
+    void a_start_time_that_cannot_be_read_is_a_field_error_that_blocks_saving() {
+        signIn.as(tutorLogin);
+        LogSessionDialog dialog = open();
+        dialog.engagement.setValue(engagementOption(dialog, engagement));
+        dialog.date.setValue(LocalDate.parse("2026-11-23"));
+        dialog.time.setText("4:30 PM");
+        for (String typed : java.util.List.of("25:00", "430", "1:3", "13:30 pm")) {
+            dialog.time.setText(typed);
+            assertThat(dialog.time.getValue()).as(typed).isNull();
+            assertThat(dialog.time.isInvalid()).as(typed).isTrue();
+            assertThat(dialog.time.getErrorMessage()).as(typed).startsWith("Start time: \"" + typed + "\"");
+            test(dialog.save).click();
+            assertThat(dialog.isOpened()).as(typed).isTrue();
+            assertThat(dialog.time.getErrorMessage()).as(typed).startsWith("Start time: \"" + typed + "\"");
+        }
+        assertThat(jdbc.queryForObject("select count(*) from tutoring_sessions where engagement_id = ?", Integer.class,
+                engagement)).isZero();
+    }
+
+    @Test
+    void a_no_show_is_logged_directly_as_a_late_cancellation() {
+        signIn.as(tutorLogin);
+        LogSessionDialog dialog = open();
+        dialog.engagement.setValue(engagementOption(dialog, engagement));
+        dialog.date.setValue(LocalDate.parse("2026-11-23"));
+        dialog.time.setValue(LocalTime.parse("16:30"));
+        dialog.duration.setValue(60);
+        dialog.outcome.setValue(com.tutordesk.session.Cancellation.LATE);
+        assertThat(dialog.preview.getElement().getTextRecursively()).contains("logged as a late cancellation");
+        test(dialog.save).click();
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(jdbc.queryForObject("select status from tutoring_sessions where engagement_id = ?", String.class,
+                engagement)).isEqualTo("LATE_CANCELLED");
+    }
+
+    @Test
     void the_home_page_opens_the_same_dialog() {
         signIn.as(tutorLogin);
         HomeView home = navigate(HomeView.class);

@@ -163,18 +163,30 @@ class SessionDetailsViewIT extends SpringBrowserlessTest {
     }
 
     @Test
-    void an_invoiced_session_offers_no_edit_or_delete_and_says_why_but_the_report_can_still_be_written() {
+    void an_invoiced_session_offers_only_its_location_to_edit_and_no_delete_and_says_why_but_the_report_can_be_written() {
         long id = world.session(YESTERDAY_4_30_PM, 60, "COMPLETED");
         data.updateSession(id, "billing_state = 'INVOICED'");
         SessionDetailsView view = open(world.adminEmail, id);
 
         assertThat(fact(view, "Billing")).isEqualTo("Invoiced");
-        assertThat(view.editSession.isEnabled()).isFalse();
         assertThat(view.delete.isVisible()).isFalse();
         assertThat(view.sendInvoice.isVisible()).isFalse();
-        assertThat(view.actionNote.getText())
-                .isEqualTo("This session cannot be edited or deleted: it is invoiced — cancel its invoice first.");
+        assertThat(view.actionNote.getText()).isEqualTo("Its date, time, duration, engagement and status cannot change"
+                + " and it cannot be deleted: it is invoiced — cancel its invoice first. Its location, rating, report"
+                + " and note can.");
         assertThat(view.saveAndSend.isEnabled()).isTrue();
+
+        // Issue 12: the location is not money, so it may change.
+        assertThat(view.editSession.isEnabled()).isTrue();
+        new MenuBarTester<>(view.editMenu).clickItem("Edit Session", "Edit location…");
+        EditSessionDialog dialog = (EditSessionDialog) $(com.vaadin.flow.component.dialog.Dialog.class).single();
+        assertThat(dialog.duration.isReadOnly()).isTrue();
+        assertThat(dialog.date.isReadOnly()).isTrue();
+        assertThat(dialog.location.isReadOnly()).isFalse();
+        dialog.location.setValue("Room 9");
+        test(dialog.save).click();
+        assertThat(fact(view, "Location")).isEqualTo("Room 9");
+        assertThat(fact(view, "Billing")).isEqualTo("Invoiced");
     }
 
     @Test
@@ -238,7 +250,8 @@ class SessionDetailsViewIT extends SpringBrowserlessTest {
 
         List<String> history = historyLines(view);
         assertThat(history).hasSize(4);
-        assertThat(history.get(0)).contains("Report sent", "by Tutor " + world.tutorId, "to " + world.parentEmail);
+        assertThat(history.get(0)).contains("Report email", "by Tutor " + world.tutorId,
+                "queued for " + world.parentEmail);
         assertThat(history.get(1)).contains("Internal note saved");
         assertThat(history.get(2)).contains("Report saved");
         assertThat(history.get(3)).contains("Rating changed", "5 of 5");
@@ -356,6 +369,48 @@ class SessionDetailsViewIT extends SpringBrowserlessTest {
         assertThat(fact(view, "Duration")).isEqualTo("1 h 30 min");
         assertThat(fact(view, "Client amount")).isEqualTo(money(9000));
         assertThat(historyLines(view).getFirst()).contains("Edited", "Duration: 1 h → 1 h 30 min");
+    }
+
+    @Test
+    void cancelling_inside_the_late_cancellation_window_says_so_and_offers_the_policy_or_waiving_the_fee() {
+        // Tomorrow 9:00 AM in New York: 23 hours after the test clock (the demo window is 24 hours).
+        long id = world.session(Instant.parse("2026-11-26T14:00:00Z"), 60, "SCHEDULED");
+        SessionDetailsView view = open(world.adminEmail, id);
+        new MenuBarTester<>(view.editMenu).clickItem("Edit Session", "Edit date, time, engagement…");
+        EditSessionDialog dialog = (EditSessionDialog) $(com.vaadin.flow.component.dialog.Dialog.class).single();
+        assertThat(dialog.lateWindow.isVisible()).isFalse();
+
+        test(dialog.cancelled).click();
+        assertThat(dialog.lateWindow.isVisible()).isTrue();
+        assertThat(dialog.lateWindow.getElement().getTextRecursively()).contains("less than 24 hours")
+                .contains("late cancellation");
+        assertThat(dialog.lateChoice.getValue()).isEqualTo(com.tutordesk.session.Cancellation.LATE);
+        assertThat(dialog.preview.getElement().getTextRecursively()).contains("late cancellation");
+
+        dialog.lateChoice.setValue(com.tutordesk.session.Cancellation.FEE_WAIVED);
+        test(dialog.save).click();
+        assertThat(world.column(id, "status")).isEqualTo("CANCELLED");
+        assertThat(historyLines(view).getFirst()).contains("late-cancellation fee waived");
+    }
+
+    @Test
+    void a_report_over_10000_characters_is_kept_whole_and_the_field_says_so_instead_of_cutting_it() {
+        long id = world.session(YESTERDAY_4_30_PM, 60, "COMPLETED");
+        SessionDetailsView view = open(world.tutorEmail, id);
+        // Issue 12: the textarea had maxlength 10,000, so a longer pasted report was cut without a word.
+        assertThat(view.report.getMaxLength()).isZero();
+        String longReport = "Worked on fractions. ".repeat(500);
+        test(view.report).setValue(longReport);
+        assertThat(view.report.getValue()).hasSize(10_500);
+        assertThat(view.report.isInvalid()).isTrue();
+        assertThat(view.report.getErrorMessage()).isEqualTo("Session report must be at most 10,000 characters: this one"
+                + " has 10,500. Shorten it to save.");
+        assertThat(view.report.getHelperText()).contains("500 too many");
+        test(view.save).click();
+        assertThat(world.column(id, "report")).isNull();
+        assertThat(view.report.isInvalid()).isTrue();
+        test(view.report).setValue(longReport.substring(0, 9_000));
+        assertThat(view.report.isInvalid()).isFalse();
     }
 
     @Test

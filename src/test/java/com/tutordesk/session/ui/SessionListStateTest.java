@@ -37,10 +37,19 @@ class SessionListStateTest {
     }
 
     @Test
-    void the_default_list_has_a_plain_url() {
-        assertThat(SessionListState.DEFAULT.toQueryParameters().getQueryString()).isEmpty();
-        assertThat(parse("").filter()).isEqualTo(SessionFilter.NONE);
+    void the_list_opens_on_the_last_30_days_with_a_plain_url_and_all_dates_is_one_word() {
+        assertThat(SessionListState.defaults(TODAY).toQueryParameters().getQueryString()).isEmpty();
+        // Issue 12: it opened on every date, newest first.
+        assertThat(parse("").filter()).isEqualTo(SessionFilter.NONE.withDates(new DateRange(LocalDate.parse("2026-10-27"),
+                TODAY)));
+        assertThat(parse("").preset()).isEqualTo(DateRange.Preset.LAST_30_DAYS);
         assertThat(parse("").sort()).isEqualTo(SessionSort.NEWEST_FIRST);
+        assertThat(parse("tutor=3").filter().dates()).isEqualTo(new DateRange(LocalDate.parse("2026-10-27"), TODAY));
+        SessionListState all = parse("preset=all");
+        assertThat(all.filter()).isEqualTo(SessionFilter.NONE);
+        assertThat(all.toQueryParameters().getQueryString()).isEqualTo("preset=all");
+        assertThat(parse("preset=next-30-days").filter().dates()).isEqualTo(new DateRange(TODAY,
+                LocalDate.parse("2026-12-25")));
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.tutordesk.testing.DemoAccounts;
 import com.tutordesk.testing.IntegrationTest;
 import com.tutordesk.testing.SignIn;
 import com.tutordesk.testing.TestClock;
+import com.tutordesk.testing.TestData;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.grid.GridTester;
 import com.vaadin.flow.component.UI;
@@ -58,23 +59,69 @@ class SessionsViewIT extends SpringBrowserlessTest {
         return UI.getCurrent().getInternals().getActiveViewLocation().getQueryParameters().getQueryString();
     }
 
+    /** Sessions starting in the last 30 days up to the end of today (New York), the list's default (issue 12). */
+    private int lastThirtyDays() {
+        java.time.ZoneId zone = java.time.ZoneId.of("America/New_York");
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), zone);
+        return count("select count(*) from tutoring_sessions where starts_at >= ? and starts_at < ?",
+                TestData.utc(today.minusDays(29).atStartOfDay(zone).toInstant()),
+                TestData.utc(today.plusDays(1).atStartOfDay(zone).toInstant()));
+    }
+
+    private SessionsView allDates() {
+        return withQuery(Map.of("preset", "all"));
+    }
+
     @Test
-    void an_admin_sees_every_column_and_every_session() {
+    void an_admin_sees_every_column_and_the_list_opens_on_the_last_30_days_with_every_session_one_click_away() {
         signIn.as(demo.adminEmail());
         SessionsView view = navigate(SessionsView.class);
         GridTester<?, SessionRow> grid = test(view.grid);
         assertThat(view.grid.getColumns()).extracting(c -> c.getKey()).containsExactly("date", "student", "client",
-                "tutor", "subject", "duration", "status", "report", "invoiced", "paid", "client-amount",
+                "tutor", "subject", "duration", "status", "report", "billing", "client-amount",
                 "tutor-earnings");
-        assertThat(grid.size()).isEqualTo(count("select count(*) from tutoring_sessions"));
+        // Issue 12: it opened on all dates, newest first — weeks of scheduled sessions above yesterday's.
+        assertThat(view.datePreset.getValue()).isEqualTo("Last 30 days");
+        assertThat(currentQuery()).isEmpty();
+        assertThat(grid.size()).isEqualTo(lastThirtyDays()).isPositive();
+        assertThat(grid.getRow(0).startsAt()).isBefore(java.time.Instant.parse("2026-11-26T05:00:00Z"));
         assertThat(view.summary.getText()).contains("sessions · client amounts $").contains("tutor earnings $");
         assertThat(grid.getRow(0).startsAt()).isAfterOrEqualTo(grid.getRow(1).startsAt());
+
+        test(view.datePreset).selectItem("Next 30 days");
+        assertThat(currentQuery()).isEqualTo("preset=next-30-days");
+        assertThat(test(view.grid).getRow(0).startsAt()).isAfter(clock.instant().minus(java.time.Duration.ofDays(1)));
+        test(view.datePreset).selectItem("All dates");
+        assertThat(currentQuery()).isEqualTo("preset=all");
+        assertThat(test(view.grid).size()).isEqualTo(count("select count(*) from tutoring_sessions"));
+    }
+
+    @Test
+    void after_log_session_the_list_shows_the_day_of_the_new_session_with_it_marked() {
+        signIn.as(demo.adminEmail());
+        SessionsView view = withQuery(Map.of("status", "cancelled"));
+        test(view.logSession).click();
+        LogSessionDialog dialog = (LogSessionDialog) $(com.vaadin.flow.component.dialog.Dialog.class).single();
+        dialog.tutor.setValue(dialog.tutor.getListDataView().getItems().filter(t -> t.id() == demo.plainTutorId())
+                .findFirst().orElseThrow());
+        dialog.engagement.setValue(dialog.engagement.getListDataView().getItems().findFirst().orElseThrow());
+        dialog.date.setValue(java.time.LocalDate.of(2027, 1, 14));
+        dialog.time.setText("4:30 PM");
+        test(dialog.save).click();
+        assertThat(dialog.isOpened()).isFalse();
+
+        long id = count("select max(id) from tutoring_sessions where tutor_id = ?", demo.plainTutorId());
+        assertThat(currentQuery()).isEqualTo("from=2027-01-14&to=2027-01-14");
+        assertThat(view.justLogged()).containsExactly(id);
+        GridTester<?, SessionRow> grid = test(view.grid);
+        assertThat(java.util.stream.IntStream.range(0, grid.size()).mapToObj(i -> grid.getRow(i).id()))
+                .contains(id);
     }
 
     @Test
     void a_plain_tutor_sees_only_their_sessions_and_no_client_amounts() {
         signIn.as(demo.plainTutorEmail());
-        SessionsView view = navigate(SessionsView.class);
+        SessionsView view = allDates();
         GridTester<?, SessionRow> grid = test(view.grid);
         assertThat(view.grid.getColumns()).extracting(c -> c.getKey()).doesNotContain("client-amount", "tutor");
         assertThat(view.tutor.isVisible()).isFalse();
@@ -89,7 +136,7 @@ class SessionsViewIT extends SpringBrowserlessTest {
     @Test
     void an_enhanced_access_tutor_sees_client_amounts_of_their_sessions() {
         signIn.as(demo.enhancedTutorEmail());
-        SessionsView view = navigate(SessionsView.class);
+        SessionsView view = allDates();
         assertThat(view.grid.getColumns()).extracting(c -> c.getKey()).contains("client-amount");
         assertThat(test(view.grid).size()).isEqualTo(count("select count(*) from tutoring_sessions where tutor_id = ?",
                 demo.enhancedTutorId()));
@@ -98,11 +145,11 @@ class SessionsViewIT extends SpringBrowserlessTest {
     @Test
     void choosing_filters_narrows_the_rows_and_writes_them_into_the_url() {
         signIn.as(demo.adminEmail());
-        SessionsView view = navigate(SessionsView.class);
+        SessionsView view = allDates();
         FilterChoice tutor = view.tutor.getListDataView().getItems()
                 .filter(c -> c.id() == demo.plainTutorId()).findFirst().orElseThrow();
         test(view.tutor).selectItem(tutor.name());
-        assertThat(currentQuery()).isEqualTo("tutor=" + demo.plainTutorId());
+        assertThat(currentQuery()).isEqualTo("preset=all&tutor=" + demo.plainTutorId());
         assertThat(test(view.grid).size())
                 .isEqualTo(count("select count(*) from tutoring_sessions where tutor_id = ?", demo.plainTutorId()));
 
@@ -144,7 +191,8 @@ class SessionsViewIT extends SpringBrowserlessTest {
         String notice = view.notices.getElement().getTextRecursively();
         assertThat(notice).contains("status \"finished\"").contains("from date \"yesterday\"")
                 .contains("tutor 987654321: it does not exist");
-        assertThat(test(view.grid).size()).isEqualTo(count("select count(*) from tutoring_sessions"));
+        // Without a usable date the list shows what it opens on: the last 30 days.
+        assertThat(test(view.grid).size()).isEqualTo(lastThirtyDays());
     }
 
     @Test
@@ -156,7 +204,7 @@ class SessionsViewIT extends SpringBrowserlessTest {
         assertThat(view.notices.isVisible()).isTrue();
         assertThat(view.notices.getElement().getTextRecursively()).contains("from date \"+10000-01-01\"")
                 .contains("to date \"+999999999-12-31\"");
-        assertThat(test(view.grid).size()).isEqualTo(count("select count(*) from tutoring_sessions"));
+        assertThat(test(view.grid).size()).isEqualTo(lastThirtyDays());
     }
 
     @Test
@@ -170,12 +218,12 @@ class SessionsViewIT extends SpringBrowserlessTest {
     }
 
     @Test
-    void clear_filters_returns_to_the_plain_list() {
+    void clear_filters_shows_every_session() {
         signIn.as(demo.adminEmail());
         SessionsView view = withQuery(Map.of("status", "cancelled", "q", "zz-nobody-zz"));
         assertThat(test(view.grid).size()).isZero();
         test(view.clearFilters).click();
-        assertThat(currentQuery()).isEmpty();
+        assertThat(currentQuery()).isEqualTo("preset=all");
         assertThat(test(view.grid).size()).isEqualTo(count("select count(*) from tutoring_sessions"));
     }
 
