@@ -162,6 +162,25 @@ class LogSessionDialog extends Dialog {
         refresh();
     }
 
+    /**
+     * Fills in what the calendar knows about an empty slot: the date, the start time and (in a
+     * one-tutor view) the tutor, when the viewer may log for that tutor.
+     *
+     * @param startTime business-local start, or {@code null} to leave the field empty
+     * @param tutorId   tutor, or {@code null} to leave the choice to the person
+     */
+    void prefill(LocalDate day, java.time.LocalTime startTime, Long tutorId) {
+        date.setValue(day);
+        if (startTime != null) {
+            time.setValue(startTime);
+        }
+        if (tutorId != null && !tutor.isReadOnly()) {
+            tutor.getListDataView().getItems().filter(choice -> choice.id() == tutorId).findFirst()
+                    .ifPresent(tutor::setValue);
+        }
+        refresh();
+    }
+
     private void onTutorChosen(FilterChoice chosen) {
         engagement.clear();
         location.setItems(List.of());
