@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * The reminder job: a recurring db-scheduler task, so one node at a time runs it; after downtime the
@@ -18,8 +19,9 @@ class ScheduleConfiguration {
     /** Task name (its one instance is db-scheduler's "recurring"). */
     static final String REMINDER_TASK = "session-reminders";
 
+    // @Lazy: the scheduler is built from the Task beans, and the reminders need the outbox, which needs the scheduler.
     @Bean
-    RecurringTask<Void> sessionRemindersTask(SessionReminders reminders,
+    RecurringTask<Void> sessionRemindersTask(@Lazy SessionReminders reminders,
             @Value("${tutordesk.reminders.check-every:PT1M}") Duration every) {
         return Tasks.recurring(REMINDER_TASK, FixedDelay.of(every))
                 .execute((instance, context) -> reminders.sendDue(() -> context.getSchedulerState().isShuttingDown()));

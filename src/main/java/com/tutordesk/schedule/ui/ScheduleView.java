@@ -9,7 +9,10 @@ import com.tutordesk.security.CurrentUserService;
 import com.tutordesk.session.FilterChoice;
 import com.tutordesk.session.Rescheduled;
 import com.tutordesk.session.SessionChangedException;
+import com.tutordesk.session.SeriesChange;
+import com.tutordesk.session.SeriesSummary;
 import com.tutordesk.session.SessionConflict;
+import com.tutordesk.session.SessionSeriesService;
 import com.tutordesk.session.SessionEditingService;
 import com.tutordesk.session.SessionListService;
 import com.tutordesk.session.SessionLoggingService;
@@ -119,6 +122,7 @@ class ScheduleView extends Main implements BeforeEnterObserver {
     private final ScheduleService schedule;
     private final SessionListService choices;
     private final SessionEditingService editing;
+    private final SessionSeriesService series;
     private final SessionLoggingService logging;
     private final BusinessProfile profile;
     private final CurrentUser user;
@@ -130,8 +134,10 @@ class ScheduleView extends Main implements BeforeEnterObserver {
     private final List<Column> shownColumns = new ArrayList<>();
 
     ScheduleView(ScheduleService schedule, SessionListService choices, SessionEditingService editing,
-            SessionLoggingService logging, SettingsService settings, CurrentUserService currentUsers, Clock clock) {
+            SessionLoggingService logging, SessionSeriesService series, SettingsService settings,
+            CurrentUserService currentUsers, Clock clock) {
         this.schedule = schedule;
+        this.series = series;
         this.choices = choices;
         this.editing = editing;
         this.logging = logging;
@@ -649,11 +655,42 @@ class ScheduleView extends Main implements BeforeEnterObserver {
         confirm.open();
     }
 
+    /** A session of a series asks first: only this one, or this and the following ones. */
     private void reschedule(CalendarEntry entry, LocalDate date, LocalTime time) {
+        Optional<SeriesSummary> summary;
+        try {
+            summary = series.summary(entry.id()).filter(s -> s.following() > 0);
+        } catch (NotFoundException gone) {
+            error(gone.getMessage());
+            return;
+        }
+        if (summary.isEmpty()) {
+            moveOne(entry, date, time);
+            return;
+        }
+        ConfirmDialog ask = new ConfirmDialog();
+        ask.setHeader("Move a session of a series");
+        ask.setText(entry.studentName() + "'s session is " + summary.get().describe(profile.locale()) + ".");
+        ask.setConfirmText("This and following (" + (summary.get().following() + 1) + ")");
+        ask.addConfirmListener(e -> moveFollowing(entry, date, time));
+        ask.setRejectable(true);
+        ask.setRejectText("Only this session");
+        ask.addRejectListener(e -> moveOne(entry, date, time));
+        ask.setCancelable(true);
+        ask.open();
+    }
+
+    private void moveOne(CalendarEntry entry, LocalDate date, LocalTime time) {
         try {
             Rescheduled moved = editing.reschedule(entry.id(), entry.version(), date, time);
             render();
-            confirmMoved(entry, moved);
+            lastMoved = moved;
+            lastUndo = SessionDialogs.confirmWithUndo("Moved " + entry.studentName() + " to "
+                    + describe(moved.toDate(), moved.toTime()) + ".", () -> {
+                        editing.reschedule(moved.sessionId(), moved.version(), moved.fromDate(), moved.fromTime());
+                        render();
+                        success("Moved back to " + describe(moved.fromDate(), moved.fromTime()) + ".");
+                    });
         } catch (SessionChangedException changed) {
             render();
             error(changed.getMessage().replace(" — reload to see the changes.", ": the calendar now shows it."));
@@ -662,32 +699,21 @@ class ScheduleView extends Main implements BeforeEnterObserver {
         }
     }
 
-    /** "Moved … to …" with Undo, which moves it back through the same service. */
-    private void confirmMoved(CalendarEntry entry, Rescheduled moved) {
-        Notification notification = new Notification();
-        notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        notification.setDuration(10_000);
-        notification.setPosition(Notification.Position.BOTTOM_START);
-        Span text = new Span("Moved " + entry.studentName() + " to " + describe(moved.toDate(), moved.toTime()) + ".");
-        Button undo = new Button("Undo", e -> {
-            notification.close();
-            try {
-                editing.reschedule(moved.sessionId(), moved.version(), moved.fromDate(), moved.fromTime());
+    private void moveFollowing(CalendarEntry entry, LocalDate date, LocalTime time) {
+        try {
+            SeriesChange change = series.rescheduleFollowing(entry.id(), entry.version(), date, time);
+            render();
+            lastUndo = SessionDialogs.confirmWithUndo(SessionDialogs.describe(change, profile, "Moved"), () -> {
+                series.undo(change);
                 render();
-                success("Moved back to " + describe(moved.fromDate(), moved.fromTime()) + ".");
-            } catch (RuleViolationException | NotFoundException refused) {
-                render();
-                error("Could not undo: " + refused.getMessage());
-            }
-        });
-        undo.setId("schedule-undo");
-        undo.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-        HorizontalLayout content = new HorizontalLayout(text, undo);
-        content.setAlignItems(FlexComponent.Alignment.CENTER);
-        notification.add(content);
-        notification.open();
-        lastMoved = moved;
-        lastUndo = undo;
+                success("Moved back.");
+            });
+        } catch (SessionChangedException changed) {
+            render();
+            error(changed.getMessage().replace(" — reload to see the changes.", ": the calendar now shows it."));
+        } catch (RuleViolationException | NotFoundException | IllegalArgumentException refused) {
+            error(refused.getMessage());
+        }
     }
 
     /** The last move's confirmation (for tests). */

@@ -40,7 +40,7 @@ import java.util.function.Consumer;
  */
 class LogSessionDialog extends Dialog {
 
-    static final String WEEKS = "For a number of weeks";
+    static final String WEEKS = "For a number of sessions";
     static final String UNTIL = "Until a date";
     static final List<Integer> DURATION_PRESETS = List.of(30, 45, 60, 90, 120);
 
@@ -53,11 +53,13 @@ class LogSessionDialog extends Dialog {
     final IntegerField duration;
     final ComboBox<String> location;
     final Checkbox cancelled;
-    final Checkbox repeat = new Checkbox("Repeat weekly");
+    final Checkbox repeat = new Checkbox("Repeat");
+    final com.vaadin.flow.component.select.Select<Integer> every = new com.vaadin.flow.component.select.Select<>();
     final RadioButtonGroup<String> repeatMode = new RadioButtonGroup<>();
-    final IntegerField weeks = new IntegerField("Weeks");
+    final IntegerField weeks = new IntegerField("Sessions");
     final DatePicker until = new DatePicker("Until");
-    final CheckboxGroup<WeeklyOccurrence> occurrences = new CheckboxGroup<>("Dates to schedule");
+    final CheckboxGroup<WeeklyOccurrence> occurrences = new CheckboxGroup<>("Dates to schedule (untick a date to"
+            + " skip it)");
     final Div preview;
     final Div conflicts;
     final Button save = new Button("Log Session");
@@ -107,6 +109,12 @@ class LogSessionDialog extends Dialog {
             presets.add(preset);
         }
 
+        every.setLabel("Every");
+        every.setId("log-every");
+        every.setItems(1, 2, 3, 4);
+        every.setItemLabelGenerator(n -> n == 1 ? "week" : n + " weeks");
+        every.setValue(1);
+        every.addValueChangeListener(e -> refresh());
         repeatMode.setItems(WEEKS, UNTIL);
         repeatMode.setValue(WEEKS);
         weeks.setMin(1);
@@ -117,7 +125,7 @@ class LogSessionDialog extends Dialog {
         until.setVisible(false);
         occurrences.setItemLabelGenerator(this::occurrenceLabel);
         occurrences.setItemEnabledProvider(WeeklyOccurrence::schedulable);
-        Div repeatBox = new Div(repeatMode, weeks, until, occurrences);
+        Div repeatBox = new Div(every, repeatMode, weeks, until, occurrences);
         repeatBox.addClassName("repeat-box");
         repeatBox.setVisible(false);
         repeat.setId("log-repeat");
@@ -251,7 +259,7 @@ class LogSessionDialog extends Dialog {
 
     private void showOccurrences(LogSessionRequest request) {
         try {
-            List<WeeklyOccurrence> planned = logging.previewWeekly(request,
+            List<WeeklyOccurrence> planned = logging.previewSeries(request, every.getValue(),
                     WEEKS.equals(repeatMode.getValue()) ? weeks.getValue() : null,
                     UNTIL.equals(repeatMode.getValue()) ? until.getValue() : null);
             occurrences.setItems(planned);
@@ -295,7 +303,7 @@ class LogSessionDialog extends Dialog {
                     occurrences.setErrorMessage("Choose at least one date");
                     return;
                 }
-                ids = logging.logWeekly(request, chosen);
+                ids = logging.logSeries(request, every.getValue(), chosen);
             } else {
                 ids = List.of(logging.logSession(request));
             }

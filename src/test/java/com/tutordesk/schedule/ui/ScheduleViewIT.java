@@ -219,6 +219,7 @@ class ScheduleViewIT extends SpringBrowserlessTest {
                 String.class, session)).startsWith("Start: ");
         assertThat(view.blocks.get(session).getParent().orElseThrow()).isSameAs(view.columns.get(3));
 
+        roundTrip();
         test(view.lastUndo).click();
         assertThat(startOf(session)).isEqualTo(newYork("2026-11-30T16:00"));
     }
@@ -307,6 +308,7 @@ class ScheduleViewIT extends SpringBrowserlessTest {
     }
 
     private List<String> notificationTexts() {
+        roundTrip();
         return $(Notification.class).all().stream().map(n -> n.getElement().getTextRecursively()
                 + n.getElement().getProperty("text", "")).toList();
     }
