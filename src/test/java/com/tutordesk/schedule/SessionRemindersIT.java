@@ -19,10 +19,8 @@ import com.tutordesk.testing.SignIn;
 import com.tutordesk.testing.TestClock;
 import com.tutordesk.testing.TestData;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
@@ -41,7 +39,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class SessionRemindersIT {
 
-    static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     static final TaskInstanceId REMINDER_JOB = TaskInstanceId.of("session-reminders", "recurring");
 
     @Autowired
@@ -263,10 +260,5 @@ class SessionRemindersIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static Instant at(String newYork) {
-        return java.time.LocalDateTime.parse(newYork).atZone(NEW_YORK).toInstant();
     }
 }

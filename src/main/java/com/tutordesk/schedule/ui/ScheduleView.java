@@ -27,7 +27,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.dnd.DragSource;
 import com.vaadin.flow.component.dnd.DropEvent;
 import com.vaadin.flow.component.dnd.DropTarget;
 import com.vaadin.flow.component.html.Anchor;
@@ -35,7 +34,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -67,6 +65,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The calendar (issue 14): day, week (default), month and — for admins — a by-tutor day view of
@@ -116,8 +115,10 @@ class ScheduleView extends Main implements BeforeEnterObserver {
     final Div board = new Div();
     /** The columns of the time grid on show, in order (for tests and drops). */
     final List<Div> columns = new ArrayList<>();
-    /** The blocks on show, by session id. */
-    final Map<Long, Anchor> blocks = new LinkedHashMap<>();
+    /** The blocks of the time grid on show, by session id. */
+    final Map<Long, Block> blocks = new LinkedHashMap<>();
+    /** The sessions listed in the month view, by session id. */
+    final Map<Long, Anchor> monthEntries = new LinkedHashMap<>();
 
     private final ScheduleService schedule;
     private final SessionListService choices;
@@ -128,6 +129,7 @@ class ScheduleView extends Main implements BeforeEnterObserver {
     private final CurrentUser user;
     private final Clock clock;
     private final DayOfWeek firstDayOfWeek;
+    private final DateTimeFormatter timeFormat;
     private ScheduleState state;
     private boolean applyingState;
     private TimeAxis axis;
@@ -145,6 +147,8 @@ class ScheduleView extends Main implements BeforeEnterObserver {
         this.user = currentUsers.require();
         this.clock = clock;
         this.firstDayOfWeek = WeekFields.of(profile.locale()).getFirstDayOfWeek();
+        this.timeFormat = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(profile.locale())
+                .withZone(profile.zone());
         this.state = new ScheduleState(CalendarMode.WEEK, profile.today(clock), CalendarFilter.NONE, List.of());
         addClassName("schedule-view");
 
@@ -302,6 +306,8 @@ class ScheduleView extends Main implements BeforeEnterObserver {
         board.removeAll();
         columns.clear();
         blocks.clear();
+        monthEntries.clear();
+        dragged = null;
         shownColumns.clear();
         LocalDate first = state.firstDay(firstDayOfWeek);
         int days = state.dayCount(firstDayOfWeek);
@@ -401,40 +407,97 @@ class ScheduleView extends Main implements BeforeEnterObserver {
                 .orElse(time);
     }
 
+    /**
+     * One column: its gaps (hours that do not exist that day) and its blocks, written as the column's
+     * HTML in one property — thousands of blocks cost one state node per column instead of a dozen
+     * changes per block (see the README's calendar benchmark). Every text in it is escaped; links are
+     * built from numeric ids. Clicks on a block follow its link (Vaadin's router); a click on the
+     * column itself is an empty slot; a drag starts natively on the link and is caught by one listener
+     * per column, and the drop by Vaadin's {@link DropTarget} on the column.
+     */
     private Div column(Column column, boolean showTutor) {
         Div col = new Div();
         col.addClassName("cal-column");
-        col.getStyle().set("height", axis.rows().size() * HOUR_PX + "px");
+        int height = axis.rows().size() * HOUR_PX;
+        col.getStyle().set("height", height + "px");
         col.getElement().setAttribute("data-date", column.date().toString());
         if (column.tutorId() != null) {
             col.getElement().setAttribute("data-tutor", column.tutorId().toString());
         }
-        int index = axis.rows().size();
-        for (int row = 0; row < index; row++) {
+        StringBuilder html = new StringBuilder();
+        for (int row = 0; row < axis.rows().size(); row++) {
             if (!axis.exists(column.date(), axis.rows().get(row))) {
-                Div gap = new Div();
-                gap.addClassName("cal-gap");
-                gap.getElement().setProperty("title", "This hour does not exist on this day: clocks go forward.");
-                gap.getStyle().set("top", row * HOUR_PX + "px").set("height", HOUR_PX + "px");
-                col.add(gap);
+                html.append("<div class=\"cal-gap\" title=\"This hour does not exist on this day: clocks go forward.\""
+                        + " style=\"top:").append(row * HOUR_PX).append("px;height:").append(HOUR_PX).append("px\"></div>");
             }
         }
-        List<Placed> placed = place(column);
         Set<Long> overlapping = CalendarLayout.tutorOverlaps(column.entries());
-        for (Placed p : placed) {
-            col.add(block(p, overlapping.contains(p.entry().id()), showTutor));
+        int index = columns.size();
+        for (Placed p : place(column)) {
+            Block block = block(p, index, overlapping.contains(p.entry().id()), showTutor);
+            blocks.put(block.entry().id(), block);
+            html.append(block.html(height));
         }
+        col.getElement().setProperty("innerHTML", html.toString());
         col.getElement().addEventListener("click", e -> onEmptySlot(column,
                         e.getEventData().get("event.offsetY").asDouble()))
                 .setFilter("event.target === element").addEventData("event.offsetY");
+        // Where in the block the person took hold of it: the block's top lands that much above the drop.
+        col.getElement().addEventListener("dragstart", e -> {
+                    var id = e.getEventData().get(DRAGGED_ID);
+                    dragged = id == null || id.isNull() ? null : new Dragged(Long.parseLong(id.asString()),
+                            e.getEventData().get("event.offsetY").asInt());
+                }).addEventData(DRAGGED_ID).addEventData("event.offsetY");
         DropTarget<Div> target = DropTarget.create(col);
         target.addDropListener(e -> onDrop(column, e));
         columns.add(col);
         return col;
     }
 
+    /** The id of the session whose block a drag started on (client-side expression). */
+    static final String DRAGGED_ID = "event.target.dataset ? event.target.dataset.id : null";
+
+    /** A drag under way: the session, and the pixel offset within its block where it was taken. */
+    record Dragged(long sessionId, int grabOffsetY) {
+    }
+
+    private Dragged dragged;
+
     /** A block's place in pixels (top, height) and its lane among overlapping blocks. */
     record Placed(CalendarEntry entry, int top, int height, int lane, int lanes) {
+    }
+
+    /**
+     * A session's block as drawn.
+     *
+     * @param column  index of its column in {@link #columns}
+     * @param classes its CSS classes (state, overlap, locked)
+     * @param text    its text, lines separated by "\n"
+     */
+    record Block(CalendarEntry entry, int column, int top, int height, int lane, int lanes, String classes,
+            String text) {
+
+        /** @return the block as HTML: a link to the session, placed with one inset, its text escaped */
+        String html(int columnHeight) {
+            double left = 100.0 * lane / lanes;
+            double right = 100.0 - 100.0 * (lane + 1) / lanes;
+            StringBuilder html = new StringBuilder("<a class=\"").append(classes).append("\" href=\"sessions/")
+                    .append(entry.id()).append("\" data-id=\"").append(entry.id()).append('"');
+            if (!entry.movable()) {
+                html.append(" draggable=\"false\"");
+            }
+            html.append(" style=\"inset:").append(top).append("px ").append(percent(right)).append(' ')
+                    .append(columnHeight - top - height).append("px ").append(percent(left)).append("\">");
+            String[] lines = text.split("\n");
+            for (int i = 0; i < lines.length; i++) {
+                html.append(i == 0 ? "" : "<br>").append(HtmlUtils.htmlEscape(lines[i], "UTF-8"));
+            }
+            return html.append("</a>").toString();
+        }
+
+        private static String percent(double value) {
+            return value == 0 ? "0" : Math.round(value * 1000) / 1000.0 + "%";
+        }
     }
 
     private List<Placed> place(Column column) {
@@ -455,38 +518,23 @@ class ScheduleView extends Main implements BeforeEnterObserver {
         return placed;
     }
 
-    private Anchor block(Placed p, boolean overlap, boolean showTutor) {
+    private Block block(Placed p, int column, boolean overlap, boolean showTutor) {
         CalendarEntry entry = p.entry();
-        Anchor block = new Anchor();
-        block.setHref("sessions/" + entry.id());
-        StringBuilder classes = new StringBuilder("cal-block cal-")
-                .append(entry.status().name().toLowerCase(Locale.ROOT));
+        StringBuilder classes = new StringBuilder("cal-block cal-").append(entry.status().name().toLowerCase(Locale.ROOT));
         if (overlap) {
             classes.append(" cal-overlap");
         }
         if (!entry.movable()) {
             classes.append(" cal-locked");
         }
-        block.getElement().setAttribute("class", classes.toString());
-        block.getStyle().set("top", p.top() + "px").set("height", p.height() + "px");
-        if (p.lanes() > 1) {
-            block.getStyle().set("left", 100.0 * p.lane() / p.lanes() + "%").set("width", 100.0 / p.lanes() + "%");
-        }
-        // One property instead of child nodes: innerText keeps the text plain (no markup from names).
-        block.getElement().setProperty("innerText", blockText(entry, overlap, showTutor));
-        if (entry.movable()) {
-            DragSource<Anchor> drag = DragSource.create(block);
-            drag.setDragData(entry);
-        } else {
-            block.getElement().setAttribute("draggable", "false");
-        }
-        blocks.put(entry.id(), block);
-        return block;
+        return new Block(entry, column, p.top(), p.height(), p.lane(), p.lanes(), classes.toString(),
+                blockText(entry, overlap, showTutor));
     }
 
     /** @return e.g. "4:00 PM Łucja Kowalska\nAlgebra II · Ingrid Åberg · Cancelled" */
     String blockText(CalendarEntry entry, boolean overlap, boolean showTutor) {
-        StringBuilder text = new StringBuilder(profile.formatTime(entry.startsAt())).append(' ')
+        // The business profile's short time format, built once per view: a busy week formats thousands.
+        StringBuilder text = new StringBuilder(timeFormat.format(entry.startsAt())).append(' ')
                 .append(entry.studentName()).append('\n').append(entry.subjectName());
         if (showTutor) {
             text.append(" · ").append(entry.tutorName());
@@ -542,7 +590,7 @@ class ScheduleView extends Main implements BeforeEnterObserver {
                         + entry.status().name().toLowerCase(Locale.ROOT));
                 line.getElement().setProperty("innerText", profile.formatTime(entry.startsAt()) + " "
                         + entry.studentName() + (showTutor ? " · " + entry.tutorName() : ""));
-                blocks.put(entry.id(), line);
+                monthEntries.put(entry.id(), line);
                 cell.add(line);
             }
             if (day.size() > MONTH_ENTRIES_PER_DAY) {
@@ -596,11 +644,14 @@ class ScheduleView extends Main implements BeforeEnterObserver {
     // ---- moving: drag and drop ----
 
     private void onDrop(Column column, DropEvent<Div> event) {
-        if (!(event.getDragData().orElse(null) instanceof CalendarEntry entry)) {
+        Dragged drag = dragged;
+        dragged = null;
+        Block block = drag == null ? null : blocks.get(drag.sessionId());
+        if (block == null) {
             return;
         }
-        double top = (event.getOffsetY() - event.getDragStartOffsetY()) / (double) HOUR_PX;
-        dropAt(entry, column, top);
+        double top = (event.getOffsetY() - drag.grabOffsetY()) / (double) HOUR_PX;
+        dropAt(block.entry(), column, top);
     }
 
     /**

@@ -3,7 +3,6 @@ package com.tutordesk.schedule.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tutordesk.schedule.CalendarEntry;
-import com.tutordesk.session.ui.SessionDialogs;
 import com.tutordesk.testing.DemoAccounts;
 import com.tutordesk.testing.IntegrationTest;
 import com.tutordesk.testing.SignIn;
@@ -11,7 +10,6 @@ import com.tutordesk.testing.TestClock;
 import com.tutordesk.testing.TestData;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.dom.DomEvent;
@@ -115,9 +113,10 @@ class ScheduleViewIT extends SpringBrowserlessTest {
         assertThat(view.columns).hasSize(7);
         assertThat(view.blocks.keySet()).containsExactlyInAnyOrderElementsOf(sessionsInWeek(null))
                 .contains(mine, others);
-        assertThat(view.blocks.get(mine).getHref()).isEqualTo("sessions/" + mine);
-        assertThat(view.blocks.get(mine).getElement().getProperty("innerText")).startsWith("4:00")
-                .contains("Mia").contains("Calendar Tutor");
+        assertThat(html(view.blocks.get(mine))).contains("href=\"sessions/" + mine + "\"");
+        assertThat(view.blocks.get(mine).text()).startsWith("4:00").contains("Mia").contains("Calendar Tutor");
+        assertThat(view.columns.get(view.blocks.get(mine).column()).getElement().getAttribute("data-date"))
+                .isEqualTo("2026-11-24");
     }
 
     @Test
@@ -131,7 +130,7 @@ class ScheduleViewIT extends SpringBrowserlessTest {
         assertThat(view.blocks.keySet()).containsExactly(mine).doesNotContain(others);
         assertThat(view.state().filter().tutorId()).isNull();
         assertThat(view.modeTabs).doesNotContainKey(CalendarMode.TUTORS);
-        assertThat(view.blocks.get(mine).getElement().getProperty("innerText")).doesNotContain("Calendar Tutor");
+        assertThat(view.blocks.get(mine).text()).doesNotContain("Calendar Tutor");
     }
 
     @Test
@@ -154,10 +153,24 @@ class ScheduleViewIT extends SpringBrowserlessTest {
                 .equals(c.getElement().getAttribute("data-tutor"))).findFirst().orElseThrow();
         Div otherColumn = view.columns.stream().filter(c -> String.valueOf(otherTutor)
                 .equals(c.getElement().getAttribute("data-tutor"))).findFirst().orElseThrow();
-        assertThat(tutorColumn.getChildren()).contains(view.blocks.get(mine)).doesNotContain(view.blocks.get(others));
-        assertThat(otherColumn.getChildren()).contains(view.blocks.get(others));
+        assertThat(view.columns.get(view.blocks.get(mine).column())).isSameAs(tutorColumn);
+        assertThat(view.columns.get(view.blocks.get(others).column())).isSameAs(otherColumn);
         // Two tutors at the same time is no conflict.
-        assertThat(view.blocks.get(mine).getClassNames()).doesNotContain("cal-overlap");
+        assertThat(view.blocks.get(mine).classes()).doesNotContain("cal-overlap");
+    }
+
+    @Test
+    void names_in_a_block_are_text_never_markup() {
+        long client = data.client(TestData.unique("Markup family"));
+        long sneaky = data.engagement(tutor, data.student(client, "<img src=x onerror=alert(1)>"), data.subject(), 6000,
+                3000);
+        long session = data.session(sneaky, newYork("2026-11-24T10:00"), 60, "SCHEDULED");
+        signIn.as(tutorLogin);
+
+        ScheduleView view = week(LocalDate.parse("2026-11-25"));
+
+        String column = view.columns.get(view.blocks.get(session).column()).getElement().getProperty("innerHTML");
+        assertThat(column).contains("&lt;img src=x onerror=alert(1)&gt;").doesNotContain("<img");
     }
 
     @Test
@@ -168,14 +181,15 @@ class ScheduleViewIT extends SpringBrowserlessTest {
 
         ScheduleView view = week(LocalDate.parse("2026-11-25"));
 
-        Anchor a = view.blocks.get(first);
-        Anchor b = view.blocks.get(second);
-        assertThat(a.getClassNames()).contains("cal-overlap");
-        assertThat(b.getClassNames()).contains("cal-overlap");
-        assertThat(a.getStyle().get("width")).isEqualTo("50.0%");
-        assertThat(a.getStyle().get("left")).isEqualTo("0.0%");
-        assertThat(b.getStyle().get("left")).isEqualTo("50.0%");
-        assertThat(b.getElement().getProperty("innerText")).contains("Overlaps");
+        ScheduleView.Block a = view.blocks.get(first);
+        ScheduleView.Block b = view.blocks.get(second);
+        assertThat(a.classes()).contains("cal-overlap");
+        assertThat(b.classes()).contains("cal-overlap");
+        assertThat(List.of(a.lane(), a.lanes(), b.lane(), b.lanes())).containsExactly(0, 2, 1, 2);
+        // Side by side: the left half and the right half of the column.
+        assertThat(html(a)).contains("inset:" + a.top() + "px 50.0% ").contains("px 0\">");
+        assertThat(html(b)).contains("inset:" + b.top() + "px 0 ").contains("px 50.0%\"");
+        assertThat(b.text()).contains("Overlaps");
     }
 
     @Test
@@ -200,7 +214,6 @@ class ScheduleViewIT extends SpringBrowserlessTest {
         assertThat(date.getValue()).isEqualTo(LocalDate.parse("2026-11-27"));
         assertThat(time.getValue()).isEqualTo(LocalTime.of(15, 0));
         assertThat(tutorBox.getValue().id()).isEqualTo(tutor);
-        assertThat(SessionDialogs.class).isNotNull();
     }
 
     @Test
@@ -208,8 +221,7 @@ class ScheduleViewIT extends SpringBrowserlessTest {
         long session = data.session(engagement, newYork("2026-11-30T16:00"), 60, "SCHEDULED");
         signIn.as(demo.adminEmail());
         ScheduleView view = open("schedule?view=week&date=2026-12-01&tutor=" + tutor);
-        CalendarEntry entry = (CalendarEntry) com.vaadin.flow.component.dnd.DragSource.configure(
-                view.blocks.get(session)).getDragData();
+        CalendarEntry entry = view.blocks.get(session).entry();
         ScheduleView.Column wednesday = view.shownColumn(LocalDate.parse("2026-12-02"), tutor).orElseThrow();
 
         view.dropAt(entry, wednesday, view.axis().rows().indexOf(new com.tutordesk.schedule.TimeAxis.Row(17, 0)));
@@ -217,7 +229,7 @@ class ScheduleViewIT extends SpringBrowserlessTest {
         assertThat(startOf(session)).isEqualTo(newYork("2026-12-02T17:00"));
         assertThat(jdbc.queryForObject("select details from session_history where session_id = ? and action = 'EDITED'",
                 String.class, session)).startsWith("Start: ");
-        assertThat(view.blocks.get(session).getParent().orElseThrow()).isSameAs(view.columns.get(3));
+        assertThat(view.blocks.get(session).column()).isEqualTo(3);
 
         roundTrip();
         test(view.lastUndo).click();
@@ -230,9 +242,9 @@ class ScheduleViewIT extends SpringBrowserlessTest {
         data.updateSession(session, "billing_state = 'INVOICED'");
         signIn.as(demo.adminEmail());
         ScheduleView view = open("schedule?view=week&date=2026-11-25&tutor=" + tutor);
-        Anchor block = view.blocks.get(session);
-        assertThat(block.getElement().getAttribute("draggable")).isEqualTo("false");
-        assertThat(block.getClassNames()).contains("cal-locked");
+        ScheduleView.Block block = view.blocks.get(session);
+        assertThat(html(block)).contains("draggable=\"false\"");
+        assertThat(block.classes()).contains("cal-locked");
 
         CalendarEntry entry = new CalendarEntry(session, 0, newYork("2026-11-24T16:00"), newYork("2026-11-24T17:00"),
                 com.tutordesk.session.SessionStatus.COMPLETED, com.tutordesk.session.BillingState.INVOICED, tutor, "",
@@ -275,7 +287,8 @@ class ScheduleViewIT extends SpringBrowserlessTest {
         ScheduleView week = open("schedule?view=week&date=2026-03-08");
         assertThat(week.axis().rows()).hasSize(24);
         Div sunday = week.columns.getFirst();
-        assertThat(sunday.getChildren().filter(c -> c.getClassNames().contains("cal-gap")).count()).isOne();
+        assertThat(sunday.getElement().getProperty("innerHTML")).containsOnlyOnce("class=\"cal-gap\"")
+                .contains("style=\"top:" + 2 * ScheduleView.HOUR_PX + "px");
         assertThat(top(week.blocks.get(three))).isEqualTo(3 * ScheduleView.HOUR_PX);
     }
 
@@ -284,8 +297,8 @@ class ScheduleViewIT extends SpringBrowserlessTest {
         signIn.as(demo.adminEmail());
         ScheduleView view = open("schedule?view=month&date=2026-11-25");
         assertThat(view.axis()).isNull();
-        assertThat(view.blocks).isNotEmpty();
-        assertThat(view.blocks.values()).allMatch(a -> a.getHref().startsWith("sessions/"));
+        assertThat(view.monthEntries).isNotEmpty();
+        assertThat(view.monthEntries.values()).allMatch(a -> a.getHref().startsWith("sessions/"));
     }
 
     @Test
@@ -303,8 +316,12 @@ class ScheduleViewIT extends SpringBrowserlessTest {
                 session).toInstant(java.time.ZoneOffset.UTC);
     }
 
-    private static int top(Anchor block) {
-        return Integer.parseInt(block.getStyle().get("top").replace("px", ""));
+    private static int top(ScheduleView.Block block) {
+        return block.top();
+    }
+
+    private static String html(ScheduleView.Block block) {
+        return block.html(24 * ScheduleView.HOUR_PX);
     }
 
     private List<String> notificationTexts() {
