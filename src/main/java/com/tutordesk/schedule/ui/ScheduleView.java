@@ -376,7 +376,8 @@ class ScheduleView extends Main implements BeforeEnterObserver {
             grid.add(column(column, showTutor));
         }
         board.add(grid);
-        board.getElement().executeJs("this.scrollTop = $0", FIRST_VISIBLE_HOUR * HOUR_PX);
+        // After layout (a phone lays the page out later than the script runs).
+        board.getElement().executeJs("requestAnimationFrame(() => { this.scrollTop = $0; })", FIRST_VISIBLE_HOUR * HOUR_PX);
     }
 
     private Div timeLabels() {
