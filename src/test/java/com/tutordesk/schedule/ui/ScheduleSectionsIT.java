@@ -72,7 +72,7 @@ class ScheduleSectionsIT extends SpringBrowserlessTest {
             assertThat(section.hours.getErrorMessage()).contains("Hours before the session must be 1–168");
 
             test(section.hours).setValue(12);
-            test(section.enabled).setValue(false);
+            test(section.enabled).click();
             test(section.save).click();
             assertThat(reminders.current().enabled()).isFalse();
             assertThat(reminders.current().hoursBefore()).isEqualTo(12);
