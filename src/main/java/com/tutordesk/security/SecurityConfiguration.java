@@ -35,6 +35,31 @@ class SecurityConfiguration {
         return new ThrottlingAuthenticationProvider(dao, throttle, accounts);
     }
 
+    // ---- Calendar feeds (issue 14): the one login-free route of the schedule module ----
+
+    /** Private calendar feeds ({@code GET /calendar/{token}.ics}); named here by path to keep modules acyclic. */
+    static final String CALENDAR_FEEDS = "/calendar/*.ics";
+
+    /**
+     * Calendar apps fetch a private feed without a login: the secret token in the address is the key
+     * (the schedule module answers "not found" for any other). GET only, no session, no cookies; every
+     * other request still goes through the app's login below.
+     */
+    @Bean
+    @org.springframework.core.annotation.Order(2)
+    SecurityFilterChain calendarFeeds(HttpSecurity http) throws Exception {
+        http.securityMatcher(org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher
+                        .withDefaults().matcher(org.springframework.http.HttpMethod.GET, CALENDAR_FEEDS))
+                .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(
+                        org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.disable());
+        return http.build();
+    }
+
+    // ---- the app ----
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationProvider provider) throws Exception {
         http.authenticationProvider(provider);

@@ -14,12 +14,16 @@ import com.tutordesk.shared.RuleViolationException;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Edit Session, Late Cancellation (and its undo) and Delete, from the session page (issue 5).
@@ -43,9 +47,12 @@ public class SessionEditingService {
     private final CurrentUserService currentUsers;
     private final SettingsService settings;
     private final Clock clock;
+    /** Reads around a change made of several transactions (e.g. a reschedule and its undo data). */
+    private final TransactionTemplate reads;
 
     SessionEditingService(SessionGuard guard, SessionRepository sessions, SessionLoggingService logging,
-            EntityManager entityManager, CurrentUserService currentUsers, SettingsService settings, Clock clock) {
+            EntityManager entityManager, CurrentUserService currentUsers, SettingsService settings, Clock clock,
+            PlatformTransactionManager transactionManager) {
         this.guard = guard;
         this.sessions = sessions;
         this.logging = logging;
@@ -53,6 +60,8 @@ public class SessionEditingService {
         this.currentUsers = currentUsers;
         this.settings = settings;
         this.clock = clock;
+        this.reads = new TransactionTemplate(transactionManager);
+        this.reads.setReadOnly(true);
     }
 
     // ---- Edit Session ----
@@ -215,6 +224,45 @@ public class SessionEditingService {
         session.relocate(location, now);
         sessions.saveAndFlush(session);
         guard.record(session.getId(), user, SessionHistoryEntry.Action.EDITED, change, now);
+    }
+
+    // ---- Reschedule (calendar drag and drop, Reschedule action) ----
+
+    /**
+     * Overlapping sessions of the tutor or the student if the session moved to {@code date} at
+     * {@code startTime} (a warning, as in Edit Session). Nothing is saved.
+     *
+     * @throws NotFoundException      when the session is not the caller's
+     * @throws RuleViolationException when it is invoiced or paid, or the time does not exist that day
+     */
+    @Transactional(readOnly = true)
+    public List<SessionConflict> rescheduleConflicts(long sessionId, LocalDate date, LocalTime startTime) {
+        EditSessionForm form = editForm(sessionId);
+        return preview(moved(form, form.version(), date, startTime)).conflicts();
+    }
+
+    /**
+     * Moves the session to another business-local date and start time, keeping everything else: an
+     * edit like any other (the same checks and history as {@link #edit}; domain.md "Schedule").
+     *
+     * @param seenVersion the session version the caller's calendar or page showed
+     * @return the move, with what an undo needs
+     * @throws RuleViolationException  when invoiced or paid ("cancel invoice … first"), or the time does
+     *                                 not exist that day
+     * @throws NotFoundException       when the session is not the caller's
+     * @throws SessionChangedException when someone else changed the session since
+     */
+    public Rescheduled reschedule(long sessionId, long seenVersion, LocalDate date, LocalTime startTime) {
+        EditSessionForm before = reads.execute(status -> editForm(sessionId));
+        edit(moved(before, seenVersion, date, startTime));
+        EditSessionForm after = reads.execute(status -> editForm(sessionId));
+        return new Rescheduled(sessionId, before.date(), before.startTime(), after.date(), after.startTime(),
+                after.version());
+    }
+
+    private static EditSessionRequest moved(EditSessionForm form, long seenVersion, LocalDate date, LocalTime time) {
+        return new EditSessionRequest(form.sessionId(), seenVersion, form.engagement().id(), date, time,
+                form.durationMinutes(), form.location(), form.cancelled());
     }
 
     // ---- Late Cancellation ----

@@ -49,10 +49,12 @@ public class SessionLoggingService {
     private final SettingsService settings;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final SessionSeriesRepository seriesRepository;
 
     SessionLoggingService(SessionRepository sessions, SessionHistoryRepository history, EntityManager entityManager,
             JdbcTemplate jdbc, CurrentUserService currentUsers, SettingsService settings, Clock clock,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, SessionSeriesRepository seriesRepository) {
+        this.seriesRepository = seriesRepository;
         this.sessions = sessions;
         this.history = history;
         this.entityManager = entityManager;
@@ -143,12 +145,24 @@ public class SessionLoggingService {
      */
     @Transactional(readOnly = true)
     public List<WeeklyOccurrence> previewWeekly(LogSessionRequest request, Integer weeks, LocalDate until) {
+        return previewSeries(request, 1, weeks, until);
+    }
+
+    /**
+     * The dates of a series starting at {@code request.date()}, one every {@code everyWeeks} weeks:
+     * {@code count} occurrences, or up to and including {@code until}; at most {@value #MAX_WEEKS}.
+     * Each keeps its wall-clock time across DST changes; a date where that time does not exist is
+     * marked, not silently shifted. The person unticks the dates to skip.
+     */
+    @Transactional(readOnly = true)
+    public List<WeeklyOccurrence> previewSeries(LogSessionRequest request, int everyWeeks, Integer count,
+            LocalDate until) {
         CurrentUser user = currentUsers.require();
         validate(request, false);
         Engagement engagement = loggableEngagement(request.engagementId(), user);
         BusinessProfile profile = settings.profile();
         List<WeeklyOccurrence> occurrences = new ArrayList<>();
-        for (LocalDate date : weeklyDates(request.date(), weeks, until)) {
+        for (LocalDate date : seriesDates(request.date(), everyWeeks, count, until)) {
             try {
                 occurrences.add(new WeeklyOccurrence(date,
                         preview(request.on(date), engagement, user, profile, null, null), null));
@@ -161,22 +175,35 @@ public class SessionLoggingService {
 
     /** @return the weekly dates from {@code first}: {@code weeks} of them, or up to {@code until} */
     public static List<LocalDate> weeklyDates(LocalDate first, Integer weeks, LocalDate until) {
-        if ((weeks == null) == (until == null)) {
-            throw new IllegalArgumentException("Repeat: choose a number of weeks or an end date");
+        return seriesDates(first, 1, weeks, until);
+    }
+
+    /**
+     * @param everyWeeks weeks between two dates, {@value SessionSeries#MIN_EVERY_WEEKS}–{@value SessionSeries#MAX_EVERY_WEEKS}
+     * @return the dates of a series from {@code first}: {@code count} of them, or up to {@code until}
+     * @throws IllegalArgumentException naming the repeat's field when a value is missing or out of range
+     */
+    public static List<LocalDate> seriesDates(LocalDate first, int everyWeeks, Integer count, LocalDate until) {
+        if (everyWeeks < SessionSeries.MIN_EVERY_WEEKS || everyWeeks > SessionSeries.MAX_EVERY_WEEKS) {
+            throw new IllegalArgumentException("Repeat: every " + SessionSeries.MIN_EVERY_WEEKS + " to "
+                    + SessionSeries.MAX_EVERY_WEEKS + " weeks");
         }
-        if (weeks != null && (weeks < 1 || weeks > MAX_WEEKS)) {
-            throw new IllegalArgumentException("Repeat: the number of weeks must be between 1 and " + MAX_WEEKS);
+        if ((count == null) == (until == null)) {
+            throw new IllegalArgumentException("Repeat: choose a number of sessions or an end date");
+        }
+        if (count != null && (count < 1 || count > MAX_WEEKS)) {
+            throw new IllegalArgumentException("Repeat: the number of sessions must be between 1 and " + MAX_WEEKS);
         }
         if (until != null && until.isBefore(first)) {
             throw new IllegalArgumentException("Repeat: the end date is before the first session");
         }
-        if (until != null && until.isAfter(first.plusWeeks(MAX_WEEKS - 1L))) {
-            throw new IllegalArgumentException("Repeat: at most " + MAX_WEEKS + " weeks (until "
-                    + first.plusWeeks(MAX_WEEKS - 1L) + ")");
+        LocalDate last = first.plusWeeks((MAX_WEEKS - 1L) * everyWeeks);
+        if (until != null && until.isAfter(last)) {
+            throw new IllegalArgumentException("Repeat: at most " + MAX_WEEKS + " sessions (until " + last + ")");
         }
         List<LocalDate> dates = new ArrayList<>();
-        for (LocalDate date = first; weeks != null ? dates.size() < weeks : !date.isAfter(until);
-                date = date.plusWeeks(1)) {
+        for (LocalDate date = first; count != null ? dates.size() < count : !date.isAfter(until);
+                date = date.plusWeeks(everyWeeks)) {
             dates.add(date);
         }
         return dates;
@@ -208,7 +235,23 @@ public class SessionLoggingService {
      * @return the session ids, in date order
      */
     public List<Long> logWeekly(LogSessionRequest request, List<LocalDate> dates) {
+        return logSeries(request, 1, dates);
+    }
+
+    /**
+     * Schedules the chosen dates of a series (a repeat every {@code everyWeeks} weeks), all or nothing,
+     * each at the same wall-clock time; the sessions form one series, numbered in date order.
+     * Idempotent per date on {@code request.requestKey()}.
+     *
+     * @param dates the dates the person kept (skipped ones left out), at most {@value #MAX_WEEKS}
+     * @return the session ids, in date order
+     */
+    public List<Long> logSeries(LogSessionRequest request, int everyWeeks, List<LocalDate> dates) {
         CurrentUser user = currentUsers.require();
+        if (everyWeeks < SessionSeries.MIN_EVERY_WEEKS || everyWeeks > SessionSeries.MAX_EVERY_WEEKS) {
+            throw new IllegalArgumentException("Repeat: every " + SessionSeries.MIN_EVERY_WEEKS + " to "
+                    + SessionSeries.MAX_EVERY_WEEKS + " weeks");
+        }
         validate(request, true);
         if (dates == null || dates.isEmpty()) {
             throw new IllegalArgumentException("Repeat: choose at least one date");
@@ -219,9 +262,21 @@ public class SessionLoggingService {
         List<LocalDate> sorted = dates.stream().distinct().sorted().toList();
         try {
             return transactions.execute(status -> {
+                Optional<Long> sent = existing(request.requestKey() + "#" + sorted.getFirst());
+                if (sent.isPresent()) {
+                    // The same request again (a double click): answer with its sessions, make no second series.
+                    return sorted.stream().map(date -> existing(request.requestKey() + "#" + date).orElseThrow())
+                            .toList();
+                }
+                Engagement engagement = loggableEngagement(request.engagementId(), user);
+                SessionSeries created = seriesRepository.saveAndFlush(new SessionSeries(engagement.getId(), everyWeeks,
+                        sorted.getFirst(), request.startTime(), settings.profile().zone().getId(), sorted.size(),
+                        user.userId(), clock.instant()));
                 List<Long> ids = new ArrayList<>();
+                int position = 0;
                 for (LocalDate date : sorted) {
-                    ids.add(insert(request.on(date), request.requestKey() + "#" + date, user));
+                    ids.add(insert(request.on(date), request.requestKey() + "#" + date, user, created.getId(),
+                            ++position));
                 }
                 return ids;
             });
@@ -243,6 +298,10 @@ public class SessionLoggingService {
     }
 
     private long insert(LogSessionRequest request, String key, CurrentUser user) {
+        return insert(request, key, user, null, null);
+    }
+
+    private long insert(LogSessionRequest request, String key, CurrentUser user, Long seriesId, Integer position) {
         Optional<Long> already = existing(key);
         if (already.isPresent()) {
             return already.get();
@@ -266,6 +325,9 @@ public class SessionLoggingService {
         if (request.cancellation() == Cancellation.LATE) {
             LateCancellationPolicy policy = profile.lateCancellation();
             session.loggedAsLateCancellation(policy.clientChargePercent(), policy.tutorPayPercent());
+        }
+        if (seriesId != null) {
+            session.joinSeries(seriesId, position);
         }
         SessionStatus status = session.getStatus();
         sessions.saveAndFlush(session);

@@ -27,6 +27,14 @@ interface SessionRepository extends JpaRepository<TutoringSession, Long> {
     @Query("select s.id from TutoringSession s where s.requestKey = :key")
     java.util.Optional<Long> findIdByRequestKey(String key);
 
+    /** The occurrences of a series from {@code from} (a position) on, in series order. */
+    @Query("select s from TutoringSession s where s.seriesId = :seriesId and s.seriesPosition >= :from"
+            + " order by s.seriesPosition")
+    List<TutoringSession> findSeriesFrom(long seriesId, int from);
+
+    @Query("select count(s) from TutoringSession s where s.seriesId = :seriesId and s.seriesPosition > :position")
+    int countFollowing(long seriesId, int position);
+
     @Modifying
     @Query("""
             update TutoringSession s set s.status = com.tutordesk.session.SessionStatus.COMPLETED, s.updatedAt = :now,

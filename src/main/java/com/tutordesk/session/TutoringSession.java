@@ -162,6 +162,12 @@ public class TutoringSession {
     @Column(name = "pre_late_cancel_tutor_earnings_minor")
     private Long preLateCancelTutorEarningsMinor;
 
+    @Column(name = "series_id")
+    private Long seriesId;
+
+    @Column(name = "series_position")
+    private Integer seriesPosition;
+
     protected TutoringSession() {
     }
 
@@ -585,6 +591,24 @@ public class TutoringSession {
         if (billingState != BillingState.UNBILLED) {
             throw new IllegalStateException("Session " + id + " is " + billingState + " and keeps its amounts");
         }
+    }
+
+    // ---- series (issue 14) ----
+
+    /** @return the series this session is an occurrence of, or {@code null} */
+    public Long getSeriesId() {
+        return seriesId;
+    }
+
+    /** @return its position in the series, 1-based, or {@code null} outside a series */
+    public Integer getSeriesPosition() {
+        return seriesPosition;
+    }
+
+    /** Makes a new session the {@code position}-th occurrence of a series. */
+    void joinSeries(long series, int position) {
+        this.seriesId = series;
+        this.seriesPosition = position;
     }
 
     // ---- billing (issue 7): changed only through SessionBilling ----

@@ -52,7 +52,8 @@ class MyAccountView extends Main {
     private final UserAccountService accounts;
     private long version;
 
-    MyAccountView(UserAccountService accounts) {
+    MyAccountView(UserAccountService accounts,
+            org.springframework.beans.factory.ObjectProvider<com.tutordesk.security.AccountPageSection> sections) {
         this.accounts = accounts;
         addClassName("settings-view");
         name.setMaxLength(UserAccount.NAME_MAX_LENGTH);
@@ -76,6 +77,7 @@ class MyAccountView extends Main {
         FormLayout password = new FormLayout(currentPassword, newPassword, repeat);
         password.setMaxWidth("40rem");
         add(new H2("My account"), profile, saveProfile, new H3("Password"), password, changePassword);
+        sections.orderedStream().forEach(section -> add(section.create()));
     }
 
     private void load() {

@@ -53,6 +53,12 @@ class EditSessionDialog extends Dialog {
     final Div preview;
     final Div conflicts;
     final Button save = new Button("Save changes");
+    /** "This session" or "This and following", for a session of a series (hidden otherwise). */
+    final com.vaadin.flow.component.radiobutton.RadioButtonGroup<String> scope =
+            new com.vaadin.flow.component.radiobutton.RadioButtonGroup<>("Apply to");
+    private com.tutordesk.session.SessionSeriesService series;
+    private String following;
+    private Consumer<com.tutordesk.session.SeriesChange> onSeriesSaved;
     final Button close = new Button("Cancel");
 
     private final SessionEditingService editing;
@@ -130,7 +136,9 @@ class EditSessionDialog extends Dialog {
             late.addClassName("edit-late-note");
             add(late);
         }
-        add(preview, conflicts);
+        scope.setId("edit-scope");
+        scope.setVisible(false);
+        add(scope, preview, conflicts);
 
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setDisableOnClick(true);
@@ -217,9 +225,32 @@ class EditSessionDialog extends Dialog {
                 .getValidOffsets(java.time.LocalDateTime.of(date.getValue(), time.getValue())).isEmpty();
     }
 
+    /**
+     * For a session of a series: offers "This session" or "This and following sessions (N)"; the
+     * latter saves through the series service (invoiced or paid sessions skipped and listed).
+     */
+    void offerSeries(com.tutordesk.session.SessionSeriesService seriesService,
+            com.tutordesk.session.SeriesSummary summary, Consumer<com.tutordesk.session.SeriesChange> onSaved) {
+        if (summary.following() == 0) {
+            return;
+        }
+        this.series = seriesService;
+        this.onSeriesSaved = onSaved;
+        this.following = "This and following sessions (" + (summary.following() + 1) + ")";
+        scope.setItems(RescheduleDialog.THIS, following);
+        scope.setValue(RescheduleDialog.THIS);
+        scope.setVisible(true);
+    }
+
     void save() {
         try {
             fields.validate();
+            if (following != null && following.equals(scope.getValue())) {
+                com.tutordesk.session.SeriesChange change = series.editFollowing(request());
+                close();
+                onSeriesSaved.accept(change);
+                return;
+            }
             editing.edit(request());
             close();
             onSaved.run();

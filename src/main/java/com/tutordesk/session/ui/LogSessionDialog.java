@@ -43,7 +43,7 @@ import java.util.function.Consumer;
  */
 class LogSessionDialog extends Dialog {
 
-    static final String WEEKS = "For a number of weeks";
+    static final String WEEKS = "For a number of sessions";
     static final String UNTIL = "Until a date";
     static final List<Integer> DURATION_PRESETS = List.of(30, 45, 60, 90, 120);
 
@@ -58,11 +58,13 @@ class LogSessionDialog extends Dialog {
     final Checkbox cancelled;
     /** Not cancelled, cancelled in time, or a late cancellation / no-show (issue 12: one step, not two). */
     final RadioButtonGroup<Cancellation> outcome = new RadioButtonGroup<>("Cancelled?");
-    final Checkbox repeat = new Checkbox("Repeat weekly");
+    final Checkbox repeat = new Checkbox("Repeat");
+    final com.vaadin.flow.component.select.Select<Integer> every = new com.vaadin.flow.component.select.Select<>();
     final RadioButtonGroup<String> repeatMode = new RadioButtonGroup<>();
-    final IntegerField weeks = new IntegerField("Weeks");
+    final IntegerField weeks = new IntegerField("Sessions");
     final DatePicker until = new DatePicker("Until");
-    final CheckboxGroup<WeeklyOccurrence> occurrences = new CheckboxGroup<>("Dates to schedule");
+    final CheckboxGroup<WeeklyOccurrence> occurrences = new CheckboxGroup<>("Dates to schedule (untick a date to"
+            + " skip it)");
     final Div preview;
     final Div conflicts;
     final Button save = new Button("Log Session");
@@ -112,6 +114,12 @@ class LogSessionDialog extends Dialog {
             presets.add(preset);
         }
 
+        every.setLabel("Every");
+        every.setId("log-every");
+        every.setItems(1, 2, 3, 4);
+        every.setItemLabelGenerator(n -> n == 1 ? "week" : n + " weeks");
+        every.setValue(1);
+        every.addValueChangeListener(e -> refresh());
         repeatMode.setItems(WEEKS, UNTIL);
         repeatMode.setValue(WEEKS);
         weeks.setMin(1);
@@ -122,7 +130,7 @@ class LogSessionDialog extends Dialog {
         until.setVisible(false);
         occurrences.setItemLabelGenerator(this::occurrenceLabel);
         occurrences.setItemEnabledProvider(WeeklyOccurrence::schedulable);
-        Div repeatBox = new Div(repeatMode, weeks, until, occurrences);
+        Div repeatBox = new Div(every, repeatMode, weeks, until, occurrences);
         repeatBox.addClassName("repeat-box");
         repeatBox.setVisible(false);
         repeat.setId("log-repeat");
@@ -175,6 +183,25 @@ class LogSessionDialog extends Dialog {
         if (user.isTutor()) {
             tutor.getListDataView().getItems().findFirst().ifPresent(tutor::setValue);
             tutor.setReadOnly(true);
+        }
+        refresh();
+    }
+
+    /**
+     * Fills in what the calendar knows about an empty slot: the date, the start time and (in a
+     * one-tutor view) the tutor, when the viewer may log for that tutor.
+     *
+     * @param startTime business-local start, or {@code null} to leave the field empty
+     * @param tutorId   tutor, or {@code null} to leave the choice to the person
+     */
+    void prefill(LocalDate day, java.time.LocalTime startTime, Long tutorId) {
+        date.setValue(day);
+        if (startTime != null) {
+            time.setValue(startTime);
+        }
+        if (tutorId != null && !tutor.isReadOnly()) {
+            tutor.getListDataView().getItems().filter(choice -> choice.id() == tutorId).findFirst()
+                    .ifPresent(tutor::setValue);
         }
         refresh();
     }
@@ -250,7 +277,7 @@ class LogSessionDialog extends Dialog {
 
     private void showOccurrences(LogSessionRequest request) {
         try {
-            List<WeeklyOccurrence> planned = logging.previewWeekly(request,
+            List<WeeklyOccurrence> planned = logging.previewSeries(request, every.getValue(),
                     WEEKS.equals(repeatMode.getValue()) ? weeks.getValue() : null,
                     UNTIL.equals(repeatMode.getValue()) ? until.getValue() : null);
             occurrences.setItems(planned);
@@ -294,7 +321,7 @@ class LogSessionDialog extends Dialog {
                     occurrences.setErrorMessage("Choose at least one date");
                     return;
                 }
-                ids = logging.logWeekly(request, chosen);
+                ids = logging.logSeries(request, every.getValue(), chosen);
             } else {
                 ids = List.of(logging.logSession(request));
             }

@@ -93,6 +93,10 @@ class SessionDetailsView extends Main implements BeforeEnterObserver, HasDynamic
     final MenuItem editDetails;
     final MenuItem lateCancel;
     final MenuItem undoLateCancel;
+    final MenuItem reschedule;
+    final MenuItem endSeries;
+    /** "3 of 12, every 2 weeks on Tuesday" for a session of a series. */
+    final Paragraph seriesLine = new Paragraph();
     final Button delete = new Button("Delete");
     final Anchor sendInvoice = new Anchor();
     /** Actions of modules above this one (e.g. Confirm & Charge), through {@link SessionPageAction}. */
@@ -107,6 +111,8 @@ class SessionDetailsView extends Main implements BeforeEnterObserver, HasDynamic
     private final CurrentUserService currentUsers;
     private final BusinessProfile profile;
     private final ObjectProvider<SessionPageAction> pageActions;
+    private final com.tutordesk.session.SessionSeriesService series;
+    private com.tutordesk.session.SeriesSummary seriesSummary;
     private long sessionId;
     private SessionPage page;
     private String title = "Session · Tutordesk";
@@ -114,8 +120,9 @@ class SessionDetailsView extends Main implements BeforeEnterObserver, HasDynamic
 
     SessionDetailsView(SessionViewService views, SessionReportService reports, SessionEditingService editing,
             SessionLoggingService logging, CurrentUserService currentUsers, SettingsService settings,
-            ObjectProvider<SessionPageAction> pageActions) {
+            ObjectProvider<SessionPageAction> pageActions, com.tutordesk.session.SessionSeriesService series) {
         this.pageActions = pageActions;
+        this.series = series;
         this.views = views;
         this.reports = reports;
         this.editing = editing;
@@ -179,6 +186,11 @@ class SessionDetailsView extends Main implements BeforeEnterObserver, HasDynamic
         editDetails = editSession.getSubMenu().addItem("Edit date, time, engagement…", e -> openEditDialog());
         lateCancel = editSession.getSubMenu().addItem("Late Cancellation…", e -> openLateCancellation());
         undoLateCancel = editSession.getSubMenu().addItem("Undo late cancellation", e -> undoLateCancellation());
+        reschedule = editSession.getSubMenu().addItem("Reschedule…", e -> SessionDialogs.openReschedule(editing,
+                series, profile, sessionId, page.version(), () -> show(views.page(sessionId), true)));
+        endSeries = editSession.getSubMenu().addItem("End series after…", e -> openEndSeries());
+        seriesLine.addClassName("session-series");
+        seriesLine.setId("session-series");
         delete.setId("session-delete");
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         delete.addClickListener(e -> confirmDelete());
@@ -199,7 +211,8 @@ class SessionDetailsView extends Main implements BeforeEnterObserver, HasDynamic
         left.addClassName("session-facts");
         Div columns = new Div(left, work);
         columns.addClassName("session-columns");
-        add(new Anchor(SessionsView.lastListAddress(), "← Sessions"), header, when, conflict, columns, new H3("History"), history);
+        add(new Anchor(SessionsView.lastListAddress(), "← Sessions"), header, when, seriesLine, conflict, columns,
+                new H3("History"), history);
     }
 
     @Override
@@ -227,6 +240,11 @@ class SessionDetailsView extends Main implements BeforeEnterObserver, HasDynamic
                 profile.locale())) + ", " + profile.formatDate(profile.local(s.startsAt()).toLocalDate()) + " · "
                 + timeWithOffset(s.startsAt()) + " – " + timeWithOffset(s.endsAt()) + " · with " + s.tutorName());
         showFacts(fresh);
+        seriesSummary = series.summary(s.id()).orElse(null);
+        seriesLine.setText(seriesSummary == null ? "" : "Series: " + seriesSummary.describe(profile.locale())
+                + (seriesSummary.endedAfter() == null ? ""
+                        : " (ended after " + profile.formatDate(seriesSummary.endedAfter()) + ")"));
+        seriesLine.setVisible(seriesSummary != null);
 
         boolean keepRating = keepEdits && before != null && !Objects.equals(rating.getValue(), before.details().rating());
         boolean keepReport = keepEdits && before != null && !text(report.getValue()).equals(text(before.details().report()));
@@ -321,6 +339,8 @@ class SessionDetailsView extends Main implements BeforeEnterObserver, HasDynamic
         editSession.setEnabled(actions.mayEdit() || actions.mayEditLocation());
         editDetails.setEnabled(actions.mayEdit() || actions.mayEditLocation());
         editDetails.setText(actions.mayEdit() ? "Edit date, time, engagement…" : "Edit location…");
+        reschedule.setEnabled(actions.mayEdit());
+        endSeries.setVisible(seriesSummary != null);
         lateCancel.setVisible(actions.mayLateCancel());
         undoLateCancel.setVisible(actions.mayUndoLateCancel());
         delete.setVisible(actions.mayDelete());
@@ -525,14 +545,46 @@ class SessionDetailsView extends Main implements BeforeEnterObserver, HasDynamic
 
     private void openEditDialog() {
         try {
-            new EditSessionDialog(editing, logging, profile, currentUsers.require(), editing.editForm(sessionId),
-                    () -> {
+            EditSessionDialog dialog = new EditSessionDialog(editing, logging, profile, currentUsers.require(),
+                    editing.editForm(sessionId), () -> {
                         success("Session updated.");
                         show(views.page(sessionId), true);
-                    }, this::showConflict).open();
+                    }, this::showConflict);
+            if (seriesSummary != null) {
+                dialog.offerSeries(series, seriesSummary, change -> {
+                    success(SessionDialogs.describe(change, profile, "Updated"));
+                    show(views.page(sessionId), true);
+                });
+            }
+            dialog.open();
         } catch (RuleViolationException problem) {
             error(problem.getMessage());
         }
+    }
+
+    /** "End series after …": a date; the occurrences after it are cancelled (invoiced or paid ones listed). */
+    private void openEndSeries() {
+        com.vaadin.flow.component.datepicker.DatePicker last = new com.vaadin.flow.component.datepicker.DatePicker(
+                "Last session on");
+        last.setLocale(profile.locale());
+        last.setId("end-series-date");
+        last.setValue(profile.local(page.details().startsAt()).toLocalDate());
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setHeader("End series after…");
+        dialog.setText(new Div(new Paragraph("The sessions of this series after the chosen date are cancelled (in"
+                + " time: nothing charged or paid). Invoiced or paid sessions are left as they are."), last));
+        dialog.setCancelable(true);
+        dialog.setConfirmText("End series");
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(e -> {
+            try {
+                success(SessionDialogs.describe(series.endAfter(sessionId, last.getValue()), profile, "Cancelled"));
+                show(views.page(sessionId), true);
+            } catch (RuleViolationException | IllegalArgumentException problem) {
+                error(problem.getMessage());
+            }
+        });
+        dialog.open();
     }
 
     private void openLateCancellation() {

@@ -75,7 +75,8 @@ class SettingsView extends Main {
     /** The settings version this page shows: saving over a newer one is refused. */
     private long version;
 
-    SettingsView(SettingsService settings) {
+    SettingsView(SettingsService settings,
+            org.springframework.beans.factory.ObjectProvider<com.tutordesk.settings.SettingsPageSection> sections) {
         this.settings = settings;
         addClassName("settings-view");
 
@@ -161,6 +162,7 @@ class SettingsView extends Main {
         add(new H2("Settings"),
                 new Paragraph("Stored times and amounts never change with these settings; only how they are shown."),
                 layout, new H3("Late cancellations"), policy, new H3("Tutors and emails"), other, save);
+        sections.orderedStream().forEach(section -> add(section.create()));
     }
 
     void save() {

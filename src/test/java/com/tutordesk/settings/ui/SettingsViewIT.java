@@ -26,6 +26,9 @@ class SettingsViewIT extends SpringBrowserlessTest {
     SettingsService settings;
 
     @Autowired
+    org.springframework.beans.factory.ObjectProvider<com.tutordesk.settings.SettingsPageSection> sections;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     DemoAccounts demo;
@@ -68,7 +71,7 @@ class SettingsViewIT extends SpringBrowserlessTest {
     @Test
     void two_admins_saving_the_settings_the_second_is_told_someone_else_changed_them_and_nothing_is_lost() {
         signIn.as(demo.adminEmail());
-        SettingsView first = new SettingsView(settings);
+        SettingsView first = new SettingsView(settings, sections);
         SettingsView second = navigate(SettingsView.class);
         test(second.name).setValue("Riverside Tutors");
         test(second.save).click();
