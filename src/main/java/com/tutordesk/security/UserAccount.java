@@ -13,7 +13,12 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Locale;
 
 /**
@@ -128,6 +133,20 @@ public class UserAccount {
 
     public long getVersion() {
         return version;
+    }
+
+    /**
+     * @return a short fingerprint of the password hash: it changes with every new password (bcrypt
+     *         salts each hash), so a session that remembers it from sign-in can tell that the password
+     *         changed since. Reveals nothing usable about the password.
+     */
+    String credentialsStamp() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(passwordHash.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 12));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
     }
 
     void recordLogin(Instant at) {
