@@ -6,8 +6,6 @@ import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.communication.IndexHtmlResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.security.SecureRandom;
-import java.util.Base64;
 import org.jsoup.nodes.Element;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.stereotype.Component;
@@ -32,7 +30,6 @@ class ContentSecurityPolicy implements HeaderWriter, VaadinServiceInitListener {
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
     private static final String NONCE_ATTRIBUTE = ContentSecurityPolicy.class.getName() + ".nonce";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Override
     public void writeHeaders(HttpServletRequest request, HttpServletResponse response) {
@@ -59,9 +56,7 @@ class ContentSecurityPolicy implements HeaderWriter, VaadinServiceInitListener {
         if (request.getAttribute(NONCE_ATTRIBUTE) instanceof String nonce) {
             return nonce;
         }
-        byte[] random = new byte[16];
-        RANDOM.nextBytes(random);
-        String nonce = Base64.getEncoder().encodeToString(random);
+        String nonce = Tokens.random(16);
         request.setAttribute(NONCE_ATTRIBUTE, nonce);
         return nonce;
     }

@@ -1,14 +1,8 @@
 package com.tutordesk.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -33,7 +27,6 @@ public class LoginThrottleService {
 
     /** How long a browser stays known without signing in (and its cookie lives). */
     static final Duration KNOWN_BROWSER_LIFETIME = Duration.ofDays(180);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final LoginThrottleRepository emails;
     private final KnownBrowserRepository browsers;
@@ -97,7 +90,7 @@ public class LoginThrottleService {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
-        String hash = hash(token);
+        String hash = Tokens.sha256Hex(token);
         Instant oldest = clock.instant().minus(KNOWN_BROWSER_LIFETIME);
         return newTransaction.execute(status -> browsers.findById(hash)
                 .filter(browser -> browser.userId() == userId && browser.lastUsedAt().isAfter(oldest))
@@ -141,12 +134,10 @@ public class LoginThrottleService {
                     .ifPresent(browser -> browser.used(now)));
             return presented;
         }
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String token = Tokens.random(32);
         newTransaction.executeWithoutResult(status -> {
             browsers.deleteUnusedSince(userId, now.minus(KNOWN_BROWSER_LIFETIME));
-            browsers.save(new KnownBrowser(hash(token), userId, now));
+            browsers.save(new KnownBrowser(Tokens.sha256Hex(token), userId, now));
         });
         return token;
     }
@@ -158,12 +149,4 @@ public class LoginThrottleService {
         emails.saveAndFlush(throttle);
     }
 
-    private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
-    }
 }

@@ -4,12 +4,10 @@ import com.tutordesk.shared.Fields;
 import com.tutordesk.shared.InvalidFieldException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -152,11 +150,6 @@ public class SignInEmailChangeService {
     }
 
     private static String hash(long userId, String email, String code) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest((userId + ":" + email + ":" + code).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        return Tokens.sha256Hex(userId + ":" + email + ":" + code);
     }
 }
