@@ -83,10 +83,25 @@ class SecurityConfiguration {
         // Unknown addresses go to Vaadin for a signed-in person, which answers with the app's own
         // "Not found" page instead of a bare HTTP 403; views stay denied unless annotated.
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(loginPath, loginPath)
-                .enableCsrfConfiguration(false)
+                .enableCsrfConfiguration(false) // it exempts the sign-in form; signInForm() does not
                 .anyRequest(any -> any.authenticated()));
-        // Vaadin's own requests carry Vaadin's CSRF token; everything else, the sign-in form included,
-        // needs Spring's.
+        signInForm(http, vaadinRequests, loginPath);
+        securityHeaders(http, contentSecurityPolicy);
+        http.addFilterAfter(new SessionGuardFilter(currentUsers, throttle, clock, idleTimeout,
+                vaadinRequests::isFrameworkInternalRequest, loginPath), SecurityContextHolderFilter.class);
+        SecurityFilterChain chain = http.build();
+        http.getSharedObject(VaadinSavedRequestAwareAuthenticationSuccessHandler.class)
+                .setRedirectStrategy(new PathOnlyRedirects());
+        return chain;
+    }
+
+    /**
+     * The sign-in form: Spring's CSRF token required (Vaadin's own requests carry Vaadin's token), a
+     * post without a valid one sent back to the form with {@code ?expired}; the client address and
+     * known-browser cookie passed to the throttling; redirects to the form relative, never to the
+     * request's host.
+     */
+    private static void signInForm(HttpSecurity http, RequestUtil vaadinRequests, String loginPath) throws Exception {
         http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
         http.formLogin(form -> form.authenticationDetailsSource(SignInDetails::new));
         LoginUrlAuthenticationEntryPoint toLogin = new LoginUrlAuthenticationEntryPoint(loginPath);
@@ -94,12 +109,21 @@ class SecurityConfiguration {
         http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(toLogin)
                 .defaultAccessDeniedHandlerFor((request, response, denied) -> {
                     if (denied instanceof CsrfException) {
-                        // A sign-in page older than its session (or posted from another site).
+                        // A sign-in page older than its session (or a form posted from another site).
                         response.sendRedirect(loginPath + "?expired");
                     } else {
-                        response.sendError(403);
+                        response.sendError(HttpServletResponse.SC_FORBIDDEN);
                     }
                 }, PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, loginPath)));
+    }
+
+    /**
+     * Security headers on every response, written before the request goes on: a Vaadin page is
+     * forwarded to Vaadin's servlet, and the container finishes a forwarded response without the
+     * commit hook through which Spring Security would write them later.
+     */
+    private static void securityHeaders(HttpSecurity http, ContentSecurityPolicy contentSecurityPolicy)
+            throws Exception {
         http.headers(headers -> headers
                 .addHeaderWriter(contentSecurityPolicy)
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
@@ -112,12 +136,6 @@ class SecurityConfiguration {
                         return filter;
                     }
                 }));
-        http.addFilterAfter(new SessionGuardFilter(currentUsers, throttle, clock, idleTimeout,
-                vaadinRequests::isFrameworkInternalRequest, loginPath), SecurityContextHolderFilter.class);
-        SecurityFilterChain chain = http.build();
-        http.getSharedObject(VaadinSavedRequestAwareAuthenticationSuccessHandler.class)
-                .setRedirectStrategy(new PathOnlyRedirects());
-        return chain;
     }
 
     /**
