@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import com.vaadin.flow.server.VaadinSession;
 import jakarta.servlet.http.Cookie;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.mock.web.MockHttpSession;
@@ -60,17 +61,20 @@ final class FormSignIn {
     }
 
     MvcResult perform(MockHttpServletRequestBuilder request) throws Exception {
+        // As on a server thread before Vaadin's servlet runs: no Vaadin session is current (browserless
+        // UI tests on this thread leave one, and Vaadin's security context strategy would read it).
+        VaadinSession.setCurrent(null);
         return mvc.perform(request).andReturn();
     }
 
     /** GET of a path in a session (a page load: a user action). */
     MvcResult page(String path, MockHttpSession session) throws Exception {
-        return mvc.perform(get(path).session(session)).andReturn();
+        return perform(get(path).session(session));
     }
 
     /** A Vaadin heartbeat of an open tab (no user action). */
     MvcResult heartbeat(MockHttpSession session) throws Exception {
-        return mvc.perform(post("/").param("v-r", "heartbeat").param("v-uiId", "0").session(session)).andReturn();
+        return perform(post("/").param("v-r", "heartbeat").param("v-uiId", "0").session(session));
     }
 
     static MockHttpSession session(MvcResult result) {

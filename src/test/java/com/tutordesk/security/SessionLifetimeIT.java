@@ -11,6 +11,7 @@ import com.tutordesk.testing.IntegrationTest;
 import com.tutordesk.testing.SignIn;
 import com.tutordesk.testing.TestClock;
 import com.tutordesk.testing.TestData;
+import com.vaadin.flow.server.VaadinSession;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,6 +81,7 @@ class SessionLifetimeIT {
 
     /** Runs {@code action} as a request of this HTTP session would: with its security context and session. */
     private static void inSession(MockHttpSession session, Runnable action) {
+        VaadinSession.setCurrent(null);
         MockHttpServletRequest request = new MockHttpServletRequest();
         request.setSession(session);
         RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
