@@ -53,7 +53,12 @@ public class CurrentUserService {
      *         when the login has been disabled or deleted since sign-in
      */
     public Optional<CurrentUser> find() {
-        return resolve().map(Resolved::user);
+        return resolve(principal()).map(Resolved::user);
+    }
+
+    /** {@link #find()} for the person of this authentication (a filter's view of the request). */
+    Optional<CurrentUser> find(Authentication authentication) {
+        return resolve(principalOf(authentication)).map(Resolved::user);
     }
 
     /**
@@ -63,7 +68,7 @@ public class CurrentUserService {
      *         person must choose their own before they may do anything else (issue 6)
      */
     public CurrentUser require() {
-        Resolved resolved = resolve()
+        Resolved resolved = resolve(principal())
                 .orElseThrow(() -> new AuthenticationCredentialsNotFoundException("Not signed in"));
         if (resolved.mustChangePassword()) {
             throw new PasswordChangeRequiredException();
@@ -81,7 +86,7 @@ public class CurrentUserService {
 
     /** @return whether the signed-in login must change its (temporary) password before anything else */
     public boolean passwordChangeDue() {
-        return resolve().map(Resolved::mustChangePassword).orElse(false);
+        return resolve(principal()).map(Resolved::mustChangePassword).orElse(false);
     }
 
     /**
@@ -89,7 +94,16 @@ public class CurrentUserService {
      *         its password changed since this session signed in): they are signed out
      */
     public boolean signedInButDisabled() {
-        return principal().isPresent() && resolve().isEmpty();
+        return signedInButDisabled(principal());
+    }
+
+    /** {@link #signedInButDisabled()} for the person of this authentication (a filter's view of the request). */
+    boolean signedInButDisabled(Authentication authentication) {
+        return signedInButDisabled(principalOf(authentication));
+    }
+
+    private boolean signedInButDisabled(Optional<AccountPrincipal> principal) {
+        return principal.isPresent() && resolve(principal).isEmpty();
     }
 
     /**
@@ -141,8 +155,7 @@ public class CurrentUserService {
         }
     }
 
-    private Optional<Resolved> resolve() {
-        Optional<AccountPrincipal> principal = principal();
+    private Optional<Resolved> resolve(Optional<AccountPrincipal> principal) {
         if (principal.isEmpty()) {
             return Optional.empty();
         }
@@ -171,7 +184,10 @@ public class CurrentUserService {
     }
 
     private Optional<AccountPrincipal> principal() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return principalOf(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    private static Optional<AccountPrincipal> principalOf(Authentication authentication) {
         if (authentication == null || !(authentication.getPrincipal() instanceof AccountPrincipal principal)) {
             return Optional.empty();
         }

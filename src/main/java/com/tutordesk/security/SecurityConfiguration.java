@@ -21,6 +21,7 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -72,7 +73,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
             RequestUtil vaadinRequests, ContentSecurityPolicy contentSecurityPolicy, CurrentUserService currentUsers,
-            LoginThrottleService throttle, Clock clock,
+            LoginThrottleService throttle, Clock clock, SecurityContextHolderStrategy securityContexts,
             @Value("${tutordesk.security.idle-timeout:8h}") Duration idleTimeout) throws Exception {
         String loginPath = "/" + LOGIN_ROUTE;
         http.authenticationManager(authenticationManager);
@@ -88,7 +89,8 @@ class SecurityConfiguration {
         signInForm(http, vaadinRequests, loginPath);
         securityHeaders(http, contentSecurityPolicy);
         http.addFilterAfter(new SessionGuardFilter(currentUsers, throttle, clock, idleTimeout,
-                vaadinRequests::isFrameworkInternalRequest, loginPath), SecurityContextHolderFilter.class);
+                vaadinRequests::isFrameworkInternalRequest, loginPath, securityContexts),
+                SecurityContextHolderFilter.class);
         SecurityFilterChain chain = http.build();
         http.getSharedObject(VaadinSavedRequestAwareAuthenticationSuccessHandler.class)
                 .setRedirectStrategy(new PathOnlyRedirects());

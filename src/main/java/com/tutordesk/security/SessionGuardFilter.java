@@ -13,7 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -54,27 +54,30 @@ final class SessionGuardFilter extends OncePerRequestFilter {
     private final Duration idleTimeout;
     private final RequestMatcher vaadinRequests;
     private final String loginPath;
+    private final SecurityContextHolderStrategy securityContexts;
 
     /**
-     * @param vaadinRequests matches Vaadin's own requests (UIDL, heartbeats)
-     * @param loginPath      where a page load of an ended session goes
+     * @param vaadinRequests   matches Vaadin's own requests (UIDL, heartbeats)
+     * @param loginPath        where a page load of an ended session goes
+     * @param securityContexts where the filter chain keeps this request's security context
      */
     SessionGuardFilter(CurrentUserService currentUsers, LoginThrottleService throttle, Clock clock,
-            Duration idleTimeout, RequestMatcher vaadinRequests, String loginPath) {
+            Duration idleTimeout, RequestMatcher vaadinRequests, String loginPath,
+            SecurityContextHolderStrategy securityContexts) {
         this.currentUsers = currentUsers;
         this.throttle = throttle;
         this.clock = clock;
         this.idleTimeout = idleTimeout;
         this.vaadinRequests = vaadinRequests;
         this.loginPath = loginPath;
+        this.securityContexts = securityContexts;
     }
 
     /** Invalidates the session and forgets the signed-in person for the rest of this request. */
-    private static void signOut(HttpServletRequest request, HttpServletResponse response) {
-        SecurityContextHolderStrategy strategy = SecurityContextHolder.getContextHolderStrategy();
+    private void signOut(HttpServletRequest request, HttpServletResponse response) {
         SecurityContextLogoutHandler handler = new SecurityContextLogoutHandler();
-        handler.setSecurityContextHolderStrategy(strategy);
-        handler.logout(request, response, strategy.getContext().getAuthentication());
+        handler.setSecurityContextHolderStrategy(securityContexts);
+        handler.logout(request, response, securityContexts.getContext().getAuthentication());
     }
 
     @Override
@@ -82,7 +85,8 @@ final class SessionGuardFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
         if (session != null && !STATIC_RESOURCES.matches(request)) {
-            if (idle(session, request) || currentUsers.signedInButDisabled()) {
+            Authentication signedIn = securityContexts.getContext().getAuthentication();
+            if (idle(session, request) || currentUsers.signedInButDisabled(signedIn)) {
                 signOut(request, response);
                 if (HttpMethod.GET.matches(request.getMethod()) && !vaadinRequests.matches(request)) {
                     // A page load: straight to the sign-in page. Vaadin's own requests go on, and Vaadin
@@ -91,7 +95,7 @@ final class SessionGuardFilter extends OncePerRequestFilter {
                     return;
                 }
             } else if (session.getAttribute(KnownBrowserCookie.REMEMBERED) == null) {
-                Optional<CurrentUser> user = currentUsers.find();
+                Optional<CurrentUser> user = currentUsers.find(signedIn);
                 if (user.isPresent()) {
                     String token = throttle.rememberBrowser(user.get().userId(), KnownBrowserCookie.read(request));
                     KnownBrowserCookie.write(request, response, token);

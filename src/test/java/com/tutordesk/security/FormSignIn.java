@@ -12,6 +12,8 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockRequestDispatcher;
 import org.springframework.mock.web.MockServletContext;
 import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.test.context.TestSecurityContextHolder;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.MockMvc;
@@ -61,9 +63,13 @@ final class FormSignIn {
     }
 
     MvcResult perform(MockHttpServletRequestBuilder request) throws Exception {
-        // As on a server thread before Vaadin's servlet runs: no Vaadin session is current (browserless
-        // UI tests on this thread leave one, and Vaadin's security context strategy would read it).
+        // As on a fresh server thread: nobody signed in and no Vaadin session current. Other tests on
+        // this thread leave both behind, and MockMvc's test security context (which starts from the
+        // thread's) or Vaadin's context strategy (which reads the current Vaadin session) would put
+        // their user in place of the one of the request's HTTP session.
         VaadinSession.setCurrent(null);
+        SecurityContextHolder.clearContext();
+        TestSecurityContextHolder.clearContext();
         return mvc.perform(request).andReturn();
     }
 
