@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -37,15 +38,18 @@ public class PeopleSessionsService {
     private final ClientService clients;
     private final SettingsService settings;
     private final Clock clock;
+    private final ObjectProvider<PayrollLock> payroll;
 
     PeopleSessionsService(PeopleSessionRepository sessions, CurrentUserService currentUsers,
-            EngagementService engagements, ClientService clients, SettingsService settings, Clock clock) {
+            EngagementService engagements, ClientService clients, SettingsService settings, Clock clock,
+            ObjectProvider<PayrollLock> payroll) {
         this.sessions = sessions;
         this.currentUsers = currentUsers;
         this.engagements = engagements;
         this.clients = clients;
         this.settings = settings;
         this.clock = clock;
+        this.payroll = payroll;
     }
 
     /**
@@ -169,7 +173,9 @@ public class PeopleSessionsService {
     /**
      * Re-prices the engagement's unbilled sessions with its current rates (call after changing
      * them, in the same transaction). Invoiced and paid sessions are not touched; cancelled ones
-     * stay at zero; late-cancelled ones follow the current late-cancellation policy.
+     * stay at zero; late-cancelled ones follow the current late-cancellation policy. Sessions whose
+     * tutor pay is approved (payroll) get the new client rate only: their tutor wage and earnings
+     * stay as approved.
      *
      * @return how many sessions were re-priced
      */
@@ -179,11 +185,23 @@ public class PeopleSessionsService {
         LateCancellationPolicy policy = settings.profile().lateCancellation();
         Instant now = clock.instant();
         List<TutoringSession> unbilled = sessions.findUnbilledOfEngagement(engagementId);
+        Set<Long> payApproved = payApproved(unbilled);
         for (TutoringSession session : unbilled) {
-            session.reprice(engagement.getClientRateMinor(), engagement.getTutorWageMinor(),
-                    policy.clientChargePercent(), policy.tutorPayPercent(), now);
+            if (payApproved.contains(session.getId())) {
+                session.repriceClient(engagement.getClientRateMinor(), policy.clientChargePercent(), now);
+            } else {
+                session.reprice(engagement.getClientRateMinor(), engagement.getTutorWageMinor(),
+                        policy.clientChargePercent(), policy.tutorPayPercent(), now);
+            }
         }
         sessions.saveAllAndFlush(unbilled);
         return unbilled.size();
+    }
+
+    /** @return ids of these sessions whose tutor pay is approved (payroll), none without a payroll module */
+    private Set<Long> payApproved(List<TutoringSession> unbilled) {
+        PayrollLock lock = payroll.getIfAvailable();
+        return lock == null || unbilled.isEmpty() ? Set.of()
+                : lock.approvedAmong(unbilled.stream().map(TutoringSession::getId).toList());
     }
 }

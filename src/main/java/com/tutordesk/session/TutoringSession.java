@@ -353,6 +353,29 @@ public class TutoringSession {
     }
 
     /**
+     * Copies a new client rate and recomputes the client amount only: for a session whose tutor pay
+     * is approved (payroll), whose tutor wage and earnings stay as approved (domain.md "Payroll": a
+     * rate change never changes approved earnings). Late-cancelled sessions follow the given policy
+     * percentage; cancelled ones stay at zero.
+     *
+     * @throws IllegalStateException when the session is invoiced or paid: those never change
+     */
+    void repriceClient(long newClientRateMinor, int lateClientPercent, Instant now) {
+        requireUnbilled();
+        this.clientRateMinor = newClientRateMinor;
+        this.clientAmountMinor = switch (status) {
+            case CANCELLED -> 0;
+            case LATE_CANCELLED -> Money.forMinutes(newClientRateMinor, durationMinutes, lateClientPercent);
+            default -> Money.forMinutes(newClientRateMinor, durationMinutes);
+        };
+        if (preLateCancelStatus != null) {
+            this.preLateCancelClientAmountMinor = preLateCancelStatus == SessionStatus.CANCELLED ? 0
+                    : Money.forMinutes(newClientRateMinor, durationMinutes);
+        }
+        this.updatedAt = now;
+    }
+
+    /**
      * Cancels a session in time (domain.md "Status": CANCELLED, both amounts 0, never billed).
      *
      * @throws IllegalStateException when it is not an unbilled scheduled session
