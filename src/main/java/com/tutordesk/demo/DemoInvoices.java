@@ -267,7 +267,7 @@ final class DemoInvoices {
         return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    private static boolean isMySql(DataSource dataSource) {
+    static boolean isMySql(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
             return product.contains("mysql") || product.contains("mariadb");
