@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The demo business's payroll (issue 16), written with batched SQL after the sessions: tutors are
  * paid twice a month (1st–15th, 16th–end); every past period is approved and paid (by bank
- * transfer, a few days after it ends), with a reimbursement or bonus here and there, and the
+ * transfer, a few days after it ends) and closed, with a reimbursement or bonus here and there, and the
  * current period is open, one tutor already with a reimbursement in it. Each approved pay has one
  * line per completed or late-cancelled session that started in the period, copying its stored tutor
  * earnings, and totals that are the lines' sum plus the adjustments. Deterministic for a seed and a
@@ -126,6 +126,7 @@ final class DemoPayroll {
                     + ", ref. " + pay[14]});
         }
         flushLines(lineRows);
+        close(calendar, current, byTutor, now, adminId);
         openAdjustment(current, now, adminId, adjustmentRows);
         batch("insert into tutor_pay_adjustments (tutor_pay_id, kind, amount_minor, memo, created_at,"
                 + " created_by_user_id) values (?, ?, ?, ?, ?, ?)", adjustmentRows);
@@ -155,6 +156,24 @@ final class DemoPayroll {
                                     rs.getLong(9)));
                 }, utc(current.from(zone)));
         return byTutor;
+    }
+
+    /** Every past period from the first session's on was closed by its payroll run. */
+    private void close(PayCalendar calendar, PayPeriod current, Map<Long, Map<PayPeriod, List<Line>>> byTutor,
+            Instant now, Long adminId) {
+        LocalDate first = byTutor.values().stream().flatMap(periods -> periods.keySet().stream()).map(PayPeriod::start)
+                .min(Comparator.naturalOrder()).orElse(null);
+        if (first == null) {
+            return;
+        }
+        List<Object[]> closings = new ArrayList<>();
+        for (PayPeriod period = calendar.containing(first); period.start().isBefore(current.start());
+                period = calendar.next(period)) {
+            Instant closedAt = min(at(period.end().plusDays(1), 9), now);
+            closings.add(new Object[] {period.start(), period.end(), utc(closedAt), adminId});
+        }
+        batch("insert into pay_period_closings (period_start, period_end, closed_at, closed_by_user_id)"
+                + " values (?, ?, ?, ?)", closings);
     }
 
     /** About one pay in ten has a travel reimbursement, one in twenty-five a bonus, one in fifty a deduction. */

@@ -83,7 +83,11 @@ public class PayAdjustments {
                 return new TutorPay(tutorId, period, settings.profile().currency().getCurrencyCode(), now);
             });
             PayAdjustment adjustment = pay.addAdjustment(kind, amountMinor, memo, user.userId(), now);
-            pays.saveAndFlush(pay);
+            if (pay.getId() == null) {
+                pays.save(pay);
+            }
+            // A managed pay is not saved again: merging would cascade a copy of the new adjustment.
+            pays.flush();
             return adjustment.getId();
         });
         return id;
@@ -102,7 +106,7 @@ public class PayAdjustments {
             TutorPay pay = pays.findByAdjustmentId(adjustmentId)
                     .orElseThrow(() -> new NotFoundException("Adjustment", adjustmentId));
             pay.removeAdjustment(adjustmentId, clock.instant());
-            pays.saveAndFlush(pay);
+            pays.flush();
         });
     }
 }

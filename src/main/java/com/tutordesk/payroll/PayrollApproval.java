@@ -27,8 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
  * racing the approval either lands before it or is refused after it). From then on those earnings
  * are locked: the session module asks {@link PayrollSessionLock} before saving a change. A session
  * that becomes payable later with a date in an approved period is carried into the next open
- * period ({@link PayrollBook}). Reopening deletes the lines (the earnings can change again) and
- * records the reason; a paid period is final.
+ * period ({@link PayrollBook}); so does one of a tutor without pay in the period once an approval
+ * has left nobody's pay in it open (the period is then closed). Reopening deletes the lines (the
+ * earnings can change again) and records the reason; a paid period is final.
  */
 @Service
 public class PayrollApproval {
@@ -112,9 +113,19 @@ public class PayrollApproval {
             TutorPay pay = entry.run() == null ? new TutorPay(tutor, period, profile.currency().getCurrencyCode(), now)
                     : pays.findForChange(entry.run().id()).orElseThrow();
             pay.approve(lines, names.get(tutor), user.userId(), user.displayName(), now);
-            pays.save(pay);
+            if (pay.getId() == null) {
+                pays.save(pay);
+            }
         }
         flushOrRefuse("approved this period");
+        if (book.period(period, null, false).stream().noneMatch(entry -> entry.state() == PayState.OPEN)) {
+            // Nobody's pay in it is open any more: a session logged for it later goes to the next period.
+            try {
+                book.close(period, user.userId(), now);
+            } catch (DataIntegrityViolationException closedAtTheSameMoment) {
+                // Another approval closed it an instant ago: closed it is.
+            }
+        }
         return open.size();
     }
 
@@ -149,7 +160,7 @@ public class PayrollApproval {
         for (TutorPay pay : unpaid) {
             pay.reopen(reason, user.userId(), user.displayName(), now);
         }
-        pays.saveAllAndFlush(unpaid);
+        pays.flush();
         return unpaid.size();
     }
 
@@ -167,7 +178,7 @@ public class PayrollApproval {
         TutorPay pay = pays.findByTutorIdAndPeriodStart(tutorId, periodStart)
                 .orElseThrow(() -> new RuleViolationException("Approve this pay before marking it paid"));
         pay.markPaid(payout, periods.today(), user.userId(), user.displayName(), clock.instant());
-        pays.saveAndFlush(pay);
+        pays.flush();
     }
 
     private PayPeriod calendarPeriod(LocalDate periodStart) {

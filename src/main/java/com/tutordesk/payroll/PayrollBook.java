@@ -36,9 +36,12 @@ import org.springframework.stereotype.Component;
  * <p><b>How carry-forward and the lock are recorded.</b> Approving a tutor's period writes a
  * {@code tutor_pay} row (APPROVED) and one {@code tutor_pay_lines} row per session it pays, with the
  * earnings it approved; a session is on at most one line (unique in the database), and that line is
- * what locks its earnings ({@link PayrollSessionLock}). A payable session on no line belongs to the
- * first period, starting with the one its date falls in, that the tutor has no approved or paid pay
- * overlapping: so a session logged later with a date in an approved period shows in the next open
+ * what locks its earnings ({@link PayrollSessionLock}). When an approval leaves nobody's pay in the
+ * period open, the period is closed ({@code pay_period_closings}). A period is <em>closed for a
+ * tutor</em> when their pay overlapping it is approved or paid, or when the period is closed and
+ * they have no pay row in it (they had nothing to be paid then). A payable session on no line
+ * belongs to the first period, starting with the one its date falls in, that is not closed for its
+ * tutor: so a session logged later with a date in an approved period shows in the tutor's next open
  * period, marked "carried forward from" the period of its date, and its line keeps that period when
  * it is approved there. Reopening deletes the lines: the sessions fall back to their own period.
  *
@@ -91,27 +94,41 @@ class PayrollBook {
     }
 
     /**
-     * The periods each tutor has approved or paid: where an unpaid session's pay goes (see the class
-     * comment). Built for the tutors of one question.
+     * Where unpaid sessions are paid (see the class comment): each tutor's approved or paid periods,
+     * the periods they have a pay row in, and the closed periods. Built for the tutors of one question.
      */
     static final class Targets {
 
         private final PayCalendar calendar;
         private final Map<Long, List<PayPeriod>> approved;
+        private final Map<Long, Set<LocalDate>> payRows;
+        private final Set<PayPeriod> closed;
 
-        Targets(PayCalendar calendar, Map<Long, List<PayPeriod>> approved) {
+        Targets(PayCalendar calendar, Map<Long, List<PayPeriod>> approved, Map<Long, Set<LocalDate>> payRows,
+                Set<PayPeriod> closed) {
             this.calendar = calendar;
             this.approved = approved;
+            this.payRows = payRows;
+            this.closed = closed;
         }
 
         /** @return the period a payable session of {@code tutorId} on {@code date} (business-local) is paid in */
         PayPeriod target(long tutorId, LocalDate date) {
             PayPeriod period = calendar.containing(date);
-            List<PayPeriod> closed = approved.getOrDefault(tutorId, List.of());
-            while (overlapsAny(period, closed)) {
+            while (closedFor(tutorId, period)) {
                 period = calendar.next(period);
             }
             return period;
+        }
+
+        /** @return whether the tutor's pay overlapping {@code period} is approved, or the period closed without them */
+        boolean closedFor(long tutorId, PayPeriod period) {
+            for (PayPeriod other : approved.getOrDefault(tutorId, List.of())) {
+                if (period.overlaps(other)) {
+                    return true;
+                }
+            }
+            return closed.contains(period) && !payRows.getOrDefault(tutorId, Set.of()).contains(period.start());
         }
 
         /** @return the tutor's approved or paid periods that share a day with {@code period} */
@@ -119,19 +136,10 @@ class PayrollBook {
             return approved.getOrDefault(tutorId, List.of()).stream().filter(period::overlaps).toList();
         }
 
-        /** @return the first day of the earliest approved period among these tutors, if any */
-        LocalDate earliestApproved() {
-            return approved.values().stream().flatMap(List::stream).map(PayPeriod::start).min(Comparator.naturalOrder())
-                    .orElse(null);
-        }
-
-        private static boolean overlapsAny(PayPeriod period, List<PayPeriod> closed) {
-            for (PayPeriod other : closed) {
-                if (period.overlaps(other)) {
-                    return true;
-                }
-            }
-            return false;
+        /** @return the first day of the earliest approved or closed period among these tutors, if any */
+        LocalDate earliestClosed() {
+            return java.util.stream.Stream.concat(approved.values().stream().flatMap(List::stream), closed.stream())
+                    .map(PayPeriod::start).min(Comparator.naturalOrder()).orElse(null);
         }
     }
 
@@ -166,7 +174,7 @@ class PayrollBook {
             runs.put(run.tutorId(), run);
         }
         // Sessions of the period itself, and earlier ones that may be carried into it.
-        LocalDate earliest = targets.earliestApproved();
+        LocalDate earliest = targets.earliestClosed();
         LocalDate searchFrom = earliest == null || !earliest.minusDays(LONGEST_PERIOD_DAYS).isBefore(period.start())
                 ? period.start() : earliest.minusDays(LONGEST_PERIOD_DAYS);
         Map<Long, List<StatementLine>> open = new TreeMap<>();
@@ -254,13 +262,37 @@ class PayrollBook {
     /** @return where unpaid sessions of these tutors (one, or all for {@code null}) are paid */
     Targets targets(Long tutorId) {
         Map<Long, List<PayPeriod>> approved = new HashMap<>();
-        jdbc.query("select tutor_id, period_start, period_end from tutor_pay where state <> 'OPEN'"
-                + (tutorId == null ? "" : " and tutor_id = :tutorId"), params(tutorId), rs -> {
-                    approved.computeIfAbsent(rs.getLong("tutor_id"), id -> new ArrayList<>()).add(
-                            new PayPeriod(rs.getObject("period_start", LocalDate.class),
-                                    rs.getObject("period_end", LocalDate.class)));
+        Map<Long, Set<LocalDate>> payRows = new HashMap<>();
+        jdbc.query("select tutor_id, period_start, period_end, state from tutor_pay"
+                + (tutorId == null ? "" : " where tutor_id = :tutorId"), params(tutorId), rs -> {
+                    long tutor = rs.getLong("tutor_id");
+                    PayPeriod period = new PayPeriod(rs.getObject("period_start", LocalDate.class),
+                            rs.getObject("period_end", LocalDate.class));
+                    payRows.computeIfAbsent(tutor, id -> new java.util.HashSet<>()).add(period.start());
+                    if (!PayState.OPEN.name().equals(rs.getString("state"))) {
+                        approved.computeIfAbsent(tutor, id -> new ArrayList<>()).add(period);
+                    }
                 });
-        return new Targets(periods.calendar(), approved);
+        Set<PayPeriod> closed = new java.util.HashSet<>(jdbc.query("select period_start, period_end from"
+                + " pay_period_closings", (rs, i) -> new PayPeriod(rs.getObject("period_start", LocalDate.class),
+                        rs.getObject("period_end", LocalDate.class))));
+        return new Targets(periods.calendar(), approved, payRows, closed);
+    }
+
+    /** @return whether the period was closed by its payroll run */
+    boolean isClosed(PayPeriod period) {
+        Integer count = jdbc.queryForObject("select count(*) from pay_period_closings where period_start = :start",
+                new MapSqlParameterSource("start", period.start()), Integer.class);
+        return count != null && count > 0;
+    }
+
+    /** Records that the period's payroll run left nobody's pay in it open (once). */
+    void close(PayPeriod period, long userId, Instant now) {
+        if (!isClosed(period)) {
+            jdbc.update("insert into pay_period_closings (period_start, period_end, closed_at, closed_by_user_id)"
+                    + " values (:start, :end, :at, :userId)", new MapSqlParameterSource("start", period.start())
+                    .addValue("end", period.end()).addValue("at", utc(now)).addValue("userId", userId));
+        }
     }
 
     /** @return the stored pay row of a tutor and period start, if any */

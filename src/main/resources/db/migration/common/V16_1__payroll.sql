@@ -77,6 +77,18 @@ CREATE TABLE tutor_pay_lines (
 );
 CREATE INDEX ix_tutor_pay_lines_pay ON tutor_pay_lines (tutor_pay_id, session_starts_at);
 
+-- A period closed by its payroll run: recorded when an approval leaves no tutor's pay in it open.
+-- A tutor with no pay at all in a closed period (nothing to pay at the time) gets a session logged
+-- for it later carried into their next open period, as a tutor whose pay in it is approved does.
+CREATE TABLE pay_period_closings (
+    period_start      DATE        NOT NULL PRIMARY KEY,
+    period_end        DATE        NOT NULL,
+    closed_at         DATETIME(6) NOT NULL,
+    closed_by_user_id BIGINT,
+    CONSTRAINT fk_pay_period_closings_user FOREIGN KEY (closed_by_user_id) REFERENCES users (id),
+    CONSTRAINT ck_pay_period_closings_dates CHECK (period_end >= period_start)
+);
+
 -- Bonus, deduction or reimbursement with a memo; the amount is positive, a deduction subtracts it.
 CREATE TABLE tutor_pay_adjustments (
     id                 BIGINT AUTO_INCREMENT PRIMARY KEY,
