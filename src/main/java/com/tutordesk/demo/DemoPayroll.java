@@ -23,9 +23,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The demo business's payroll (issue 16), written with batched SQL after the sessions: tutors are
- * paid twice a month (1st–15th, 16th–end); every past period is approved and paid (by bank
- * transfer, a few days after it ends) and closed, with a reimbursement or bonus here and there, and the
- * current period is open, one tutor already with a reimbursement in it. Each approved pay has one
+ * paid twice a month (1st–15th, 16th–end); every past period up to the one before the last is
+ * approved, paid (by bank transfer, a few days after it ends) and closed, with a reimbursement or
+ * bonus here and there. The last period that has ended waits for its payroll run (open, so the
+ * Payroll page has it to approve), and the current one is open, one tutor already with a
+ * reimbursement in it. Each approved pay has one
  * line per completed or late-cancelled session that started in the period, copying its stored tutor
  * earnings, and totals that are the lines' sum plus the adjustments. Deterministic for a seed and a
  * date; one streaming read of the sessions.
@@ -65,8 +67,9 @@ final class DemoPayroll {
                 SCHEDULE.frequency().name(), SCHEDULE.anchor());
         PayCalendar calendar = new PayCalendar(SCHEDULE);
         PayPeriod current = calendar.containing(today);
+        PayPeriod awaitingRun = calendar.previous(current);
         SplittableRandom random = new SplittableRandom(seed ^ 0x9A7_2011L);
-        Map<Long, Map<PayPeriod, List<Line>>> byTutor = plan(calendar, current);
+        Map<Long, Map<PayPeriod, List<Line>>> byTutor = plan(calendar, awaitingRun);
         Long adminId = jdbc.queryForObject("select id from users where role = 'ADMIN' order by id limit 1", Long.class);
         String adminName = jdbc.queryForObject("select display_name from users where id = ?", String.class, adminId);
         Map<Long, String> students = names("students");
@@ -122,11 +125,10 @@ final class DemoPayroll {
             }
             eventRows.add(new Object[] {payId, "APPROVED", pay[10], adminId, adminName,
                     payLines.get(n).size() + (payLines.get(n).size() == 1 ? " session" : " sessions")});
-            eventRows.add(new Object[] {payId, "PAID", pay[15], adminId, adminName, "Bank transfer, " + pay[12]
-                    + ", ref. " + pay[14]});
+            eventRows.add(new Object[] {payId, "PAID", pay[15], adminId, adminName, "Bank transfer, ref. " + pay[14]});
         }
         flushLines(lineRows);
-        close(calendar, current, byTutor, now, adminId);
+        close(calendar, awaitingRun, byTutor, now, adminId);
         openAdjustment(current, now, adminId, adjustmentRows);
         batch("insert into tutor_pay_adjustments (tutor_pay_id, kind, amount_minor, memo, created_at,"
                 + " created_by_user_id) values (?, ?, ?, ?, ?, ?)", adjustmentRows);
@@ -137,8 +139,8 @@ final class DemoPayroll {
         return ids.size();
     }
 
-    /** One streaming pass over the payable sessions before the current period, grouped by tutor and period. */
-    private Map<Long, Map<PayPeriod, List<Line>>> plan(PayCalendar calendar, PayPeriod current) {
+    /** One streaming pass over the payable sessions before {@code until}, grouped by tutor and period. */
+    private Map<Long, Map<PayPeriod, List<Line>>> plan(PayCalendar calendar, PayPeriod until) {
         Map<Long, Map<PayPeriod, List<Line>>> byTutor = new TreeMap<>();
         JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
         // MySQL Connector/J streams a result set row by row only with this fetch size; H2 takes it as "all".
@@ -154,12 +156,12 @@ final class DemoPayroll {
                             .add(new Line(rs.getLong(1), rs.getLong(2), startsAt, rs.getLong(4), rs.getLong(5),
                                     rs.getInt(6), "LATE_CANCELLED".equals(rs.getString(7)), rs.getLong(8),
                                     rs.getLong(9)));
-                }, utc(current.from(zone)));
+                }, utc(until.from(zone)));
         return byTutor;
     }
 
-    /** Every past period from the first session's on was closed by its payroll run. */
-    private void close(PayCalendar calendar, PayPeriod current, Map<Long, Map<PayPeriod, List<Line>>> byTutor,
+    /** Every period from the first session's until {@code until} was closed by its payroll run. */
+    private void close(PayCalendar calendar, PayPeriod until, Map<Long, Map<PayPeriod, List<Line>>> byTutor,
             Instant now, Long adminId) {
         LocalDate first = byTutor.values().stream().flatMap(periods -> periods.keySet().stream()).map(PayPeriod::start)
                 .min(Comparator.naturalOrder()).orElse(null);
@@ -167,7 +169,7 @@ final class DemoPayroll {
             return;
         }
         List<Object[]> closings = new ArrayList<>();
-        for (PayPeriod period = calendar.containing(first); period.start().isBefore(current.start());
+        for (PayPeriod period = calendar.containing(first); period.start().isBefore(until.start());
                 period = calendar.next(period)) {
             Instant closedAt = min(at(period.end().plusDays(1), 9), now);
             closings.add(new Object[] {period.start(), period.end(), utc(closedAt), adminId});

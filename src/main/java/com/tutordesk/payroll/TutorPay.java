@@ -281,7 +281,7 @@ class TutorPay {
         this.paidAt = now;
         this.paidByUserId = userId;
         events.add(new TutorPayEvent(this, TutorPayEvent.Action.PAID, now, userId, userName,
-                payout.method().label() + ", " + payout.paidOn() + (reference == null ? "" : ", ref. " + reference)));
+                payout.method().label() + (reference == null ? "" : ", ref. " + reference)));
         touch(now);
     }
 

@@ -48,7 +48,7 @@ class PayrollIT {
     static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     /*
      * Each test approves in periods of its own, before the demo business's history (the demo closed
-     * every period up to Nov 15, 2026), so that no other test's approval has closed them.
+     * every period up to Oct 31, 2026), so that no other test's approval has closed them.
      */
     static final LocalDate NOV_1 = LocalDate.of(2025, 11, 1);
     static final LocalDate NOV_16 = LocalDate.of(2025, 11, 16);
@@ -59,7 +59,6 @@ class PayrollIT {
     static final LocalDate JUN_1_2024 = LocalDate.of(2024, 6, 1);
     static final LocalDate JUL_1_2024 = LocalDate.of(2024, 7, 1);
     static final LocalDate AUG_1_2024 = LocalDate.of(2024, 8, 1);
-    static final LocalDate SEP_1_2024 = LocalDate.of(2024, 9, 1);
     /** The current period at the test clock's start (Wednesday Nov 25, 2026). */
     static final LocalDate CURRENT = LocalDate.of(2026, 11, 16);
 
@@ -427,26 +426,28 @@ class PayrollIT {
     }
 
     @Test
-    void a_tutors_earnings_in_the_current_pay_period_include_sessions_carried_out_of_closed_periods() {
-        world.session(ny("2024-09-03T16:00"), 60, "COMPLETED");
-        approval.approve(SEP_1_2024, world.tutorId);
-        // The demo's payroll run closed Nov 1–15, 2026 before this tutor had anything in it.
+    void a_tutors_earnings_in_the_current_pay_period_include_sessions_carried_into_it() {
+        LocalDate nov1 = LocalDate.of(2026, 11, 1);
+        world.session(ny("2026-11-03T16:00"), 60, "COMPLETED");
+        approval.approve(nov1, world.tutorId);
         long carried = world.session(ny("2026-11-04T16:00"), 30, "COMPLETED");
         world.session(ny("2026-11-20T16:00"), 60, "COMPLETED");
         adjustments.add(world.tutorId, CURRENT, AdjustmentKind.BONUS, 500, "Welcome bonus");
 
         PayrollQueries.PeriodEarnings earnings = queries.currentPeriodEarnings(world.tutorId);
         assertThat(earnings.period()).isEqualTo(new PayPeriod(CURRENT, LocalDate.of(2026, 11, 30)));
+        assertThat(earnings.state()).isEqualTo(PayState.OPEN);
         assertThat(earnings.totals()).isEqualTo(new PayTotals(2, 90, 2000 + 4000, 500));
         assertThat(queries.statement(world.tutorId, CURRENT).lines()).filteredOn(l -> l.sessionId() == carried)
                 .extracting(StatementLine::carriedFrom)
-                .containsExactly(new PayPeriod(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 15)));
+                .containsExactly(new PayPeriod(nov1, LocalDate.of(2026, 11, 15)));
 
         signIn.as(world.tutorEmail);
         MyPay mine = queries.myPay();
         assertThat(mine.currentTotals()).isEqualTo(earnings.totals());
         assertThat(mine.approvedUnpaidMinor()).isEqualTo(4000);
         assertThat(mine.openMinor()).isEqualTo(6500);
-        assertThat(mine.periods()).extracting(row -> row.period().start()).containsExactly(CURRENT, SEP_1_2024);
+        assertThat(mine.unpaidMinor()).isEqualTo(10500);
+        assertThat(mine.periods()).extracting(row -> row.period().start()).containsExactly(CURRENT, nov1);
     }
 }

@@ -77,6 +77,8 @@ class MyPayView extends Main implements BeforeEnterObserver {
                 figure("This period so far", pay.currentTotals().totalMinor(), pay.current().label(profile) + " · "
                         + pay.currentTotals().sessions() + " sessions"));
         grid.setItems(pay.periods());
+        // Amounts differ in width from period to period: fit the columns to the rows shown.
+        grid.recalculateColumnWidths();
     }
 
     private Div figure(String label, long amountMinor, String note) {

@@ -207,6 +207,8 @@ class PayStatementView extends Main implements BeforeEnterObserver, HasDynamicTi
         }
 
         lines.setItems(shown.lines());
+        // Amounts differ in width from period to period: fit the columns to the rows shown.
+        lines.recalculateColumnWidths();
         showAdjustments(shown, admin);
         totals.removeAll();
         totals.add(PayrollUi.totals(shown.totals(), profile));

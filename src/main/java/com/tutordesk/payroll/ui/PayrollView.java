@@ -173,6 +173,8 @@ class PayrollView extends Main implements BeforeEnterObserver {
         updatingSelect = false;
 
         grid.setItems(payroll.rows());
+        // Amounts differ in width from period to period: fit the columns to the rows shown.
+        grid.recalculateColumnWidths();
         FooterRow footer = grid.getFooterRows().getFirst();
         footer.getCell(grid.getColumnByKey("tutor")).setText(payroll.rows().size() + " tutors");
         footer.getCell(grid.getColumnByKey("sessions")).setText(String.valueOf(payroll.totals().sessions()));
