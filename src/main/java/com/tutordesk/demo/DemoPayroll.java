@@ -1,5 +1,7 @@
 package com.tutordesk.demo;
 
+import static com.tutordesk.demo.DemoRows.utc;
+
 import com.tutordesk.payroll.PayCalendar;
 import com.tutordesk.payroll.PayPeriod;
 import com.tutordesk.settings.PayFrequency;
@@ -7,12 +9,10 @@ import com.tutordesk.settings.PaySchedule;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class DemoPayroll {
 
-    private static final int BATCH_SIZE = 1_000;
+    private static final int BATCH_SIZE = DemoRows.BATCH_SIZE;
     /** The demo's pay schedule: twice a month. */
     static final PaySchedule SCHEDULE = new PaySchedule(PayFrequency.TWICE_A_MONTH, LocalDate.of(2026, 1, 1));
 
@@ -53,11 +53,13 @@ final class DemoPayroll {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate perBatch;
     private final ZoneId zone;
+    private final DemoRows rows;
 
     DemoPayroll(JdbcTemplate jdbc, TransactionTemplate perBatch, ZoneId zone) {
         this.jdbc = jdbc;
         this.perBatch = perBatch;
         this.zone = zone;
+        this.rows = new DemoRows(jdbc, perBatch, zone);
     }
 
     /** @return how many tutors' pay was approved and paid */
@@ -72,8 +74,8 @@ final class DemoPayroll {
         Map<Long, Map<PayPeriod, List<Line>>> byTutor = plan(calendar, awaitingRun);
         Long adminId = jdbc.queryForObject("select id from users where role = 'ADMIN' order by id limit 1", Long.class);
         String adminName = jdbc.queryForObject("select display_name from users where id = ?", String.class, adminId);
-        Map<Long, String> students = names("students");
-        Map<Long, String> subjects = names("subjects");
+        Map<Long, String> students = rows.names("students");
+        Map<Long, String> subjects = rows.names("subjects");
 
         List<Object[]> pays = new ArrayList<>();
         List<List<Line>> payLines = new ArrayList<>();
@@ -85,9 +87,9 @@ final class DemoPayroll {
                 Adjustment adjustment = adjustment(random, earnings);
                 long adjustments = adjustment == null ? 0 : adjustment.signed();
                 LocalDate end = period.getKey().end();
-                Instant approvedAt = min(at(end.plusDays(1), 9), now);
+                Instant approvedAt = min(rows.at(end.plusDays(1), 9), now);
                 LocalDate paidOn = end.plusDays(4).isAfter(today) ? today : end.plusDays(4);
-                Instant paidAt = min(at(paidOn, 15), now);
+                Instant paidAt = min(rows.at(paidOn, 15), now);
                 pays.add(new Object[] {tutor.getKey(), period.getKey().start(), end, "PAID", "USD", lines.size(),
                         lines.stream().mapToInt(Line::minutes).sum(), earnings, adjustments, earnings + adjustments,
                         utc(approvedAt), adminId, paidOn, "BANK_TRANSFER",
@@ -97,7 +99,7 @@ final class DemoPayroll {
                 payAdjustments.add(adjustment);
             }
         }
-        batch("insert into tutor_pay (tutor_id, period_start, period_end, state, currency, session_count, minutes,"
+        rows.batch("insert into tutor_pay (tutor_id, period_start, period_end, state, currency, session_count, minutes,"
                 + " earnings_minor, adjustments_minor, total_minor, approved_at, approved_by_user_id, paid_on,"
                 + " paid_method, paid_reference, paid_at, paid_by_user_id, created_at, updated_at, version)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", pays);
@@ -130,9 +132,9 @@ final class DemoPayroll {
         flushLines(lineRows);
         close(calendar, awaitingRun, byTutor, now, adminId);
         openAdjustment(current, now, adminId, adjustmentRows);
-        batch("insert into tutor_pay_adjustments (tutor_pay_id, kind, amount_minor, memo, created_at,"
+        rows.batch("insert into tutor_pay_adjustments (tutor_pay_id, kind, amount_minor, memo, created_at,"
                 + " created_by_user_id) values (?, ?, ?, ?, ?, ?)", adjustmentRows);
-        batch("insert into tutor_pay_events (tutor_pay_id, action, occurred_at, user_id, user_name, details)"
+        rows.batch("insert into tutor_pay_events (tutor_pay_id, action, occurred_at, user_id, user_name, details)"
                 + " values (?, ?, ?, ?, ?, ?)", eventRows);
         log.info("Demo payroll: {} tutor pays approved and paid ({} sessions) in {} ms", ids.size(),
                 payLines.stream().mapToInt(List::size).sum(), (System.nanoTime() - started) / 1_000_000);
@@ -142,10 +144,7 @@ final class DemoPayroll {
     /** One streaming pass over the payable sessions before {@code until}, grouped by tutor and period. */
     private Map<Long, Map<PayPeriod, List<Line>>> plan(PayCalendar calendar, PayPeriod until) {
         Map<Long, Map<PayPeriod, List<Line>>> byTutor = new TreeMap<>();
-        JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
-        // MySQL Connector/J streams a result set row by row only with this fetch size; H2 takes it as "all".
-        streaming.setFetchSize(DemoInvoices.isMySql(jdbc.getDataSource()) ? Integer.MIN_VALUE : 1000);
-        streaming.query("select id, tutor_id, starts_at, student_id, subject_id, duration_minutes, status,"
+        rows.streaming().query("select id, tutor_id, starts_at, student_id, subject_id, duration_minutes, status,"
                 + " tutor_wage_minor, tutor_earnings_minor from tutoring_sessions"
                 + " where status in ('COMPLETED', 'LATE_CANCELLED') and starts_at < ?", rs -> {
                     LocalDateTime startsAt = rs.getObject(3, LocalDateTime.class);
@@ -171,10 +170,10 @@ final class DemoPayroll {
         List<Object[]> closings = new ArrayList<>();
         for (PayPeriod period = calendar.containing(first); period.start().isBefore(until.start());
                 period = calendar.next(period)) {
-            Instant closedAt = min(at(period.end().plusDays(1), 9), now);
+            Instant closedAt = min(rows.at(period.end().plusDays(1), 9), now);
             closings.add(new Object[] {period.start(), period.end(), utc(closedAt), adminId});
         }
-        batch("insert into pay_period_closings (period_start, period_end, closed_at, closed_by_user_id)"
+        rows.batch("insert into pay_period_closings (period_start, period_end, closed_at, closed_by_user_id)"
                 + " values (?, ?, ?, ?)", closings);
     }
 
@@ -208,40 +207,17 @@ final class DemoPayroll {
                 adminId});
     }
 
-    private void flushLines(List<Object[]> rows) {
-        if (rows.isEmpty()) {
+    private void flushLines(List<Object[]> lines) {
+        if (lines.isEmpty()) {
             return;
         }
         perBatch.executeWithoutResult(status -> jdbc.batchUpdate("insert into tutor_pay_lines (tutor_pay_id, session_id,"
                 + " session_starts_at, student_name, subject_name, duration_minutes, late_cancelled, tutor_wage_minor,"
-                + " earnings_minor) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows));
-        rows.clear();
-    }
-
-    private void batch(String sql, List<Object[]> rows) {
-        for (int from = 0; from < rows.size(); from += BATCH_SIZE) {
-            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + BATCH_SIZE));
-            perBatch.executeWithoutResult(status -> jdbc.batchUpdate(sql, chunk));
-        }
-    }
-
-    private Map<Long, String> names(String table) {
-        Map<Long, String> names = new HashMap<>();
-        jdbc.query("select id, name from " + table, rs -> {
-            names.put(rs.getLong(1), rs.getString(2));
-        });
-        return names;
-    }
-
-    private Instant at(LocalDate date, int hour) {
-        return date.atTime(LocalTime.of(hour, 0)).atZone(zone).toInstant();
+                + " earnings_minor) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", lines));
+        lines.clear();
     }
 
     private static Instant min(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
-    }
-
-    private static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -4,7 +4,6 @@ import static com.tutordesk.shared.PdfLook.CELL_HEAD;
 import static com.tutordesk.shared.PdfLook.HEADING;
 import static com.tutordesk.shared.PdfLook.SMALL;
 import static com.tutordesk.shared.PdfLook.TEXT;
-import static com.tutordesk.shared.PdfLook.TITLE;
 import static com.tutordesk.shared.PdfLook.cell;
 import static com.tutordesk.shared.PdfLook.paragraph;
 import static com.tutordesk.shared.PdfLook.rightLine;
@@ -56,12 +55,7 @@ final class StatementPdf {
             throws DocumentException {
         PdfPTable table = new PdfPTable(new float[] {3, 2});
         table.setWidthPercentage(100);
-        PdfPCell business = cell();
-        business.addElement(paragraph(TITLE, profile.name()));
-        if (!profile.address().isBlank()) {
-            business.addElement(paragraph(TEXT, profile.address()));
-        }
-        table.addCell(business);
+        table.addCell(PdfLook.letterhead(profile.name(), profile.address()));
 
         PdfPCell facts = cell();
         Paragraph heading = paragraph(HEADING, switch (statement.state()) {

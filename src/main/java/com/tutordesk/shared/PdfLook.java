@@ -114,6 +114,16 @@ public final class PdfLook {
         return cell;
     }
 
+    /** @return the business's name as a title with its postal address under it (if any), as a layout cell */
+    public static PdfPCell letterhead(String businessName, String address) {
+        PdfPCell business = cell();
+        business.addElement(paragraph(TITLE, businessName));
+        if (address != null && !address.isBlank()) {
+            business.addElement(paragraph(TEXT, address));
+        }
+        return business;
+    }
+
     /** @return a column heading of a ruled table */
     public static PdfPCell headCell(String text, boolean right) {
         PdfPCell head = new PdfPCell(CELL_HEAD.phrase(text));

@@ -6,7 +6,6 @@ import com.tutordesk.payroll.TutorPayRow;
 import com.tutordesk.settings.BusinessProfile;
 import com.tutordesk.settings.SettingsService;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -46,18 +45,7 @@ class MyPayView extends Main implements BeforeEnterObserver {
         figures.setId("my-pay-figures");
         grid.setId("my-pay-grid");
         grid.addColumn(row -> row.period().label(profile)).setHeader("Pay period").setKey("period").setFlexGrow(1);
-        grid.addColumn(row -> row.totals().sessions()).setHeader("Sessions").setKey("sessions").setAutoWidth(true)
-                .setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(row -> PayrollUi.hours(row.totals().minutes())).setHeader("Hours").setKey("hours")
-                .setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(row -> profile.formatMoney(row.totals().earningsMinor())).setHeader("Earnings")
-                .setKey("earnings").setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(row -> profile.formatMoney(row.totals().adjustmentsMinor())).setHeader("Adjustments")
-                .setKey("adjustments").setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(row -> profile.formatMoney(row.totals().totalMinor())).setHeader("Total").setKey("total")
-                .setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(row -> PayrollUi.stateText(row, profile)).setHeader("State").setKey("state").setAutoWidth(true)
-                .setFlexGrow(0);
+        PayrollUi.addPayColumns(grid, profile);
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addItemClickListener(click -> UI.getCurrent().navigate(PayStatementView.class,

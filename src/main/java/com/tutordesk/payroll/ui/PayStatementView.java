@@ -36,7 +36,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -81,8 +80,7 @@ class PayStatementView extends Main implements BeforeEnterObserver, HasDynamicTi
     DatePicker payoutDate;
     Select<PayoutMethod> payoutMethod;
     TextField payoutReference;
-    Dialog reopenDialog;
-    TextArea reopenReason;
+    ReopenDialog reopenDialog;
 
     private final PayrollQueries queries;
     private final PayrollApproval approval;
@@ -351,31 +349,13 @@ class PayStatementView extends Main implements BeforeEnterObserver, HasDynamicTi
     }
 
     void openReopenDialog() {
-        reopenDialog = new Dialog();
-        reopenDialog.setHeaderTitle("Reopen " + statement.tutorName() + "'s pay for " + statement.period().label(profile));
-        reopenReason = new TextArea("Reason");
-        reopenReason.setId("reopen-reason");
-        reopenReason.setWidthFull();
-        reopenReason.setMaxLength(PayrollApproval.REASON_MAX_LENGTH);
-        reopenReason.setHelperText("Recorded with the period. The sessions' tutor earnings can be edited again.");
-        reopenDialog.add(reopenReason);
-        Button confirm = new Button("Reopen", click -> confirmReopen());
-        confirm.setId("confirm-reopen");
-        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-        reopenDialog.getFooter().add(new Button("Cancel", click -> reopenDialog.close()), confirm);
+        reopenDialog = new ReopenDialog("Reopen " + statement.tutorName() + "'s pay for "
+                + statement.period().label(profile), "Recorded with the period. The sessions' tutor earnings can be"
+                + " edited again.", reason -> {
+                    approval.reopen(statement.period().start(), statement.tutorId(), reason);
+                    PayrollUi.success("Reopened");
+                }, this::reload);
         reopenDialog.open();
-    }
-
-    void confirmReopen() {
-        try {
-            approval.reopen(statement.period().start(), statement.tutorId(), reopenReason.getValue());
-        } catch (InvalidFieldException e) {
-            show(e, Map.of("reason", reopenReason));
-            return;
-        }
-        reopenDialog.close();
-        PayrollUi.success("Reopened");
-        reload();
     }
 
     /** Shows a service's field error at its field (other fields: as a message). */

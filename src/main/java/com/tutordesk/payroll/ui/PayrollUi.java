@@ -5,6 +5,8 @@ import com.tutordesk.payroll.PayTotals;
 import com.tutordesk.payroll.TutorPayRow;
 import com.tutordesk.settings.BusinessProfile;
 import com.tutordesk.shared.PdfLook;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
@@ -35,6 +37,28 @@ final class PayrollUi {
     static RouteParameters statement(long tutorId, java.time.LocalDate periodStart) {
         return new RouteParameters(new com.vaadin.flow.router.RouteParam("tutorId", String.valueOf(tutorId)),
                 new com.vaadin.flow.router.RouteParam("start", periodStart.toString()));
+    }
+
+    /**
+     * Adds the columns every list of tutor pay shows, keyed "sessions", "hours", "earnings",
+     * "adjustments", "total" and "state": sessions (with how many are carried forward), hours h:mm,
+     * amounts in the business currency, and the state (with the payment date once paid).
+     */
+    static void addPayColumns(Grid<TutorPayRow> grid, BusinessProfile profile) {
+        grid.addColumn(row -> row.totals().sessions()
+                + (row.carriedSessions() == 0 ? "" : " (" + row.carriedSessions() + " carried)"))
+                .setHeader("Sessions").setKey("sessions").setAutoWidth(true).setFlexGrow(0)
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(row -> hours(row.totals().minutes())).setHeader("Hours").setKey("hours")
+                .setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(row -> profile.formatMoney(row.totals().earningsMinor())).setHeader("Earnings")
+                .setKey("earnings").setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(row -> profile.formatMoney(row.totals().adjustmentsMinor())).setHeader("Adjustments")
+                .setKey("adjustments").setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(row -> profile.formatMoney(row.totals().totalMinor())).setHeader("Total").setKey("total")
+                .setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(row -> stateText(row, profile)).setHeader("State").setKey("state").setAutoWidth(true)
+                .setFlexGrow(0);
     }
 
     /** @return minutes as h:mm, as the statements print them */

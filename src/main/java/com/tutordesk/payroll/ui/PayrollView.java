@@ -9,13 +9,10 @@ import com.tutordesk.payroll.PeriodPayroll;
 import com.tutordesk.payroll.TutorPayRow;
 import com.tutordesk.settings.BusinessProfile;
 import com.tutordesk.settings.SettingsService;
-import com.tutordesk.shared.InvalidFieldException;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.FooterRow;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -27,7 +24,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
@@ -63,8 +59,7 @@ class PayrollView extends Main implements BeforeEnterObserver {
     final Anchor exportCsv = new Anchor();
     final Grid<TutorPayRow> grid = new Grid<>();
     ConfirmDialog approveDialog;
-    Dialog reopenDialog;
-    TextArea reopenReason;
+    ReopenDialog reopenDialog;
 
     private final PayrollQueries queries;
     private final PayrollApproval approval;
@@ -109,20 +104,7 @@ class PayrollView extends Main implements BeforeEnterObserver {
 
         grid.setId("payroll-grid");
         grid.addColumn(TutorPayRow::tutorName).setHeader("Tutor").setKey("tutor").setFlexGrow(1);
-        grid.addColumn(row -> row.totals().sessions()
-                + (row.carriedSessions() == 0 ? "" : " (" + row.carriedSessions() + " carried)"))
-                .setHeader("Sessions").setKey("sessions").setAutoWidth(true).setFlexGrow(0)
-                .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(row -> PayrollUi.hours(row.totals().minutes())).setHeader("Hours").setKey("hours")
-                .setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(row -> profile.formatMoney(row.totals().earningsMinor())).setHeader("Earnings")
-                .setKey("earnings").setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(row -> profile.formatMoney(row.totals().adjustmentsMinor())).setHeader("Adjustments")
-                .setKey("adjustments").setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(row -> profile.formatMoney(row.totals().totalMinor())).setHeader("Total").setKey("total")
-                .setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(row -> PayrollUi.stateText(row, profile)).setHeader("State").setKey("state").setAutoWidth(true)
-                .setFlexGrow(0);
+        PayrollUi.addPayColumns(grid, profile);
         grid.appendFooterRow();
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
@@ -217,8 +199,7 @@ class PayrollView extends Main implements BeforeEnterObserver {
                         + " sessions' tutor earnings are locked: editing them is refused until the period is"
                         + " reopened. Sessions logged later for this period are paid in the next one.",
                 "Approve", confirmed -> {
-                    int approved = approval.approve(shown.period().start(), null);
-                    PayrollUi.success("Approved the pay of " + approved + " tutor" + (approved == 1 ? "" : "s"));
+                    PayrollUi.success("Approved the pay of " + count(approval.approve(shown.period().start(), null)));
                     show(queries.period(shown.period().start()));
                 });
         approveDialog.setCancelable(true);
@@ -226,32 +207,15 @@ class PayrollView extends Main implements BeforeEnterObserver {
     }
 
     void openReopenDialog() {
-        reopenDialog = new Dialog();
-        reopenDialog.setHeaderTitle("Reopen " + shown.period().label(profile));
-        reopenReason = new TextArea("Reason");
-        reopenReason.setId("reopen-reason");
-        reopenReason.setWidthFull();
-        reopenReason.setMaxLength(PayrollApproval.REASON_MAX_LENGTH);
-        reopenReason.setHelperText("Recorded with the period. Paid pay stays paid; approved, unpaid pay becomes open"
-                + " and its sessions can be edited again.");
-        reopenDialog.add(reopenReason);
-        Button confirm = new Button("Reopen", click -> confirmReopen());
-        confirm.setId("confirm-reopen");
-        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-        reopenDialog.getFooter().add(new Button("Cancel", click -> reopenDialog.close()), confirm);
+        reopenDialog = new ReopenDialog("Reopen " + shown.period().label(profile), "Recorded with the period. Paid"
+                + " pay stays paid; approved, unpaid pay becomes open and its sessions can be edited again.",
+                reason -> PayrollUi.success("Reopened the pay of " + count(approval.reopen(shown.period().start(), null,
+                        reason))), () -> show(queries.period(shown.period().start())));
         reopenDialog.open();
     }
 
-    void confirmReopen() {
-        try {
-            int reopened = approval.reopen(shown.period().start(), null, reopenReason.getValue());
-            reopenDialog.close();
-            PayrollUi.success("Reopened the pay of " + reopened + " tutor" + (reopened == 1 ? "" : "s"));
-            show(queries.period(shown.period().start()));
-        } catch (InvalidFieldException e) {
-            reopenReason.setErrorMessage(e.getMessage());
-            reopenReason.setInvalid(true);
-        }
+    private static String count(int tutors) {
+        return tutors + " tutor" + (tutors == 1 ? "" : "s");
     }
 
     private DownloadHandler csvHandler(PayPeriod period) {
