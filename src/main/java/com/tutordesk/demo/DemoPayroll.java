@@ -130,6 +130,9 @@ final class DemoPayroll {
             eventRows.add(new Object[] {payId, "PAID", pay[15], adminId, adminName, "Bank transfer, ref. " + pay[14]});
         }
         flushLines(lineRows);
+        // As an approval does through the session module: the sessions on a line are marked approved.
+        perBatch.executeWithoutResult(status -> jdbc.update("update tutoring_sessions set pay_approved = true"
+                + " where id in (select session_id from tutor_pay_lines)"));
         close(calendar, awaitingRun, byTutor, now, adminId);
         openAdjustment(current, now, adminId, adjustmentRows);
         rows.batch("insert into tutor_pay_adjustments (tutor_pay_id, kind, amount_minor, memo, created_at,"

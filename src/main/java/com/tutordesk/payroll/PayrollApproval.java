@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -91,35 +92,43 @@ public class PayrollApproval {
         }
         PayrollBook.Targets targets = book.targets(tutorId);
         Map<Long, String> names = book.tutorNames(open.stream().map(PayrollBook.Entry::tutorId).toList());
+        for (PayrollBook.Entry entry : open) {
+            List<PayPeriod> overlapping = targets.approvedOverlapping(entry.tutorId(), period);
+            if (!overlapping.isEmpty()) {
+                throw new RuleViolationException("Cannot approve " + period.label(profile) + " for "
+                        + names.get(entry.tutorId()) + ": it overlaps the approved period "
+                        + overlapping.getFirst().label(profile) + " (the pay schedule changed since)");
+            }
+        }
+        // One lock of every session, in id order; each is read again under it, so one changed since the
+        // list was read (another tutor, another period, no longer payable) is left for where it now belongs.
+        PayCalendar calendar = periods.calendar();
+        Map<Long, List<TutorPayLine>> lines = new HashMap<>();
+        List<Long> approvedSessions = new ArrayList<>();
+        for (PayableSession session : sessions.lockForApproval(open.stream().flatMap(entry -> entry.lines().stream())
+                .map(StatementLine::sessionId).toList())) {
+            PayPeriod own = calendar.containing(profile.local(session.startsAt()).toLocalDate());
+            if (session.payable() && names.containsKey(session.tutorId())
+                    && targets.target(session.tutorId(), own.start()).equals(period)) {
+                lines.computeIfAbsent(session.tutorId(), tutor -> new ArrayList<>())
+                        .add(new TutorPayLine(session, own.equals(period) ? null : own));
+                approvedSessions.add(session.id());
+            }
+        }
         Instant now = clock.instant();
         for (PayrollBook.Entry entry : open) {
             long tutor = entry.tutorId();
-            List<PayPeriod> overlapping = targets.approvedOverlapping(tutor, period);
-            if (!overlapping.isEmpty()) {
-                throw new RuleViolationException("Cannot approve " + period.label(profile) + " for " + names.get(tutor)
-                        + ": it overlaps the approved period " + overlapping.getFirst().label(profile)
-                        + " (the pay schedule changed since)");
-            }
-            List<TutorPayLine> lines = new ArrayList<>();
-            for (PayableSession session : sessions.lockForApproval(entry.lines().stream()
-                    .map(StatementLine::sessionId).toList())) {
-                // Read again under the lock: a session changed since the list was read may no longer belong here.
-                PayPeriod own = periods.calendar().containing(profile.local(session.startsAt()).toLocalDate());
-                if (session.payable() && session.tutorId() == tutor
-                        && targets.target(tutor, own.start()).equals(period)) {
-                    lines.add(new TutorPayLine(session, own.equals(period) ? null : own));
-                }
-            }
             TutorPay pay = entry.run() == null ? new TutorPay(tutor, period, profile.currency().getCurrencyCode(), now)
                     : pays.findForChange(entry.run().id()).orElseThrow();
-            pay.approve(lines, names.get(tutor), user.userId(), user.displayName(), now);
+            pay.approve(lines.getOrDefault(tutor, List.of()), names.get(tutor), user.userId(), user.displayName(), now);
             if (pay.getId() == null) {
                 pays.save(pay);
             }
         }
+        sessions.markPayApproved(approvedSessions, true);
         flushOrRefuse("approved this period");
-        if (book.period(period, null, false).stream().noneMatch(entry -> entry.state() == PayState.OPEN)) {
-            // Nobody's pay in it is open any more: a session logged for it later goes to the next period.
+        // Nobody's pay in it open any more: a session logged for it later goes to the next period.
+        if (tutorId == null || book.period(period, null, false).stream().noneMatch(e -> e.state() == PayState.OPEN)) {
             try {
                 book.close(period, user.userId(), now);
             } catch (DataIntegrityViolationException closedAtTheSameMoment) {
@@ -157,10 +166,14 @@ public class PayrollApproval {
                     + " (paid pay cannot be reopened)");
         }
         Instant now = clock.instant();
+        List<Long> released = new ArrayList<>();
         for (TutorPay pay : unpaid) {
+            List<Long> sessionIds = pay.getLines().stream().map(TutorPayLine::getSessionId).toList();
             pay.reopen(reason, user.userId(), user.displayName(), now);
+            released.addAll(sessionIds);
         }
         pays.flush();
+        sessions.markPayApproved(released, false);
         return unpaid.size();
     }
 

@@ -45,8 +45,10 @@ import org.springframework.stereotype.Component;
  * period, marked "carried forward from" the period of its date, and its line keeps that period when
  * it is approved there. Reopening deletes the lines: the sessions fall back to their own period.
  *
- * <p>It reads the session and people tables with SQL (as the sessions list does): "on no line" is
- * a join with this module's own table, which the session module does not know.
+ * <p>It reads the session and people tables with SQL (as the sessions list does). "On no line" is
+ * read from the sessions' {@code pay_approved} mark, which approvals and reopenings keep equal to
+ * "has a line" through {@link com.tutordesk.session.SessionPayroll}: its index finds the few
+ * sessions not yet approved without reading the approved history.
  */
 @Component
 class PayrollBook {
@@ -62,7 +64,7 @@ class PayrollBook {
             join subjects sub on sub.id = s.subject_id
             where s.starts_at >= :from and s.starts_at < :to
               and (s.status in ('COMPLETED', 'LATE_CANCELLED') or (s.status = 'SCHEDULED' and s.ends_at <= :now))
-              and not exists (select 1 from tutor_pay_lines l where l.session_id = s.id)
+              and s.pay_approved = false
             """;
 
     private static final String RUNS = """

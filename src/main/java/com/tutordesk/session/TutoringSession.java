@@ -162,6 +162,10 @@ public class TutoringSession {
     @Column(name = "pre_late_cancel_tutor_earnings_minor")
     private Long preLateCancelTutorEarningsMinor;
 
+    /** Whether a payroll approval holds this session's tutor earnings; changed only through SessionPayroll. */
+    @Column(name = "pay_approved", nullable = false)
+    private boolean payApproved;
+
     protected TutoringSession() {
     }
 
@@ -598,5 +602,20 @@ public class TutoringSession {
         }
         billingState = to;
         updatedAt = now;
+    }
+
+    // ---- payroll (issue 16): changed only through SessionPayroll ----
+
+    /** @return whether a payroll approval holds this session's tutor earnings */
+    public boolean isPayApproved() {
+        return payApproved;
+    }
+
+    /**
+     * A payroll approval now holds (or, reopened, no longer holds) this session's tutor earnings. The
+     * session's content does not change; its version does, so an edit read before fails its save.
+     */
+    void approvePay(boolean approved) {
+        this.payApproved = approved;
     }
 }

@@ -9,6 +9,12 @@ ALTER TABLE business_settings ADD COLUMN pay_anchor DATE NOT NULL DEFAULT '2026-
 ALTER TABLE business_settings ADD CONSTRAINT ck_settings_pay_frequency
     CHECK (pay_frequency IN ('WEEKLY', 'EVERY_TWO_WEEKS', 'TWICE_A_MONTH', 'MONTHLY'));
 
+-- Whether a session's tutor pay is approved (it is on a tutor_pay_lines row), kept by the session
+-- module and changed only through its payroll API in the approving or reopening transaction: the
+-- index finds the few sessions not yet approved without reading the approved history.
+ALTER TABLE tutoring_sessions ADD COLUMN pay_approved BOOLEAN NOT NULL DEFAULT FALSE;
+CREATE INDEX ix_sessions_pay_open ON tutoring_sessions (pay_approved, starts_at);
+
 -- One tutor's pay for one period. A row exists once the period has an adjustment or is approved;
 -- without one, the tutor's period is open. The totals are those of the approval (zero while open):
 -- an approved or paid row's totals equal the sum of its lines plus its adjustments.

@@ -120,6 +120,9 @@ class PayrollDemoTotalsIT {
             }
         }
         assertThat(comparedPast).isGreaterThan(20);
+        // The sessions' "pay approved" mark, which finds the open ones, says what the approval lines say.
+        assertThat(jdbc.queryForObject("select count(*) from tutoring_sessions s where (s.pay_approved = true)"
+                + " <> (exists (select 1 from tutor_pay_lines l where l.session_id = s.id))", Integer.class)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from tutor_pay_adjustments a join tutor_pay p"
                 + " on p.id = a.tutor_pay_id where p.state = 'OPEN' and p.period_start = ?", Integer.class,
                 current.start())).isPositive();

@@ -327,6 +327,8 @@ class PayrollIT {
         assertThat(reopened.history().get(1).userName()).isEqualTo("Test Admin");
         assertThat(jdbc.queryForObject("select count(*) from tutor_pay_lines l join tutor_pay p on p.id = l.tutor_pay_id"
                 + " where p.tutor_id = ?", Integer.class, world.tutorId)).isZero();
+        assertThat(reopened.lines()).hasSize(1);
+        assertThat(world.column(reopened.lines().getFirst().sessionId(), "pay_approved")).isEqualTo(false);
 
         approval.approve(JUL_1_2024, world.tutorId);
         approval.markPaid(JUL_1_2024, world.tutorId, new Payout(LocalDate.of(2024, 7, 20), PayoutMethod.CHEQUE, "Chq 311"));
