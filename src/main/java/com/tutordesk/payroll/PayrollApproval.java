@@ -82,7 +82,7 @@ public class PayrollApproval {
         if (tutorId != null) {
             requireTutor(tutorId);
         }
-        List<PayrollBook.Entry> open = book.period(period, tutorId, false).stream()
+        List<PayrollBook.Entry> open = book.period(period, tutorId, true).stream()
                 .filter(entry -> entry.state() == PayState.OPEN).toList();
         if (open.isEmpty()) {
             throw new RuleViolationException(tutorId == null

@@ -56,16 +56,20 @@ class PayrollBook {
     /** Longest pay period (a monthly one): how far before the earliest approval a carried session may date from. */
     private static final int LONGEST_PERIOD_DAYS = 31;
 
+    /** Payable (completed, late-cancelled, or scheduled and ended), started in [from, to), not approved yet. */
+    private static final String SESSIONS_WHERE = """
+             where s.starts_at >= :from and s.starts_at < :to
+              and (s.status in ('COMPLETED', 'LATE_CANCELLED') or (s.status = 'SCHEDULED' and s.ends_at <= :now))
+              and s.pay_approved = false
+            """;
+
     private static final String SESSIONS = """
             select s.id, s.tutor_id, s.starts_at, s.ends_at, s.duration_minutes, s.status, st.name as student,
                    sub.name as subject, s.tutor_wage_minor, s.tutor_earnings_minor
             from tutoring_sessions s
             join students st on st.id = s.student_id
             join subjects sub on sub.id = s.subject_id
-            where s.starts_at >= :from and s.starts_at < :to
-              and (s.status in ('COMPLETED', 'LATE_CANCELLED') or (s.status = 'SCHEDULED' and s.ends_at <= :now))
-              and s.pay_approved = false
-            """;
+            """ + SESSIONS_WHERE;
 
     private static final String RUNS = """
             select p.id, p.tutor_id, p.period_start, p.period_end, p.state, p.session_count, p.minutes,
@@ -82,7 +86,8 @@ class PayrollBook {
      * One tutor's pay for one period.
      *
      * @param run         the stored row, or {@code null} (open, no adjustments)
-     * @param lines       the sessions: computed while open; for approved and paid pay only when details were asked for
+     * @param lines       the sessions, by start: while open, the carried ones and (with details) its own; for
+     *                    approved and paid pay only with details
      * @param adjustments the adjustments: always while open; for approved and paid pay only with details
      * @param totals      the sums (for approved and paid pay: the approval's)
      * @param carried     sessions carried forward from an earlier period
@@ -162,8 +167,9 @@ class PayrollBook {
      * adjustments or a stored pay row.
      *
      * @param tutorId  only this tutor, or {@code null} for all
-     * @param details  also load the lines and adjustments of approved and paid pay (a statement);
-     *                 without, their stored totals are used
+     * @param details  every session as a line (a statement, an approval); without, an open pay's own
+     *                 sessions are only summed (carried ones are still listed), and approved and paid
+     *                 pay has its stored totals and no lines
      */
     List<Entry> period(PayPeriod period, Long tutorId, boolean details) {
         ZoneId zone = settings.profile().zone();
@@ -175,22 +181,34 @@ class PayrollBook {
                 params(tutorId).addValue("start", period.start()))) {
             runs.put(run.tutorId(), run);
         }
-        // Sessions of the period itself, and earlier ones that may be carried into it.
+        // Earlier sessions that may be carried into it (few: the index on pay_approved finds them) ...
         LocalDate earliest = targets.earliestClosed();
-        LocalDate searchFrom = earliest == null || !earliest.minusDays(LONGEST_PERIOD_DAYS).isBefore(period.start())
-                ? period.start() : earliest.minusDays(LONGEST_PERIOD_DAYS);
         Map<Long, List<StatementLine>> open = new TreeMap<>();
-        for (PayableSession session : sessions(searchFrom.atStartOfDay(zone).toInstant(), period.to(zone), tutorId,
-                now)) {
-            PayPeriod own = calendar.containing(session.startsAt().atZone(zone).toLocalDate());
-            PayPeriod target = targets.target(session.tutorId(), own.start());
-            if (target.equals(period)) {
-                open.computeIfAbsent(session.tutorId(), id -> new ArrayList<>())
-                        .add(line(session, own.equals(period) ? null : own));
+        if (earliest != null && earliest.minusDays(LONGEST_PERIOD_DAYS).isBefore(period.start())) {
+            for (PayableSession session : sessions(earliest.minusDays(LONGEST_PERIOD_DAYS).atStartOfDay(zone)
+                    .toInstant(), period.from(zone), tutorId, now)) {
+                PayPeriod own = calendar.containing(session.startsAt().atZone(zone).toLocalDate());
+                if (targets.target(session.tutorId(), own.start()).equals(period)) {
+                    open.computeIfAbsent(session.tutorId(), id -> new ArrayList<>()).add(line(session, own));
+                }
             }
+        }
+        // ... and its own: each tutor's, unless the period is closed for them (then they go on to a later one).
+        Map<Long, PayTotals> ownTotals = new TreeMap<>();
+        if (details) {
+            for (PayableSession session : sessions(period.from(zone), period.to(zone), tutorId, now)) {
+                if (!targets.closedFor(session.tutorId(), period)) {
+                    open.computeIfAbsent(session.tutorId(), id -> new ArrayList<>()).add(line(session, null));
+                }
+            }
+        } else {
+            // The overview needs only sums: added up by the database, not read session by session.
+            ownTotals = ownTotals(period.from(zone), period.to(zone), tutorId, now);
+            ownTotals.keySet().removeIf(tutor -> targets.closedFor(tutor, period));
         }
         Set<Long> tutors = new TreeSet<>(runs.keySet());
         tutors.addAll(open.keySet());
+        tutors.addAll(ownTotals.keySet());
         Map<Long, List<StatementAdjustment>> adjustments = adjustments(runs.values().stream()
                 .filter(run -> details || run.state() == PayState.OPEN).map(Run::id).toList());
         Map<Long, List<StatementLine>> approvedLines = details ? approvedLines(runs.values().stream()
@@ -206,11 +224,13 @@ class PayrollBook {
                         run.stored(), carriedApproved.getOrDefault(run.id(), 0)));
                 continue;
             }
-            List<StatementLine> lines = open.getOrDefault(tutor, List.of());
-            if (lines.isEmpty() && adjusted.isEmpty()) {
+            List<StatementLine> lines = open.getOrDefault(tutor, new ArrayList<>());
+            lines.sort(Comparator.comparing(StatementLine::startsAt).thenComparingLong(StatementLine::sessionId));
+            PayTotals own = ownTotals.getOrDefault(tutor, PayTotals.ZERO);
+            if (lines.isEmpty() && adjusted.isEmpty() && own.sessions() == 0) {
                 continue;
             }
-            entries.add(new Entry(tutor, period, run, lines, adjusted, totals(lines, adjusted),
+            entries.add(new Entry(tutor, period, run, lines, adjusted, own.plus(totals(lines, adjusted)),
                     (int) lines.stream().filter(line -> line.carriedFrom() != null).count()));
         }
         return entries;
@@ -350,6 +370,19 @@ class PayrollBook {
                             rs.getString("student"), rs.getString("subject"), rs.getLong("tutor_wage_minor"),
                             rs.getLong("tutor_earnings_minor"));
                 });
+    }
+
+    /** @return per tutor: count, minutes and earnings of their unapproved payable sessions that started in [from, to) */
+    private Map<Long, PayTotals> ownTotals(Instant from, Instant to, Long tutorId, Instant now) {
+        Map<Long, PayTotals> totals = new TreeMap<>();
+        jdbc.query("select s.tutor_id, count(*) as sessions, sum(s.duration_minutes) as minutes,"
+                + " sum(s.tutor_earnings_minor) as earnings from tutoring_sessions s" + SESSIONS_WHERE
+                + (tutorId == null ? "" : " and s.tutor_id = :tutorId") + " group by s.tutor_id",
+                params(tutorId).addValue("from", utc(from)).addValue("to", utc(to)).addValue("now", utc(now)), rs -> {
+                    totals.put(rs.getLong("tutor_id"), new PayTotals(rs.getInt("sessions"), rs.getInt("minutes"),
+                            rs.getLong("earnings"), 0));
+                });
+        return totals;
     }
 
     private List<Run> runs(String where, MapSqlParameterSource params) {
