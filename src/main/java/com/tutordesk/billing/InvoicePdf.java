@@ -42,7 +42,7 @@ final class InvoicePdf {
      */
     static byte[] render(Invoice invoice, BusinessProfile profile, String instructions, URI payLink) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
-        Document document = PdfLook.document();
+        Document document = PdfLook.document(profile.locale());
         try {
             PdfWriter.getInstance(document, out);
             String title = invoice.getNumber() == null ? "Draft invoice" : "Invoice " + invoice.getNumber();

@@ -23,7 +23,8 @@ import org.openpdf.text.pdf.PdfWriter;
 /**
  * Renders a tutor's pay statement as PDF in the invoices' look ({@link PdfLook}): business name
  * and address, tutor, period and state, every session (date, student, subject — late cancellations
- * and carried-forward sessions marked —, duration, wage, earnings), the adjustments and the total.
+ * and carried-forward sessions marked —, duration as "1 h 15 min", wage, earnings), the adjustments
+ * and the total; the sessions' hours in all as h:mm.
  * Never shows client rates or amounts: a statement is the tutor's.
  */
 final class StatementPdf {
@@ -34,7 +35,7 @@ final class StatementPdf {
     /** @return the PDF bytes */
     static byte[] render(PayStatement statement, BusinessProfile profile) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
-        Document document = PdfLook.document();
+        Document document = PdfLook.document(profile.locale());
         try {
             PdfWriter.getInstance(document, out);
             document.addTitle("Pay statement " + statement.tutorName() + " " + statement.period().label(profile));
@@ -100,7 +101,7 @@ final class StatementPdf {
             table.addCell(row(profile.formatDate(profile.local(line.startsAt()).toLocalDate()), false));
             table.addCell(row(line.studentName(), false));
             table.addCell(row(line.subjectName() + marks(line, profile), false));
-            table.addCell(row(PdfLook.hoursMinutes(line.durationMinutes()), true));
+            table.addCell(row(BusinessProfile.formatDuration(line.durationMinutes()), true));
             table.addCell(row(profile.formatMoney(line.tutorWageMinor()) + "/h", true));
             table.addCell(row(profile.formatMoney(line.earningsMinor()), true));
         }

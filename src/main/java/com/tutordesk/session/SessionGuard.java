@@ -189,9 +189,13 @@ class SessionGuard {
         });
     }
 
+    private static String payLock(PayrollLock.ApprovedPay approved) {
+        return "its tutor pay is approved in the pay period " + approved.periodLabel()
+                + " — reopen that period on the Payroll page first";
+    }
+
     private static RuleViolationException payLocked(String verb, PayrollLock.ApprovedPay approved) {
-        return new RuleViolationException("Cannot " + verb + " this session: its tutor pay is approved in the pay"
-                + " period " + approved.periodLabel() + " — reopen that period on the Payroll page first");
+        return new RuleViolationException("Cannot " + verb + " this session: " + payLock(approved));
     }
 
     /** Writes one history line for the session, in the caller's transaction. */

@@ -18,7 +18,8 @@ import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
 
 /**
- * The look every PDF of the business shares (invoices, pay statements): A4 with 48 pt margins,
+ * The look every PDF of the business shares (invoices, pay statements): Letter or A4 by the
+ * business's country, 48 pt margins,
  * text set in DejaVu Sans, embedded, with Droid Sans Fallback for the scripts DejaVu lacks
  * (Chinese, Japanese, Korean), so every name renders as written; a title, headings, body text,
  * muted small print and ruled tables. Both fonts ship inside the application
@@ -85,9 +86,16 @@ public final class PdfLook {
     public static final Style CELL_HEAD = new Style(8.5f, true, MUTED);
     public static final Style TOTAL = new Style(11, true, Color.BLACK);
 
-    /** @return a new A4 document with the house margins (not yet opened) */
-    public static Document document() {
-        return new Document(PageSize.A4, 48, 48, 48, 48);
+    /**
+     * @return a new document with the house margins (not yet opened), on US Letter for a business in
+     *         the United States or Canada, where Letter is the paper in every printer, and on ISO A4
+     *         everywhere else
+     */
+    public static Document document(java.util.Locale locale) {
+        return new Document(switch (locale.getCountry()) {
+            case "US", "CA" -> PageSize.LETTER;
+            default -> PageSize.A4;
+        }, 48, 48, 48, 48);
     }
 
     /** @return a paragraph of {@code text} in {@code style} */

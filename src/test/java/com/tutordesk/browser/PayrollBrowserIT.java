@@ -70,8 +70,8 @@ class PayrollBrowserIT extends BrowserTest {
         assertThat(download.suggestedFilename()).endsWith("-" + last.start() + ".pdf");
         try (PDDocument pdf = Loader.loadPDF(Files.readAllBytes(download.path()))) {
             String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
-            assertThat(text).contains("PAY STATEMENT — APPROVED", tutorName, "Zoë Ødegaard", "0:45", "$27.00", "$63.00",
-                    "Maple Grove Tutoring");
+            assertThat(text).contains("PAY STATEMENT — APPROVED", tutorName, "Zoë Ødegaard", "45 min", "$27.00",
+                    "1:45 h", "$63.00", "Maple Grove Tutoring");
         }
 
         page.locator("#mark-paid").click();

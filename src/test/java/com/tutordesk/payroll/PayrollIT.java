@@ -392,7 +392,7 @@ class PayrollIT {
         try (var pdf = org.apache.pdfbox.Loader.loadPDF(exports.statementPdf(world.tutorId, dec16))) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
             assertThat(text).contains("PAY STATEMENT — APPROVED", world.tutorName, world.studentName, "Σοφία",
-                    "(late cancellation)", "0:50", "$27.78", "Maple Grove Tutoring");
+                    "(late cancellation)", "50 min", "$27.78", "2:35 h", "Maple Grove Tutoring");
         }
     }
 

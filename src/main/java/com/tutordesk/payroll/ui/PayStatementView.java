@@ -108,7 +108,8 @@ class PayStatementView extends Main implements BeforeEnterObserver, HasDynamicTi
                 .setKey("date").setAutoWidth(true).setFlexGrow(0);
         lines.addColumn(StatementLine::studentName).setHeader("Student").setKey("student").setFlexGrow(1);
         lines.addColumn(StatementLine::subjectName).setHeader("Subject").setKey("subject").setFlexGrow(1);
-        lines.addColumn(line -> PayrollUi.hours(line.durationMinutes())).setHeader("Duration").setKey("duration")
+        lines.addColumn(line -> BusinessProfile.formatDuration(line.durationMinutes())).setHeader("Duration")
+                .setKey("duration")
                 .setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         lines.addColumn(line -> profile.formatMoney(line.tutorWageMinor()) + "/h").setHeader("Wage").setKey("wage")
                 .setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
