@@ -107,12 +107,16 @@ class SecurityBrowserIT extends BrowserTest {
         assertThat(plain.headers().firstValue("Referrer-Policy")).contains("same-origin");
         assertThat(plain.headers().firstValue("X-Frame-Options")).contains("DENY");
         assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
-        String cookie = plain.headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly", "SameSite=Lax").doesNotContain("Secure");
+        // Two cookies: the session's and the node's for a sticky load balancer (NodeRouteCookie).
+        String cookie = sessionCookie(plain);
+        assertThat(cookie).contains("HttpOnly", "SameSite=Lax").doesNotContain("Secure");
+        assertThat(plain.headers().allValues("Set-Cookie")).hasSize(2).allSatisfy(
+                value -> assertThat(value).contains("HttpOnly", "SameSite=Lax").doesNotContain("Secure"));
 
         // The test talks to the app from 127.0.0.1, an address Tomcat trusts as a proxy.
         HttpResponse<String> viaHttpsProxy = get("/login", "X-Forwarded-Proto", "https");
-        assertThat(viaHttpsProxy.headers().firstValue("Set-Cookie").orElseThrow()).contains("Secure", "SameSite=Lax");
+        assertThat(viaHttpsProxy.headers().allValues("Set-Cookie")).hasSize(2).allSatisfy(
+                value -> assertThat(value).contains("Secure", "SameSite=Lax"));
         assertThat(viaHttpsProxy.headers().firstValue("Strict-Transport-Security")).contains("max-age=31536000");
 
         String response = rawRequest("GET /sessions HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
@@ -159,5 +163,11 @@ class SecurityBrowserIT extends BrowserTest {
             int endOfHead = response.indexOf("\r\n\r\n");
             return endOfHead < 0 ? response : response.substring(0, endOfHead);
         }
+    }
+
+    private static String sessionCookie(HttpResponse<String> response) {
+        return response.headers().allValues("Set-Cookie").stream().filter(value -> value.startsWith("JSESSIONID="))
+                .findFirst().orElseThrow(() -> new AssertionError("no JSESSIONID cookie in "
+                        + response.headers().allValues("Set-Cookie")));
     }
 }
