@@ -136,7 +136,9 @@ public class LoginThrottleService {
         }
         String token = Tokens.random(32);
         newTransaction.executeWithoutResult(status -> {
-            browsers.deleteUnusedSince(userId, now.minus(KNOWN_BROWSER_LIFETIME));
+            // By primary key, in key order: only those rows are locked, so one login's sign-ins from
+            // several new browsers at once neither deadlock nor wait on each other's inserts.
+            browsers.deleteAllByIdInBatch(browsers.findUnusedSince(userId, now.minus(KNOWN_BROWSER_LIFETIME)));
             browsers.save(new KnownBrowser(Tokens.sha256Hex(token), userId, now));
         });
         return token;
