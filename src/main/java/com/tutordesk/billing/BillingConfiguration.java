@@ -16,7 +16,7 @@ class BillingConfiguration {
     static final String SCHEDULED_SEND_TASK = "invoice-scheduled-send";
 
     @Bean
-    OneTimeTask<Void> invoiceScheduledSendTask(@Lazy InvoiceService invoices) {
+    OneTimeTask<Void> invoiceScheduledSendTask(@Lazy InvoiceIssuingService invoices) {
         // @Lazy: the scheduler is built from the Task beans, and the invoice service needs the scheduler.
         return Tasks.oneTime(SCHEDULED_SEND_TASK)
                 .execute((instance, context) -> invoices.sendScheduled(Long.parseLong(instance.getId())));

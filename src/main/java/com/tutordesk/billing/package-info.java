@@ -15,4 +15,6 @@
  * (record a card payment, email the pay link after a failed charge) and
  * {@link com.tutordesk.billing.InvoicePageSection} (their part of the invoice page).
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "directory", "mail", "people", "scheduling", "security", "session", "settings", "shared"})
 package com.tutordesk.billing;

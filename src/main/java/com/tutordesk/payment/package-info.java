@@ -21,4 +21,6 @@
  * Without {@code STRIPE_SECRET_KEY} and {@code STRIPE_WEBHOOK_SECRET} card payments are off: the card
  * actions show, disabled, with "Card payments are not configured", and invoices work as before.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "billing", "directory", "mail", "people", "scheduling", "security", "session", "settings", "shared"})
 package com.tutordesk.payment;

@@ -5,4 +5,5 @@
  * tutor; this module asks for it through {@link com.tutordesk.security.EnhancedAccessLookup}, which
  * the people module implements, so that security depends on no feature module.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared"})
 package com.tutordesk.security;

@@ -14,4 +14,6 @@
  * session's history. The billing module tells which invoice a session is on through
  * {@link com.tutordesk.session.InvoiceLookup}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "engagement", "mail", "people", "security", "settings", "shared"})
 package com.tutordesk.session;
