@@ -52,7 +52,14 @@ class ArchitectureTest {
             Map.entry("payment_attempts", "payment"), Map.entry("payment_refunds", "payment"),
             Map.entry("card_setups", "payment"), Map.entry("stripe_events", "payment"),
             Map.entry("session_reminders", "schedule"), Map.entry("schedule_settings", "schedule"),
-            Map.entry("calendar_feeds", "schedule"));
+            Map.entry("calendar_feeds", "schedule"),
+            Map.entry("known_browsers", "security"), Map.entry("sign_in_email_changes", "security"),
+            Map.entry("tutor_pay", "payroll"), Map.entry("tutor_pay_lines", "payroll"),
+            Map.entry("pay_period_closings", "payroll"), Map.entry("tutor_pay_adjustments", "payroll"),
+            Map.entry("tutor_pay_events", "payroll"),
+            Map.entry("billing_runs", "billing"), Map.entry("billing_run_clients", "billing"),
+            Map.entry("billing_run_sessions", "billing"), Map.entry("billing_settings", "billing"),
+            Map.entry("overdue_reminder_opt_outs", "billing"), Map.entry("invoice_reminders", "billing"));
 
     /**
      * Read models and loaders that must read (or, for the demo, write) other modules' tables, each
@@ -89,6 +96,12 @@ class ArchitectureTest {
                             + "; the feed's owner is found from its secret token")),
             Map.entry("com.tutordesk.demo.DemoBusinessGenerator", new ReadModel(Set.copyOf(OWNER.keySet()), DEMO)),
             Map.entry("com.tutordesk.demo.DemoInvoices", new ReadModel(Set.copyOf(OWNER.keySet()), DEMO)),
+            Map.entry("com.tutordesk.demo.DemoPayroll", new ReadModel(Set.copyOf(OWNER.keySet()), DEMO)),
+            Map.entry("com.tutordesk.payroll.PayrollBook", new ReadModel(
+                    Set.of("tutoring_sessions", "tutors", "students", "subjects"),
+                    "the payroll read model (issue 16): a period's payable sessions of every tutor with student and"
+                            + " subject names, summed per tutor in the database (README \"Payroll\": 200,000"
+                            + " sessions), not read one by one through the session module")),
             Map.entry("com.tutordesk.demo.DemoDataLoader", new ReadModel(Set.of("users", "tutors"),
                     "names the demo logins of a database loaded by an earlier start, before any module runs")));
 
