@@ -7,13 +7,25 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
-/** Billing settings and the scheduled-send job (one db-scheduler instance per scheduled invoice). */
+/** Billing settings, the scheduled-send job (one db-scheduler instance per scheduled invoice) and the billing-run job. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BillingProperties.class)
 class BillingConfiguration {
 
     /** Task name; the instance id is the invoice id. */
     static final String SCHEDULED_SEND_TASK = "invoice-scheduled-send";
+
+    /** Task name of a billing run's job; the instance id is the run id. */
+    static final String BILLING_RUN_TASK = "billing-run";
+
+    @Bean
+    OneTimeTask<Void> billingRunTask(@Lazy BillingRunJob job) {
+        // Stopping between clients throws, so the execution fails and db-scheduler runs it again later
+        // for the clients left (the default for a one-time task: retry in 5 minutes, on any node).
+        return Tasks.oneTime(BILLING_RUN_TASK)
+                .execute((instance, context) -> job.run(Long.parseLong(instance.getId()),
+                        () -> context.getSchedulerState().isShuttingDown()));
+    }
 
     @Bean
     OneTimeTask<Void> invoiceScheduledSendTask(@Lazy InvoiceIssuingService invoices) {
