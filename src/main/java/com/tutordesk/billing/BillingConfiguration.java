@@ -1,6 +1,11 @@
 package com.tutordesk.billing;
 
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +30,23 @@ class BillingConfiguration {
         return Tasks.oneTime(BILLING_RUN_TASK)
                 .execute((instance, context) -> job.run(Long.parseLong(instance.getId()),
                         () -> context.getSchedulerState().isShuttingDown()));
+    }
+
+    /** Task name of the overdue-reminder job (its one instance is db-scheduler's "recurring"). */
+    static final String OVERDUE_REMINDER_TASK = "invoice-overdue-reminders";
+
+    /**
+     * The overdue-reminder pass. Integration tests switch the job off
+     * ({@code tutordesk.billing.overdue-reminders.job-enabled=false}): it would remind the demo business's
+     * overdue invoices whenever another test runs due jobs; they call {@link OverdueReminders#sendDue} themselves.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "tutordesk.billing.overdue-reminders.job-enabled", havingValue = "true",
+            matchIfMissing = true)
+    RecurringTask<Void> overdueRemindersTask(@Lazy OverdueReminders reminders,
+            @Value("${tutordesk.billing.overdue-reminders.every:PT15M}") Duration every) {
+        return Tasks.recurring(OVERDUE_REMINDER_TASK, FixedDelay.of(every))
+                .execute((instance, context) -> reminders.sendDue(() -> context.getSchedulerState().isShuttingDown()));
     }
 
     @Bean

@@ -53,6 +53,24 @@ class InvoiceDocuments {
     }
 
     /**
+     * Puts an overdue reminder in the outbox: the invoice email (PDF and Pay now link) with the reminder
+     * note first and a subject that says it is a reminder.
+     *
+     * @return the outbox message id
+     */
+    long emailReminder(Invoice invoice, String note, int number) {
+        BusinessProfile profile = settings.profile();
+        URI link = payLinkIfOpen(invoice);
+        byte[] pdf = InvoicePdf.render(invoice, profile, properties.paymentInstructions(), link);
+        var email = InvoiceEmail.of(invoice, billingEmail(invoice), profile, properties.paymentInstructions(), link, pdf,
+                note);
+        return outbox.enqueue(new com.tutordesk.mail.OutgoingEmail(email.reference(), email.to(),
+                "Reminder " + number + ": invoice " + invoice.getNumber() + " from " + profile.emailSenderName()
+                        + " is overdue", email.textBody(), email.htmlBody(),
+                email.attachments()));
+    }
+
+    /**
      * Puts the receipt of a card payment (the paid invoice attached) in the outbox.
      *
      * @param paidWith e.g. "Visa •••• 4242"

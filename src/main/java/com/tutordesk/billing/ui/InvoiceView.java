@@ -85,12 +85,15 @@ class InvoiceView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private final BusinessProfile profile;
     private final Clock clock;
     private final ObjectProvider<InvoicePageSection> sections;
+    private final com.tutordesk.billing.OverdueReminders reminders;
     private InvoiceDetails invoice;
     private String title = "Invoice · Tutordesk";
 
     InvoiceView(InvoiceQueryService invoices, InvoiceIssuingService issuing, InvoiceSettlementService settlement,
-            SettingsService settings, Clock clock, ObjectProvider<InvoicePageSection> sections) {
+            SettingsService settings, Clock clock, ObjectProvider<InvoicePageSection> sections,
+            com.tutordesk.billing.OverdueReminders reminders) {
         this.sections = sections;
+        this.reminders = reminders;
         this.invoices = invoices;
         this.issuing = issuing;
         this.settlement = settlement;
@@ -217,6 +220,10 @@ class InvoiceView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         // Sections of modules above billing (card payments), without a dependency on them.
         sections.orderedStream().forEach(section -> add(section.create(details, () -> show(invoices.details(details.id())))));
         add(new H3("Emails"), emails(details));
+        var sent = reminders.remindersOf(details.id());
+        if (!sent.isEmpty()) {
+            add(new H3("Overdue reminders"), OverdueReminderList.of(sent, profile));
+        }
     }
 
     private String statusText(InvoiceDetails details) {
