@@ -80,6 +80,7 @@ class BillingRunView extends Main implements BeforeEnterObserver {
 
         cutOff.setId("run-cut-off");
         cutOff.setValue(runs.defaultCutOff());
+        tutor.setId("run-tutor");
         tutor.setItems(tutors.activeTutors());
         tutor.setItemLabelGenerator(TutorDetails::name);
         tutor.setPlaceholder("All tutors");
