@@ -79,7 +79,9 @@ class PaymentsView extends Main implements BeforeEnterObserver {
         invoiceAll.setId("invoice-all-clients");
         invoiceAll.addClickListener(click -> UI.getCurrent().navigate("invoices/run"));
         invoiceAll.setVisible(runs.mayRun());
-        Div header = new Div(new H2("Payments"), invoiceAll, newInvoice);
+        Div buttons = new Div(invoiceAll, newInvoice);
+        buttons.addClassName("view-header-actions");
+        Div header = new Div(new H2("Payments"), buttons);
         header.addClassName("view-header-row");
         add(header);
     }
