@@ -2,28 +2,24 @@ package com.tutordesk.billing;
 
 import com.tutordesk.mail.MailOutbox;
 import com.tutordesk.session.SessionBilling;
-import com.tutordesk.settings.BusinessProfile;
 import com.tutordesk.settings.SettingsService;
 import com.tutordesk.shared.NotFoundException;
 import com.tutordesk.shared.RuleViolationException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Billing's API for the card-payments module (issue 8): read and lock an invoice that is to be
- * charged, record a card payment (the mark-paid path, method CARD, with a receipt email), and email
- * the invoice with its pay link after a failed charge. Checks no role: the card module has checked
- * that the user may charge this client (domain.md "Roles": charges), or acts on Stripe's verified
- * webhook.
+ * Billing's API for the card-payments module (issue 8), the module that collects issued invoices:
+ * read and lock an invoice that is to be charged, record a card payment (the mark-paid path, method
+ * CARD, with a receipt email), and email an issued invoice with its pay link — when it is not charged,
+ * or after a failed charge. Checks no role: the card module has checked that the user may charge this
+ * client (domain.md "Roles": charges), or acts on an event, a job or Stripe's verified webhook.
  */
 @Service
 public class InvoiceCharges {
@@ -31,24 +27,24 @@ public class InvoiceCharges {
     private final InvoiceRepository invoices;
     private final InvoicePaymentRepository payments;
     private final SessionBilling sessionBilling;
+    private final InvoiceGuard guard;
+    private final InvoiceDocuments documents;
     private final MailOutbox outbox;
     private final SettingsService settings;
-    private final BillingProperties properties;
-    private final ObjectProvider<InvoicePayLinks> payLinks;
-    private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     InvoiceCharges(InvoiceRepository invoices, InvoicePaymentRepository payments, SessionBilling sessionBilling,
-            MailOutbox outbox, SettingsService settings, BillingProperties properties,
-            ObjectProvider<InvoicePayLinks> payLinks, JdbcTemplate jdbc, Clock clock) {
+            InvoiceGuard guard, InvoiceDocuments documents, MailOutbox outbox, SettingsService settings,
+            ApplicationEventPublisher events, Clock clock) {
         this.invoices = invoices;
         this.payments = payments;
         this.sessionBilling = sessionBilling;
+        this.guard = guard;
+        this.documents = documents;
         this.outbox = outbox;
         this.settings = settings;
-        this.properties = properties;
-        this.payLinks = payLinks;
-        this.jdbc = jdbc;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -93,9 +89,10 @@ public class InvoiceCharges {
 
     /**
      * Records a card payment of the whole open amount: the payment (method CARD, the Stripe
-     * PaymentIntent as reference), the invoice and its sessions paid, its payment requests still in the
-     * outbox withdrawn, and a receipt emailed to the billing contact instead of a payment request. Call it after the charge's attempt is no longer in
-     * flight (the database refuses to close an invoice with a charge in flight).
+     * PaymentIntent as reference), the invoice and its sessions paid, its emails still in the outbox
+     * withdrawn, a receipt emailed to the billing contact instead of a payment request, and
+     * {@link InvoicePaid} published. Call it after the charge's attempt is no longer in flight (the
+     * database refuses to close an invoice with a charge in flight).
      *
      * @param amountMinor   must equal the open amount (amounts go to Stripe exactly as stored)
      * @param reference     e.g. "pi_3N…", at most {@value InvoicePayment#REFERENCE_MAX_LENGTH} characters
@@ -114,19 +111,20 @@ public class InvoiceCharges {
             throw new RuleViolationException("The card payment of " + amountMinor + " does not match the open amount "
                     + invoice.getTotalMinor() + " of " + invoice.getNumber());
         }
-        BusinessProfile profile = settings.profile();
-        LocalDate today = profile.today(clock);
+        LocalDate today = settings.profile().today(clock);
         Instant now = clock.instant();
         String ref = reference.length() > InvoicePayment.REFERENCE_MAX_LENGTH
                 ? reference.substring(0, InvoicePayment.REFERENCE_MAX_LENGTH) : reference;
-        payments.save(new InvoicePayment(invoiceId, PaymentMethod.CARD, amountMinor, today, ref, userId, now));
-        sessionBilling.markPaid(InvoiceService.activeSessions(invoice));
+        InvoicePayment payment = payments.save(new InvoicePayment(invoiceId, PaymentMethod.CARD, amountMinor, today, ref,
+                userId, now));
+        sessionBilling.markPaid(InvoiceGuard.activeSessions(invoice));
         invoice.markPaid(now);
         invoices.flush();
         // Before the receipt: payment requests still waiting must not reach the client after it (issue 12).
         outbox.withdrawUnsent(InvoiceEmail.reference(invoiceId), InvoiceEmail.WITHDRAWN_PAID);
-        byte[] pdf = InvoicePdf.render(invoice, profile, properties.paymentInstructions(), null);
-        outbox.enqueue(InvoiceEmail.receipt(invoice, billingEmail(invoice), profile, amountMinor, paidWith, today, pdf));
+        documents.emailReceipt(invoice, amountMinor, paidWith, today);
+        events.publishEvent(new InvoicePaid(invoiceId, invoice.getClientId(), payment.getId(), PaymentMethod.CARD,
+                amountMinor, today));
     }
 
     /**
@@ -141,12 +139,28 @@ public class InvoiceCharges {
         if (invoice.getState() != InvoiceState.OPEN) {
             throw new RuleViolationException("Invoice " + invoice.getNumber() + " is not open");
         }
-        BusinessProfile profile = settings.profile();
-        InvoicePayLinks links = payLinks.getIfAvailable();
-        URI link = links == null ? null : links.payLinkFor(invoiceId).orElse(null);
-        byte[] pdf = InvoicePdf.render(invoice, profile, properties.paymentInstructions(), link);
-        outbox.enqueue(InvoiceEmail.of(invoice, billingEmail(invoice), profile, properties.paymentInstructions(), link,
-                pdf, note));
+        documents.emailInvoice(invoice, note);
+    }
+
+    /**
+     * Emails a just-issued invoice that is not charged to a card (the payment module decided so on
+     * {@link InvoiceIssued}): PDF attached, with its Pay now link where card payments are on. Once per
+     * invoice: it does nothing when the invoice already has an email (the event handed over again after
+     * a crash, or a pay request after a failed charge went first) or is no longer open.
+     *
+     * @return whether the email was put in the outbox now
+     */
+    @Transactional
+    public boolean emailIssued(long invoiceId) {
+        // The lock first: two deliveries of the same event queue one email, and the check below reads
+        // what the other committed.
+        Invoice invoice = invoices.lockById(invoiceId).orElse(null);
+        if (invoice == null || invoice.getState() != InvoiceState.OPEN
+                || outbox.latestFor(InvoiceEmail.reference(invoiceId)).isPresent()) {
+            return false;
+        }
+        documents.emailInvoice(invoice, null);
+        return true;
     }
 
     /**
@@ -159,16 +173,10 @@ public class InvoiceCharges {
                 .anyMatch(line -> line.getTutorId() != tutorId)).orElse(false);
     }
 
-    private String billingEmail(Invoice invoice) {
-        return jdbc.query("select billing_contact_email from clients where id = ?", (rs, i) -> rs.getString(1),
-                invoice.getClientId()).stream().findFirst().orElse(invoice.getBillToEmail());
-    }
-
     private ChargeableInvoice chargeable(Invoice invoice) {
-        List<Long> addedBy = jdbc.query("select added_by_tutor_id from clients where id = ?",
-                (rs, i) -> rs.getObject(1, Long.class), invoice.getClientId());
+        Long addedBy = guard.client(invoice.getClientId()).map(com.tutordesk.people.BillTo::addedByTutorId).orElse(null);
         return new ChargeableInvoice(invoice.getId(), invoice.getNumber(), invoice.getState(), invoice.getClientId(),
-                addedBy.isEmpty() ? null : addedBy.getFirst(), invoice.getState() == InvoiceState.OPEN ? invoice.getTotalMinor() : 0, invoice.getCurrency(),
+                addedBy, invoice.getState() == InvoiceState.OPEN ? invoice.getTotalMinor() : 0, invoice.getCurrency(),
                 invoice.getBillToName(), invoice.getBillToEmail());
     }
 }

@@ -1,5 +1,6 @@
 package com.tutordesk.billing;
 
+import com.tutordesk.shared.InvalidFieldException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -29,28 +30,28 @@ public final class InvoiceDates {
      * @param sendOn  the date of a scheduled send, or {@code null} when the invoice is issued today
      *                (sent now, or kept as a draft)
      * @param dueDate the due date
-     * @throws IllegalArgumentException naming the field: a missing due date, a due date before the
-     *         issue (send) date, a send date that is not after today, or either too far ahead
+     * @throws InvalidFieldException naming the field ("dueDate", "sendOn"): a missing due date, a due
+     *         date before the issue (send) date, a send date that is not after today, or either too far ahead
      */
     public static void check(LocalDate today, LocalDate sendOn, LocalDate dueDate) {
         if (dueDate == null) {
-            throw new IllegalArgumentException("Due date is required");
+            throw new InvalidFieldException("dueDate", "Due date is required");
         }
         if (sendOn != null) {
             if (!sendOn.isAfter(today)) {
-                throw new IllegalArgumentException("Send date must be after today; choose Send now to send today");
+                throw new InvalidFieldException("sendOn", "Send date must be after today; choose Send now to send today");
             }
             if (sendOn.isAfter(today.plusDays(MAX_DAYS_AHEAD))) {
-                throw new IllegalArgumentException("Send date must be within a year");
+                throw new InvalidFieldException("sendOn", "Send date must be within a year");
             }
             if (dueDate.isBefore(sendOn)) {
-                throw new IllegalArgumentException("Due date must not be before the send date (" + sendOn + ")");
+                throw new InvalidFieldException("dueDate", "Due date must not be before the send date (" + sendOn + ")");
             }
         } else if (dueDate.isBefore(today)) {
-            throw new IllegalArgumentException("Due date must not be before the issue date (today, " + today + ")");
+            throw new InvalidFieldException("dueDate", "Due date must not be before the issue date (today, " + today + ")");
         }
         if (dueDate.isAfter(today.plusDays(2L * MAX_DAYS_AHEAD))) {
-            throw new IllegalArgumentException("Due date must be within two years");
+            throw new InvalidFieldException("dueDate", "Due date must be within two years");
         }
     }
 

@@ -1,18 +1,21 @@
 package com.tutordesk.billing;
 
 /**
- * Published (after commit, through Spring Modulith's event publication registry) when an invoice is
- * issued. The card-payments module (issue 8) listens to charge the saved card of an autopay client.
+ * Published when an invoice is issued (DRAFT → OPEN, numbered), after its transaction commits,
+ * through Spring Modulith's event publication registry: a listener that did not finish (a crash) gets
+ * it again on restart, so every listener must be idempotent.
  *
- * @param invoiceId   invoice id
- * @param number      e.g. "INV-000123"
- * @param clientId    the billed client
- * @param totalMinor  the amount to be paid, minor units
- * @param currency    ISO 4217 currency of the total
- * @param awaitsCardCharge the client pays automatically by card ({@link InvoiceAutoCharge}), so no
- *                    payment request was emailed: the listener charges the card and emails the receipt,
- *                    or, when it cannot charge, the invoice with its pay link
+ * <p>Billing sends nothing itself when it issues: the payment module decides, in one place, whether
+ * the invoice is charged to the card on file (autopay) or emailed with its Pay now link, and asks
+ * billing for the email ({@link InvoiceCharges#emailIssued}).
+ *
+ * @param invoiceId      invoice id
+ * @param number         e.g. "INV-000123"
+ * @param clientId       the billed client
+ * @param totalMinor     the amount to be paid, minor units
+ * @param currency       ISO 4217 currency of the total
+ * @param issuedByUserId who issued it, or {@code null} (a scheduled send or a billing run's job)
  */
 public record InvoiceIssued(long invoiceId, String number, long clientId, long totalMinor, String currency,
-        boolean awaitsCardCharge) {
+        Long issuedByUserId) {
 }

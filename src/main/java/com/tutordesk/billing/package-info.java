@@ -10,9 +10,17 @@
  * {@link com.tutordesk.session.SessionBilling}; this module answers the session module's
  * {@link com.tutordesk.session.InvoiceLookup}. Card payments (issue 8, the payment module above this
  * one) plug in through {@link com.tutordesk.billing.InvoicePayLinks} (Pay now links),
- * {@link com.tutordesk.billing.InvoiceAutoCharge} (autopay clients get a receipt instead of a request),
- * the {@link com.tutordesk.billing.InvoiceIssued} event, {@link com.tutordesk.billing.InvoiceCharges}
- * (record a card payment, email the pay link after a failed charge) and
- * {@link com.tutordesk.billing.InvoicePageSection} (their part of the invoice page).
+ * the {@link com.tutordesk.billing.InvoiceIssued} event (payment decides "charge or email"),
+ * {@link com.tutordesk.billing.InvoiceCharges} (record a card payment, email the invoice or the pay link),
+ * {@link com.tutordesk.billing.InvoicesInFlight} and {@link com.tutordesk.billing.InvoicePageSection}
+ * (their part of the invoice page).
+ *
+ * <p>By use case: {@link com.tutordesk.billing.InvoiceQueryService} (candidates, details, PDF),
+ * {@link com.tutordesk.billing.InvoiceIssuingService} (create, send, schedule, numbering),
+ * {@link com.tutordesk.billing.InvoiceSettlementService} (mark paid, undo, cancel, drafts),
+ * {@link com.tutordesk.billing.BillingRunService} ("Invoice all clients", issue 15) and
+ * {@link com.tutordesk.billing.OverdueReminders} (issue 15).
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "directory", "mail", "people", "scheduling", "security", "session", "settings", "shared"})
 package com.tutordesk.billing;

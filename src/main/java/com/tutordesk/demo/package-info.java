@@ -4,4 +4,5 @@
  * sessions — loaded only into an empty database, at a configurable size up to millions of sessions
  * for benchmarks (batched inserts). In the default profile it also prints and shows the demo logins.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"payroll", "security", "settings", "shared"})
 package com.tutordesk.demo;

@@ -7,4 +7,6 @@
  * deactivates a tutor while cancelling the chosen upcoming sessions in one transaction.
  * Module order: session → engagement → people → (settings, security, shared); directory uses all.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "engagement", "people", "security", "security::ui", "session", "settings", "shared"})
 package com.tutordesk.directory;

@@ -4,4 +4,6 @@
  * length. Sessions are logged against an engagement and copy its rates. Rules: domain.md
  * "Engagement".
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "people", "security", "settings", "shared"})
 package com.tutordesk.engagement;

@@ -10,4 +10,6 @@
  * show "sent to … at …". HTML bodies are built with {@link com.tutordesk.mail.HtmlEmail}, which
  * escapes every text it is given. Admins see and retry messages on the "Email outbox" page.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "scheduling", "security", "settings", "shared"})
 package com.tutordesk.mail;

@@ -162,19 +162,19 @@ public class CardsOnFile {
      * Where the card setup link takes the client: a still-open setup page, or a new one (key
      * {@code client-{id}-setup-{n}}). Anyone with the link may open it (the caller checks its HMAC).
      */
-    public CardCharges.PayPage openSetupPage(long clientId) {
+    public PayPage openSetupPage(long clientId) {
         if (!stripe.configured()) {
-            return CardCharges.PayPage.say("Saving a card is not available. Please contact us.");
+            return PayPage.say("Saving a card is not available. Please contact us.");
         }
         ClientPayer payer = cards.payer(clientId).orElse(null);
         if (payer == null || !payer.active()) {
-            return CardCharges.PayPage.say("This link is no longer valid. Please contact us.");
+            return PayPage.say("This link is no longer valid. Please contact us.");
         }
         String customer;
         try {
             customer = ensureCustomer(payer);
         } catch (RuleViolationException e) {
-            return CardCharges.PayPage.say("The page to save a card could not be opened just now. Please try the link"
+            return PayPage.say("The page to save a card could not be opened just now. Please try the link"
                     + " again in a minute.");
         }
         Instant now = clock.instant();
@@ -192,7 +192,7 @@ public class CardsOnFile {
                     now.plus(properties.checkoutExpiry()), now));
         });
         if (setup.getCheckoutUrl() != null) {
-            return CardCharges.PayPage.to(setup.getCheckoutUrl());
+            return PayPage.to(setup.getCheckoutUrl());
         }
         try {
             StripeGateway.Checkout checkout = stripe.createSetupCheckout(clientId, setup.getStripeCustomerId(),
@@ -203,9 +203,9 @@ public class CardsOnFile {
                 saved.created(checkout.id(), checkout.url());
                 setups.saveAndFlush(saved);
             });
-            return CardCharges.PayPage.to(checkout.url());
+            return PayPage.to(checkout.url());
         } catch (StripeUnavailableException | StripeRejectedException e) {
-            return CardCharges.PayPage.say("The page to save a card could not be opened just now. Please try the link"
+            return PayPage.say("The page to save a card could not be opened just now. Please try the link"
                     + " again in a minute.");
         }
     }

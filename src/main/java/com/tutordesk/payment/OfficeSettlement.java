@@ -6,10 +6,10 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * What billing asks of card payments when the office settles or cancels an invoice by hand (issue 12):
@@ -20,7 +20,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  *
  * <p>Should the client complete the page in the moment between the office's commit and Stripe's
  * expiry, the payment arrives for an invoice that is no longer open and is flagged on the invoice page
- * for a refund ({@link CardCharges}), never recorded twice. A page that cannot be expired (Stripe did
+ * for a refund ({@link ChargeAttempts}), never recorded twice. A page that cannot be expired (Stripe did
  * not answer) is expired again when the publication is retried, and closes by itself at its own
  * expiry ({@code tutordesk.stripe.checkout-expiry}) in any case.
  */
@@ -35,15 +35,15 @@ class OfficeSettlement implements InvoiceCheckouts, InvoiceRefunds {
 
     private final PaymentAttemptRepository attempts;
     private final PaymentRefundRepository refunds;
-    private final CardCharges charges;
+    private final PayNowCheckouts checkouts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OfficeSettlement(PaymentAttemptRepository attempts, PaymentRefundRepository refunds, CardCharges charges,
+    OfficeSettlement(PaymentAttemptRepository attempts, PaymentRefundRepository refunds, PayNowCheckouts checkouts,
             ApplicationEventPublisher events, Clock clock) {
         this.attempts = attempts;
         this.refunds = refunds;
-        this.charges = charges;
+        this.checkouts = checkouts;
         this.events = events;
         this.clock = clock;
     }
@@ -73,10 +73,9 @@ class OfficeSettlement implements InvoiceCheckouts, InvoiceRefunds {
     }
 
     /** After the office's change committed: the page is expired at Stripe (outside any transaction). */
-    @TransactionalEventListener
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    public void on(PayPageClosed closed) {
-        String outcome = charges.expirePayPage(closed.attemptId());
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(PayPageClosed closed) {
+        String outcome = checkouts.expirePayPage(closed.attemptId());
         log.info("Pay now page of attempt {} closed by the office: {}", closed.attemptId(), outcome);
     }
 }

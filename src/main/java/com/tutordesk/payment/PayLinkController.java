@@ -20,13 +20,13 @@ import org.springframework.web.bind.annotation.RestController;
 class PayLinkController {
 
     private final PaymentLinks links;
-    private final CardCharges charges;
+    private final PayNowCheckouts checkouts;
     private final CardsOnFile cardsOnFile;
     private final SettingsService settings;
 
-    PayLinkController(PaymentLinks links, CardCharges charges, CardsOnFile cardsOnFile, SettingsService settings) {
+    PayLinkController(PaymentLinks links, PayNowCheckouts checkouts, CardsOnFile cardsOnFile, SettingsService settings) {
         this.links = links;
-        this.charges = charges;
+        this.checkouts = checkouts;
         this.cardsOnFile = cardsOnFile;
         this.settings = settings;
     }
@@ -36,7 +36,7 @@ class PayLinkController {
         if (!links.valid(PaymentLinks.INVOICE, invoiceId, token)) {
             return page(HttpStatus.NOT_FOUND, "This payment link is not valid.");
         }
-        return answer(charges.openPayPage(invoiceId));
+        return answer(checkouts.openPayPage(invoiceId));
     }
 
     @GetMapping("/pay/card/{clientId:\\d{1,18}}/{token}")
@@ -62,7 +62,7 @@ class PayLinkController {
         return page(HttpStatus.OK, "Nothing was paid or saved. You can use the link in your email again.");
     }
 
-    private ResponseEntity<String> answer(CardCharges.PayPage page) {
+    private ResponseEntity<String> answer(PayPage page) {
         if (page.redirect() != null) {
             return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, page.redirect().toString())
                     .build();

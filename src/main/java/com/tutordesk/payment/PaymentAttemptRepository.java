@@ -16,6 +16,10 @@ interface PaymentAttemptRepository extends JpaRepository<PaymentAttempt, Long> {
 
     Optional<PaymentAttempt> findByInFlightInvoiceId(long invoiceId);
 
+    /** @return those of these invoices with an attempt in flight (a charge or a Pay now page not settled yet) */
+    @Query("select a.inFlightInvoiceId from PaymentAttempt a where a.inFlightInvoiceId in :invoiceIds")
+    List<Long> inFlightAmong(java.util.Collection<Long> invoiceIds);
+
     List<PaymentAttempt> findByInvoiceIdOrderByAttemptNumberAsc(long invoiceId);
 
     boolean existsByInvoiceId(long invoiceId);

@@ -26,12 +26,13 @@ class PaymentConfiguration {
     static final TaskInstanceId SETTLE_INSTANCE = TaskInstanceId.of(SETTLE_TASK, RecurringTask.INSTANCE);
 
     @Bean
-    RecurringTask<Void> cardPaymentsSettleTask(@Lazy StripeWebhooks webhooks, @Lazy CardCharges charges) {
+    RecurringTask<Void> cardPaymentsSettleTask(@Lazy StripeWebhooks webhooks,
+            @Lazy UnsettledAttempts unsettled, @Lazy CardRefunds refunds) {
         // @Lazy: the scheduler is built from the Task beans, and these services need the scheduler.
         return Tasks.recurring(SETTLE_TASK, FixedDelay.ofMinutes(1)).execute((instance, context) -> {
             webhooks.processPending();
-            charges.settleUnsettled();
-            charges.resendUnansweredRefunds();
+            unsettled.settleUnsettled();
+            refunds.resendUnansweredRefunds();
         });
     }
 

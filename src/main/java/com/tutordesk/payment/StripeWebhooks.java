@@ -44,18 +44,23 @@ public class StripeWebhooks {
 
     private final StripeProperties properties;
     private final StripeGateway stripe;
-    private final CardCharges charges;
+    private final PayNowCheckouts checkouts;
+    private final ChargeAttempts charges;
+    private final CardRefunds refunds;
     private final CardsOnFile cardsOnFile;
     private final JdbcTemplate jdbc;
     private final BackgroundJobs jobs;
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    StripeWebhooks(StripeProperties properties, StripeGateway stripe, CardCharges charges, CardsOnFile cardsOnFile,
+    StripeWebhooks(StripeProperties properties, StripeGateway stripe, PayNowCheckouts checkouts,
+            ChargeAttempts charges, CardRefunds refunds, CardsOnFile cardsOnFile,
             JdbcTemplate jdbc, BackgroundJobs jobs, Clock clock, PlatformTransactionManager transactions) {
         this.properties = properties;
         this.stripe = stripe;
+        this.checkouts = checkouts;
         this.charges = charges;
+        this.refunds = refunds;
         this.cardsOnFile = cardsOnFile;
         this.jdbc = jdbc;
         this.jobs = jobs;
@@ -199,7 +204,7 @@ public class StripeWebhooks {
                  "checkout.session.async_payment_succeeded" -> {
                 StripeGateway.CheckoutState state = stripe.retrieveCheckout(event.objectId());
                 yield "setup".equals(state.mode()) ? () -> cardsOnFile.applySetup(state)
-                        : () -> charges.applyCheckout(state);
+                        : () -> checkouts.applyCheckout(state);
             }
             case "payment_intent.succeeded", "payment_intent.payment_failed", "payment_intent.canceled",
                  "payment_intent.requires_action", "payment_intent.processing" -> {
@@ -213,7 +218,7 @@ public class StripeWebhooks {
                 }
                 List<StripeGateway.RefundState> refunds = stripe.refundsOfCharge(chargeId);
                 String intent = refunds.isEmpty() ? null : refunds.getFirst().paymentIntentId();
-                yield () -> charges.applyRefunds(chargeId, intent, refunds);
+                yield () -> this.refunds.applyRefunds(chargeId, intent, refunds);
             }
             default -> () -> "ignored";
         };

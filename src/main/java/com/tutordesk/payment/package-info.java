@@ -17,8 +17,12 @@
  * <p>This module sits above billing, people, session and directory and plugs into their pages
  * through {@link com.tutordesk.billing.InvoicePageSection}, {@link com.tutordesk.session.SessionPageAction}
  * and {@link com.tutordesk.directory.ClientPageSection}; it answers billing's
- * {@link com.tutordesk.billing.InvoicePayLinks} and {@link com.tutordesk.billing.InvoiceAutoCharge}.
+ * {@link com.tutordesk.billing.InvoicePayLinks}, {@link com.tutordesk.billing.InvoiceCheckouts} and
+ * {@link com.tutordesk.billing.InvoicesInFlight}, and decides "charge or email" for every issued invoice
+ * ({@code IssuedInvoiceCollection}, after the issuing commit).
  * Without {@code STRIPE_SECRET_KEY} and {@code STRIPE_WEBHOOK_SECRET} card payments are off: the card
  * actions show, disabled, with "Card payments are not configured", and invoices work as before.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "billing", "directory", "mail", "people", "scheduling", "security", "session", "settings", "shared"})
 package com.tutordesk.payment;

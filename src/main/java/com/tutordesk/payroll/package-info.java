@@ -15,4 +15,5 @@
  * period is paid in the next open period, marked "carried forward" ({@link com.tutordesk.payroll.PayrollBook}).
  * Admins run payroll; tutors, with or without Enhanced Access, see only their own pay (My pay).
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"security", "session", "settings", "shared"})
 package com.tutordesk.payroll;

@@ -10,4 +10,6 @@
  * tables in SQL (one statement per read, no entity graph), scoped to the viewer inside the statement:
  * a week of thousands of sessions is read in one query.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "mail", "security", "session", "session::dialogs", "settings", "shared"})
 package com.tutordesk.schedule;

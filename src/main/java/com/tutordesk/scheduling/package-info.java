@@ -8,4 +8,5 @@
  * module's API (run due jobs now, nudge a recurring job). With {@code tutordesk.scheduling.enabled=false}
  * no scheduler thread runs and due jobs run only when asked, synchronously.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared"})
 package com.tutordesk.scheduling;

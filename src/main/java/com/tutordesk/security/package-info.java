@@ -10,4 +10,5 @@
  * {@link com.tutordesk.security.AccountEmails}, which the mail module implements, so that security
  * depends on no feature module.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared"})
 package com.tutordesk.security;

@@ -67,6 +67,28 @@ public class SessionBilling {
                 .getResultList().stream().map(row -> row.asOf(now)).toList();
     }
 
+    /**
+     * Every client's sessions that can be invoiced now and started before {@code before} (a billing
+     * run's cut-off: the start of the day after the cut-off date, business-local), by client and then
+     * oldest first. Sessions reserved by a draft invoice are included, as in {@link #billableSessions}.
+     *
+     * @param before    UTC instant; sessions starting at or after it are left out
+     * @param tutorId   only this tutor's sessions, or {@code null} for all tutors
+     * @param subjectId only this subject's sessions, or {@code null} for all subjects
+     */
+    @Transactional(readOnly = true)
+    public List<BillableSession> billableSessionsBefore(Instant before, Long tutorId, Long subjectId) {
+        Instant now = clock.instant();
+        return em.createQuery(ROW + """
+                        where s.startsAt < :before
+                          and (:tutorId is null or s.tutorId = :tutorId)
+                          and (:subjectId is null or s.subjectId = :subjectId) and
+                        """ + BillingState.UNBILLED_JPQL + " order by s.clientId, s.startsAt, s.id", BillableSession.class)
+                .setParameter("before", before).setParameter("now", now).setParameter("tutorId", tutorId)
+                .setParameter("subjectId", subjectId)
+                .getResultList().stream().map(row -> row.asOf(now)).toList();
+    }
+
     /** @return these sessions as billing sees them (any state), in id order; unknown ids are left out */
     @Transactional(readOnly = true)
     public List<BillableSession> sessions(Collection<Long> ids) {

@@ -16,4 +16,6 @@
  * through {@link com.tutordesk.session.PayrollLock} and locks sessions for an approval through
  * {@link com.tutordesk.session.SessionPayroll}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "engagement", "mail", "people", "security", "settings", "shared"})
 package com.tutordesk.session;

@@ -4,4 +4,5 @@
  * the tutors' Enhanced Access default. Every time and amount shown anywhere is formatted through
  * {@link com.tutordesk.settings.BusinessProfile}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"security", "shared"})
 package com.tutordesk.settings;

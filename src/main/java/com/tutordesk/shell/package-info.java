@@ -4,4 +4,5 @@
  * failure under an error id and shows the person a plain message with that id. The shell knows no
  * feature: views register themselves with {@code @Route} and {@code @Menu}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"security", "settings", "shared"})
 package com.tutordesk.shell;

@@ -1,7 +1,7 @@
 package com.tutordesk.benchmark;
 
 import com.tutordesk.billing.InvoiceFilter;
-import com.tutordesk.billing.InvoiceService;
+import com.tutordesk.billing.InvoiceQueryService;
 import com.tutordesk.billing.InvoiceStatus;
 import com.tutordesk.billing.PaymentsService;
 import java.time.Duration;
@@ -45,7 +45,7 @@ class PaymentsBenchmark {
             report.add("|---|---:|---:|---:|");
             Benchmarks.signInAsAdmin(context);
             PaymentsService payments = context.getBean(PaymentsService.class);
-            InvoiceService invoiceService = context.getBean(InvoiceService.class);
+            InvoiceQueryService invoiceService = context.getBean(InvoiceQueryService.class);
             time("totals (overdue, outstanding, unbilled)", payments::totals);
             time("first page of invoices", () -> payments.list(InvoiceFilter.NONE, 0, 50));
             time("count of invoices", () -> List.of(payments.count(InvoiceFilter.NONE)));

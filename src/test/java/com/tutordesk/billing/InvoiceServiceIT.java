@@ -53,7 +53,13 @@ class InvoiceServiceIT {
     static final TaskInstanceId MAIL_DELIVERY = TaskInstanceId.of("mail-outbox-delivery", "recurring");
 
     @Autowired
-    InvoiceService invoices;
+    InvoiceIssuingService issuing;
+
+    @Autowired
+    InvoiceQueryService invoices;
+
+    @Autowired
+    InvoiceSettlementService settlement;
 
     @Autowired
     SessionEditingService editing;
@@ -126,7 +132,7 @@ class InvoiceServiceIT {
         // A rate change after logging must not reach the invoice: the line copies the stored amount.
         jdbc.update("update tutoring_sessions set client_amount_minor = 3751 where id = ?", a);
 
-        long id = invoices.create(sendNow(family.clientId, List.of(a, b), new NewInvoice.Adjustment("Sibling discount", -1000)));
+        long id = issuing.create(sendNow(family.clientId, List.of(a, b), new NewInvoice.Adjustment("Sibling discount", -1000)));
 
         InvoiceDetails invoice = invoices.details(id);
         assertThat(invoice.state()).isEqualTo(InvoiceState.OPEN);
@@ -178,7 +184,7 @@ class InvoiceServiceIT {
         signIn.as(demo.adminEmail());
         try {
             barrier.await(30, TimeUnit.SECONDS);
-            return invoices.create(sendNow(clientId, List.of(session)));
+            return issuing.create(sendNow(clientId, List.of(session)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         } finally {
@@ -189,7 +195,7 @@ class InvoiceServiceIT {
     @Test
     void the_database_keeps_a_session_on_at_most_one_invoice_that_is_not_cancelled() throws Exception {
         List<Long> sessions = family.sessions(2, 5000, clock.instant());
-        long draft = invoices.create(new NewInvoice(family.clientId, sessions, null, TODAY.plusDays(14),
+        long draft = issuing.create(new NewInvoice(family.clientId, sessions, null, TODAY.plusDays(14),
                 NewInvoice.Delivery.DRAFT, null));
         long lineInvoice = jdbc.queryForObject("select invoice_id from invoice_lines where active_session_id = ?",
                 Long.class, sessions.getFirst());
@@ -205,11 +211,11 @@ class InvoiceServiceIT {
                 .isInstanceOf(DataIntegrityViolationException.class)
                 .hasMessageContaining("uq_invoice_lines_active_session");
         // …and the service says so plainly.
-        assertThatThrownBy(() -> invoices.create(sendNow(family.clientId, List.of(sessions.getLast()))))
+        assertThatThrownBy(() -> issuing.create(sendNow(family.clientId, List.of(sessions.getLast()))))
                 .isInstanceOf(RuleViolationException.class).hasMessageContaining("already on another invoice");
 
         // Two people putting the same session on two invoices at once: exactly one succeeds.
-        invoices.deleteDraft(draft);
+        settlement.deleteDraft(draft);
         CyclicBarrier together = new CyclicBarrier(2);
         List<CompletableFuture<Object>> attempts = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
@@ -217,7 +223,7 @@ class InvoiceServiceIT {
                 signIn.as(demo.adminEmail());
                 try {
                     together.await(30, TimeUnit.SECONDS);
-                    return invoices.create(new NewInvoice(family.clientId, sessions, null, TODAY.plusDays(14),
+                    return issuing.create(new NewInvoice(family.clientId, sessions, null, TODAY.plusDays(14),
                             NewInvoice.Delivery.DRAFT, null));
                 } catch (RuleViolationException e) {
                     return e;
@@ -242,9 +248,9 @@ class InvoiceServiceIT {
     @Test
     void cancelling_frees_the_sessions_for_another_invoice_and_the_cancelled_one_never_changes_again() {
         List<Long> sessions = family.sessions(3, 5500, clock.instant());
-        long id = invoices.create(sendNow(family.clientId, sessions));
+        long id = issuing.create(sendNow(family.clientId, sessions));
 
-        assertThat(invoices.cancel(id)).isEqualTo(3);
+        assertThat(settlement.cancel(id)).isEqualTo(3);
 
         InvoiceDetails cancelled = invoices.details(id);
         assertThat(cancelled.state()).isEqualTo(InvoiceState.CANCELLED);
@@ -253,12 +259,12 @@ class InvoiceServiceIT {
         assertThat(lookup.invoiceOf(sessions.getFirst())).isEmpty();
         assertThat(invoices.candidates(family.clientId).sessions()).extracting(s -> s.id())
                 .containsExactlyElementsOf(sessions);
-        assertThatThrownBy(() -> invoices.cancel(id)).isInstanceOf(RuleViolationException.class);
-        assertThatThrownBy(() -> invoices.markPaid(id, new ManualPayment(PaymentMethod.CASH, TODAY, null)))
+        assertThatThrownBy(() -> settlement.cancel(id)).isInstanceOf(RuleViolationException.class);
+        assertThatThrownBy(() -> settlement.markPaid(id, new ManualPayment(PaymentMethod.CASH, TODAY, null)))
                 .isInstanceOf(RuleViolationException.class);
-        assertThatThrownBy(() -> invoices.resend(id)).isInstanceOf(RuleViolationException.class);
+        assertThatThrownBy(() -> issuing.resend(id)).isInstanceOf(RuleViolationException.class);
 
-        long again = invoices.create(sendNow(family.clientId, sessions));
+        long again = issuing.create(sendNow(family.clientId, sessions));
         assertThat(sessions).allSatisfy(s -> assertThat(family.billingState(s)).isEqualTo("INVOICED"));
         assertThat(lookup.invoiceOf(sessions.getFirst())).get().extracting(InvoiceLookup.SessionInvoice::invoiceId)
                 .isEqualTo(again);
@@ -267,13 +273,13 @@ class InvoiceServiceIT {
     @Test
     void marking_as_paid_records_the_payment_and_marks_the_invoice_and_its_sessions_paid() {
         List<Long> sessions = family.sessions(2, 7225, clock.instant());
-        long id = invoices.create(sendNow(family.clientId, sessions));
+        long id = issuing.create(sendNow(family.clientId, sessions));
 
-        assertThatThrownBy(() -> invoices.markPaid(id, new ManualPayment(PaymentMethod.CHEQUE, TODAY.plusDays(1), "1")))
+        assertThatThrownBy(() -> settlement.markPaid(id, new ManualPayment(PaymentMethod.CHEQUE, TODAY.plusDays(1), "1")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("Payment date must not be in the future");
-        assertThatThrownBy(() -> invoices.markPaid(id, new ManualPayment(null, TODAY, null)))
+        assertThatThrownBy(() -> settlement.markPaid(id, new ManualPayment(null, TODAY, null)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("Payment method is required");
-        invoices.markPaid(id, new ManualPayment(PaymentMethod.CHEQUE, TODAY, "Cheque 004512"));
+        settlement.markPaid(id, new ManualPayment(PaymentMethod.CHEQUE, TODAY, "Cheque 004512"));
 
         InvoiceDetails paid = invoices.details(id);
         assertThat(paid.state()).isEqualTo(InvoiceState.PAID);
@@ -286,26 +292,26 @@ class InvoiceServiceIT {
         assertThat(sessions).allSatisfy(s -> assertThat(family.billingState(s)).isEqualTo("PAID"));
         assertThat(lookup.invoiceOf(sessions.getFirst())).get().extracting(InvoiceLookup.SessionInvoice::paid)
                 .isEqualTo(true);
-        assertThatThrownBy(() -> invoices.markPaid(id, new ManualPayment(PaymentMethod.CASH, TODAY, null)))
+        assertThatThrownBy(() -> settlement.markPaid(id, new ManualPayment(PaymentMethod.CASH, TODAY, null)))
                 .isInstanceOf(RuleViolationException.class).hasMessageContaining("is paid");
-        assertThatThrownBy(() -> invoices.cancel(id)).isInstanceOf(RuleViolationException.class)
+        assertThatThrownBy(() -> settlement.cancel(id)).isInstanceOf(RuleViolationException.class)
                 .hasMessageContaining("first undo its payment");
     }
 
     @Test
     void an_admin_undoes_a_manual_payment_with_a_reason_and_may_then_cancel_the_invoice() {
         List<Long> sessions = family.sessions(2, 6000, clock.instant());
-        long id = invoices.create(sendNow(family.clientId, sessions));
-        invoices.markPaid(id, new ManualPayment(PaymentMethod.CASH, TODAY, "Typo: it was the other family"));
+        long id = issuing.create(sendNow(family.clientId, sessions));
+        settlement.markPaid(id, new ManualPayment(PaymentMethod.CASH, TODAY, "Typo: it was the other family"));
         InvoiceDetails paid = invoices.details(id);
         assertThat(paid.allowed().cancel()).isFalse();
         assertThat(paid.cancelBlockedReason()).contains("first undo its payment of $120.00");
         InvoiceDetails.Payment payment = paid.payments().getFirst();
         assertThat(payment.mayUndo()).isTrue();
 
-        assertThatThrownBy(() -> invoices.undoPayment(id, payment.id(), "  "))
+        assertThatThrownBy(() -> settlement.undoPayment(id, payment.id(), "  "))
                 .isInstanceOf(com.tutordesk.shared.InvalidFieldException.class).hasMessage("Reason is required");
-        invoices.undoPayment(id, payment.id(), "Recorded on the wrong invoice");
+        settlement.undoPayment(id, payment.id(), "Recorded on the wrong invoice");
 
         InvoiceDetails open = invoices.details(id);
         assertThat(open.state()).isEqualTo(InvoiceState.OPEN);
@@ -315,27 +321,27 @@ class InvoiceServiceIT {
             assertThat(undone.mayUndo()).isFalse();
         });
         assertThat(sessions).allSatisfy(s -> assertThat(family.billingState(s)).isEqualTo("INVOICED"));
-        assertThatThrownBy(() -> invoices.undoPayment(id, payment.id(), "again"))
+        assertThatThrownBy(() -> settlement.undoPayment(id, payment.id(), "again"))
                 .isInstanceOf(RuleViolationException.class).hasMessageContaining("already undone");
 
-        assertThat(invoices.cancel(id)).isEqualTo(2);
+        assertThat(settlement.cancel(id)).isEqualTo(2);
         assertThat(invoices.details(id).state()).isEqualTo(InvoiceState.CANCELLED);
         assertThat(sessions).allSatisfy(s -> assertThat(family.billingState(s)).isEqualTo("UNBILLED"));
 
         signIn.as(demo.enhancedTutorEmail());
-        assertThatThrownBy(() -> invoices.undoPayment(id, payment.id(), "x"))
+        assertThatThrownBy(() -> settlement.undoPayment(id, payment.id(), "x"))
                 .isInstanceOf(com.tutordesk.shared.NotFoundException.class);
     }
 
     @Test
     void an_invoice_email_still_waiting_is_withdrawn_when_the_invoice_is_cancelled_or_paid_and_never_sent() {
-        long cancelled = invoices.create(sendNow(family.clientId, family.sessions(1, 6000, clock.instant())));
-        long paid = invoices.create(sendNow(family.clientId, family.sessions(1, 6000, clock.instant())));
+        long cancelled = issuing.create(sendNow(family.clientId, family.sessions(1, 6000, clock.instant())));
+        long paid = issuing.create(sendNow(family.clientId, family.sessions(1, 6000, clock.instant())));
         assertThat(outbox.messagesFor(InvoiceEmail.reference(cancelled))).extracting(OutboxMessage::state)
                 .containsExactly(com.tutordesk.mail.MailState.PENDING);
 
-        invoices.cancel(cancelled);
-        invoices.markPaid(paid, new ManualPayment(PaymentMethod.BANK_TRANSFER, TODAY, "TR-1"));
+        settlement.cancel(cancelled);
+        settlement.markPaid(paid, new ManualPayment(PaymentMethod.BANK_TRANSFER, TODAY, "TR-1"));
         delivery.deliverDue();
 
         assertThat(outbox.messagesFor(InvoiceEmail.reference(cancelled))).singleElement().satisfies(email -> {
@@ -347,7 +353,7 @@ class InvoiceServiceIT {
         assertThat(TestMailServer.receivedBy(family.clientEmail)).as("no stale payment request").isEmpty();
 
         // A copy sent after the payment is about the paid invoice: it goes out.
-        assertThat(invoices.resend(paid)).isEqualTo("queued for " + family.clientEmail);
+        assertThat(issuing.resend(paid)).isEqualTo("queued for " + family.clientEmail);
         delivery.deliverDue();
         assertThat(TestMailServer.receivedBy(family.clientEmail)).hasSize(1);
     }
@@ -359,7 +365,7 @@ class InvoiceServiceIT {
                 before.locale(), before.lateCancellation(), before.tutorsEnhancedAccess(), "Maple Grove Billing Office",
                 before.address()));
         try {
-            long id = invoices.create(sendNow(family.clientId, family.sessions(1, 6000, clock.instant())));
+            long id = issuing.create(sendNow(family.clientId, family.sessions(1, 6000, clock.instant())));
             delivery.deliverDue();
             ReceivedMail mail = ReceivedMail.of(TestMailServer.receivedBy(family.clientEmail).getFirst());
             assertThat(mail.subject()).isEqualTo("Invoice " + invoices.details(id).number()
@@ -375,11 +381,11 @@ class InvoiceServiceIT {
     void a_scheduled_invoice_is_issued_and_emailed_once_at_the_send_hour_of_its_day() {
         List<Long> sessions = family.sessions(2, 6000, clock.instant());
         LocalDate sendOn = TODAY.plusDays(6); // Tue Dec 1
-        assertThatThrownBy(() -> invoices.create(new NewInvoice(family.clientId, sessions, null, sendOn.minusDays(1),
+        assertThatThrownBy(() -> issuing.create(new NewInvoice(family.clientId, sessions, null, sendOn.minusDays(1),
                 NewInvoice.Delivery.SCHEDULE, sendOn)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Due date must not be before the send date");
 
-        long id = invoices.create(new NewInvoice(family.clientId, sessions, null, sendOn.plusDays(14),
+        long id = issuing.create(new NewInvoice(family.clientId, sessions, null, sendOn.plusDays(14),
                 NewInvoice.Delivery.SCHEDULE, sendOn));
         InvoiceDetails scheduled = invoices.details(id);
         assertThat(scheduled.state()).isEqualTo(InvoiceState.DRAFT);
@@ -420,7 +426,7 @@ class InvoiceServiceIT {
         long s2 = family.session(family.engagement(lei, 8333), clock.instant(), 8, 50);
         long s3 = family.session(family.engagement(lucja, 6000), clock.instant(), 7, 60);
         data.updateSession(s1, "internal_note = ?", "Parent behind on payments — do not mention");
-        long id = invoices.create(sendNow(family.clientId, List.of(s1, s2, s3),
+        long id = issuing.create(sendNow(family.clientId, List.of(s1, s2, s3),
                 new NewInvoice.Adjustment("Session ran 15 min over", 1125)));
         InvoiceDetails invoice = invoices.details(id);
 
@@ -454,7 +460,7 @@ class InvoiceServiceIT {
     void the_invoice_email_reaches_the_billing_contact_with_text_html_and_the_pdf_attached() throws IOException {
         long student = family.student("Σοφία Παπαδοπούλου");
         long session = family.session(family.engagement(student, 6000), clock.instant(), 5, 90);
-        long id = invoices.create(sendNow(family.clientId, List.of(session)));
+        long id = issuing.create(sendNow(family.clientId, List.of(session)));
         String number = invoices.details(id).number();
 
         delivery.deliverDue();
@@ -474,7 +480,7 @@ class InvoiceServiceIT {
         assertThat(invoices.details(id).emails()).extracting(OutboxMessage::state)
                 .containsExactly(com.tutordesk.mail.MailState.SENT);
 
-        invoices.resend(id);
+        issuing.resend(id);
         delivery.deliverDue();
         assertThat(TestMailServer.receivedBy(family.clientEmail)).hasSize(2);
         assertThat(invoices.details(id).emails()).hasSize(2);
@@ -484,27 +490,27 @@ class InvoiceServiceIT {
     void a_total_below_zero_and_bad_adjustments_are_refused_and_nothing_is_saved() {
         List<Long> sessions = family.sessions(1, 5000, clock.instant());
         long before = jdbc.queryForObject("select count(*) from invoices", Long.class);
-        assertThatThrownBy(() -> invoices.create(sendNow(family.clientId, sessions,
+        assertThatThrownBy(() -> issuing.create(sendNow(family.clientId, sessions,
                 new NewInvoice.Adjustment("Refund of last term", -5001))))
                 .isInstanceOf(RuleViolationException.class).hasMessageContaining("cannot be below zero");
-        assertThatThrownBy(() -> invoices.create(sendNow(family.clientId, sessions, new NewInvoice.Adjustment(" ", 100))))
+        assertThatThrownBy(() -> issuing.create(sendNow(family.clientId, sessions, new NewInvoice.Adjustment(" ", 100))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("Adjustment memo is required");
-        assertThatThrownBy(() -> invoices.create(sendNow(family.clientId, sessions, new NewInvoice.Adjustment("x", 0))))
+        assertThatThrownBy(() -> issuing.create(sendNow(family.clientId, sessions, new NewInvoice.Adjustment("x", 0))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("Adjustment amount must not be zero");
         // The largest negative long has no positive counterpart (Math.abs leaves it negative): two of
         // them overflowed the total instead of being refused as too large.
-        assertThatThrownBy(() -> invoices.create(sendNow(family.clientId, sessions,
+        assertThatThrownBy(() -> issuing.create(sendNow(family.clientId, sessions,
                 new NewInvoice.Adjustment("Typo", Long.MIN_VALUE), new NewInvoice.Adjustment("Typo", Long.MIN_VALUE))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("Adjustment amount is too large");
-        assertThatThrownBy(() -> invoices.create(sendNow(family.clientId, List.of())))
+        assertThatThrownBy(() -> issuing.create(sendNow(family.clientId, List.of())))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("choose at least one session");
-        assertThatThrownBy(() -> invoices.create(new NewInvoice(family.clientId, sessions, null, TODAY.minusDays(1),
+        assertThatThrownBy(() -> issuing.create(new NewInvoice(family.clientId, sessions, null, TODAY.minusDays(1),
                 NewInvoice.Delivery.SEND_NOW, null)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Due date must not be before");
         assertThat(jdbc.queryForObject("select count(*) from invoices", Long.class)).isEqualTo(before);
         assertThat(family.billingState(sessions.getFirst())).isEqualTo("UNBILLED");
 
-        long zero = invoices.create(sendNow(family.clientId, sessions, new NewInvoice.Adjustment("Free trial", -5000)));
+        long zero = issuing.create(sendNow(family.clientId, sessions, new NewInvoice.Adjustment("Free trial", -5000)));
         assertThat(invoices.details(zero).totalMinor()).isZero();
     }
 
@@ -512,7 +518,7 @@ class InvoiceServiceIT {
     void a_session_on_a_draft_cannot_be_moved_to_another_clients_engagement_but_may_change_within_the_client() {
         List<Long> sessions = family.sessions(1, 5000, clock.instant());
         long session = sessions.getFirst();
-        long draft = invoices.create(new NewInvoice(family.clientId, sessions, null, TODAY.plusDays(14),
+        long draft = issuing.create(new NewInvoice(family.clientId, sessions, null, TODAY.plusDays(14),
                 NewInvoice.Delivery.DRAFT, null));
         BillingFixture neighbours = BillingFixture.forTutor(jdbc, data, family.tutorId, null);
         long theirs = neighbours.engagement(neighbours.student(TestData.unique("Student")), 8000);
@@ -529,20 +535,20 @@ class InvoiceServiceIT {
 
         editing.edit(new EditSessionRequest(session, form.version(), sameClient, form.date(), form.startTime(),
                 form.durationMinutes(), null, false));
-        invoices.sendNow(draft);
+        issuing.sendNow(draft);
         assertThat(invoices.details(draft).totalMinor()).isEqualTo(7000);
     }
 
     @Test
     void sending_a_draft_whose_due_date_has_passed_says_what_to_do_and_changes_nothing() {
         List<Long> sessions = family.sessions(1, 5000, clock.instant());
-        long draft = invoices.create(new NewInvoice(family.clientId, sessions, null, TODAY.plusDays(14),
+        long draft = issuing.create(new NewInvoice(family.clientId, sessions, null, TODAY.plusDays(14),
                 NewInvoice.Delivery.DRAFT, null));
         clock.advance(Duration.ofDays(15));
 
         // A draft's due date cannot be changed, so "change the due date first" sent people looking for
         // a field that does not exist.
-        assertThatThrownBy(() -> invoices.sendNow(draft)).isInstanceOf(RuleViolationException.class)
+        assertThatThrownBy(() -> issuing.sendNow(draft)).isInstanceOf(RuleViolationException.class)
                 .hasMessage("The due date " + TODAY.plusDays(14) + " has passed (today is " + TODAY.plusDays(15)
                         + "): delete this draft and create the invoice again with a later due date");
         assertThat(invoices.details(draft).state()).isEqualTo(InvoiceState.DRAFT);
@@ -563,10 +569,10 @@ class InvoiceServiceIT {
         assertThat(invoices.candidates(family.clientId).sessions()).extracting(s -> s.id())
                 .containsExactly(ended, late);
         for (long id : List.of(cancelled, upcoming, foreign)) {
-            assertThatThrownBy(() -> invoices.create(sendNow(family.clientId, List.of(id))))
+            assertThatThrownBy(() -> issuing.create(sendNow(family.clientId, List.of(id))))
                     .isInstanceOf(RuleViolationException.class);
         }
-        long invoice = invoices.create(sendNow(family.clientId, List.of(ended, late)));
+        long invoice = issuing.create(sendNow(family.clientId, List.of(ended, late)));
         assertThat(invoices.details(invoice).lines()).extracting(InvoiceDetails.Line::lateCancelled)
                 .containsExactly(false, true);
     }

@@ -44,7 +44,7 @@ class UnbilledCountsAgreeIT {
     PaymentsService payments;
 
     @Autowired
-    InvoiceService invoices;
+    InvoiceQueryService invoices;
 
     @Autowired
     PeopleSessionsService peopleSessions;

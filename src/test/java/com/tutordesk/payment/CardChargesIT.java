@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.tutordesk.billing.InvoiceService;
+import com.tutordesk.billing.InvoiceIssuingService;
+import com.tutordesk.billing.InvoiceQueryService;
+import com.tutordesk.billing.InvoiceSettlementService;
 import com.tutordesk.session.SessionViewService;
 import com.tutordesk.testing.DemoAccounts;
 import com.tutordesk.testing.FakeStripe;
@@ -32,13 +34,31 @@ class CardChargesIT {
     static final Instant NOW = TestClock.START;
 
     @Autowired
-    CardCharges charges;
+    ConfirmAndCharge confirmAndCharge;
+
+    @Autowired
+    PayNowCheckouts checkouts;
+
+    @Autowired
+    CardChargeService charges;
+
+    @Autowired
+    CardRefunds refunds;
+
+    @Autowired
+    InvoiceCardPanels panels;
 
     @Autowired
     CardsOnFile cardsOnFile;
 
     @Autowired
-    InvoiceService invoices;
+    InvoiceSettlementService settlement;
+
+    @Autowired
+    InvoiceQueryService invoices;
+
+    @Autowired
+    InvoiceIssuingService issuing;
 
     @Autowired
     SessionViewService sessionViews;
@@ -77,12 +97,12 @@ class CardChargesIT {
         long amount = world.family.amount(session);
         FakeStripe.chargeSucceeds("pi_confirm_1", amount, "ch_confirm_1");
 
-        CardCharges.ChargeOffer offer = charges.offerFor(sessionViews.page(session)).orElseThrow();
+        ConfirmAndCharge.ChargeOffer offer = confirmAndCharge.offerFor(sessionViews.page(session)).orElseThrow();
         assertThat(offer.enabled()).isTrue();
         assertThat(offer.amountMinor()).isEqualTo(9_000);
         assertThat(offer.cardLabel()).isEqualTo("Visa •••• 4242");
         assertThat(offer.cardExpiry()).isEqualTo("04/2030");
-        ChargeResult result = charges.confirmAndCharge(session, offer.amountMinor());
+        ChargeResult result = confirmAndCharge.confirmAndCharge(session, offer.amountMinor());
 
         long invoice = world.invoiceOf(session);
         assertThat(result.outcome()).isEqualTo(ChargeResult.Outcome.PAID);
@@ -125,7 +145,7 @@ class CardChargesIT {
         long total = 3 * 7_550;
         FakeStripe.chargeSucceeds("pi_issue_1", total, "ch_issue_1");
 
-        long charged = autopay.issue(invoices, sessions);
+        long charged = autopay.issue(issuing, sessions);
 
         assertThat(autopay.invoiceState(charged)).isEqualTo("PAID");
         assertThat(FakeStripe.form(FakeStripe.requests("POST", "/v1/payment_intents").getFirst()))
@@ -137,7 +157,7 @@ class CardChargesIT {
                 "%\"invoiceId\":" + charged + ",%")).singleElement().isNotNull();
 
         PaymentWorld other = new PaymentWorld(jdbc, data, null).withCard(false);
-        long open = other.issue(invoices, other.sessions(1, 6_000, NOW));
+        long open = other.issue(issuing, other.sessions(1, 6_000, NOW));
         assertThat(other.invoiceState(open)).isEqualTo("OPEN");
         assertThat(FakeStripe.requests("POST", "/v1/payment_intents")).hasSize(1);
         assertThat(other.attemptStatuses(open)).isEmpty();
@@ -148,11 +168,11 @@ class CardChargesIT {
     @Test
     void the_pay_now_link_opens_one_checkout_page_for_exactly_the_open_amount_and_reuses_it() {
         PaymentWorld world = new PaymentWorld(jdbc, data, null);
-        long invoice = world.issue(invoices, world.sessions(2, 4_525, NOW));
+        long invoice = world.issue(issuing, world.sessions(2, 4_525, NOW));
         FakeStripe.checkoutCreated("cs_pay_1", "payment", "https://checkout.stripe.test/c/pay/cs_pay_1");
 
-        CardCharges.PayPage first = charges.openPayPage(invoice);
-        CardCharges.PayPage second = charges.openPayPage(invoice);
+        PayPage first = checkouts.openPayPage(invoice);
+        PayPage second = checkouts.openPayPage(invoice);
 
         assertThat(first.redirect()).isEqualTo(URI.create("https://checkout.stripe.test/c/pay/cs_pay_1"));
         assertThat(second.redirect()).isEqualTo(first.redirect());
@@ -186,14 +206,14 @@ class CardChargesIT {
     @Test
     void an_open_pay_now_page_does_not_block_mark_as_paid_and_is_expired_at_stripe_afterwards() {
         PaymentWorld world = new PaymentWorld(jdbc, data, null);
-        long invoice = world.issue(invoices, world.sessions(1, 6_000, NOW));
+        long invoice = world.issue(issuing, world.sessions(1, 6_000, NOW));
         FakeStripe.checkoutCreated("cs_office_paid", "payment", "https://checkout.stripe.test/c/pay/cs_office_paid");
         FakeStripe.checkoutExpires("cs_office_paid");
-        assertThat(charges.openPayPage(invoice).redirect()).isNotNull();
+        assertThat(checkouts.openPayPage(invoice).redirect()).isNotNull();
         assertThat(world.attemptStatuses(invoice)).containsExactly("PENDING");
 
         // Issue 12: before, the database refused this while the client's page was open (up to its expiry).
-        invoices.markPaid(invoice, new com.tutordesk.billing.ManualPayment(com.tutordesk.billing.PaymentMethod.CASH,
+        settlement.markPaid(invoice, new com.tutordesk.billing.ManualPayment(com.tutordesk.billing.PaymentMethod.CASH,
                 NOW.atZone(java.time.ZoneId.of("America/New_York")).toLocalDate(), "At the front desk"));
 
         assertThat(world.invoiceState(invoice)).isEqualTo("PAID");
@@ -204,18 +224,18 @@ class CardChargesIT {
         assertThat(expired).hasSize(1);
         assertThat(expired.getFirst().getHeader("Idempotency-Key")).isEqualTo("invoice-" + invoice + "-attempt-1-expire");
         // The link now says the invoice is paid instead of opening a page.
-        assertThat(charges.openPayPage(invoice).message()).contains("is paid");
+        assertThat(checkouts.openPayPage(invoice).message()).contains("is paid");
     }
 
     @Test
     void an_open_pay_now_page_does_not_block_cancelling_the_invoice() {
         PaymentWorld world = new PaymentWorld(jdbc, data, null);
-        long invoice = world.issue(invoices, world.sessions(1, 6_000, NOW));
+        long invoice = world.issue(issuing, world.sessions(1, 6_000, NOW));
         FakeStripe.checkoutCreated("cs_office_cancel", "payment", "https://checkout.stripe.test/c/pay/cs_office_cancel");
         FakeStripe.checkoutExpires("cs_office_cancel");
-        charges.openPayPage(invoice);
+        checkouts.openPayPage(invoice);
 
-        assertThat(invoices.cancel(invoice)).isEqualTo(1);
+        assertThat(settlement.cancel(invoice)).isEqualTo(1);
 
         assertThat(world.invoiceState(invoice)).isEqualTo("CANCELLED");
         assertThat(world.attemptStatuses(invoice)).containsExactly("EXPIRED");
@@ -227,21 +247,21 @@ class CardChargesIT {
         PaymentWorld world = new PaymentWorld(jdbc, data, null).withCard(true);
         FakeStripe.chargeSucceeds("pi_cancel_paid", 6_000, "ch_cancel_paid");
         List<Long> sessions = world.sessions(1, 6_000, NOW);
-        long invoice = world.issue(invoices, sessions);
+        long invoice = world.issue(issuing, sessions);
         assertThat(world.invoiceState(invoice)).isEqualTo("PAID");
         var details = invoices.details(invoice);
         long paymentId = details.payments().getFirst().id();
         assertThat(details.payments().getFirst().mayUndo()).isFalse();
         assertThat(details.allowed().cancel()).isFalse();
         assertThat(details.cancelBlockedReason()).contains("first refund its card payment");
-        assertThatThrownBy(() -> invoices.undoPayment(invoice, paymentId, "Typo"))
+        assertThatThrownBy(() -> settlement.undoPayment(invoice, paymentId, "Typo"))
                 .hasMessageContaining("refunded, not undone");
-        assertThatThrownBy(() -> invoices.cancel(invoice)).hasMessageContaining("first refund its card payment");
+        assertThatThrownBy(() -> settlement.cancel(invoice)).hasMessageContaining("first refund its card payment");
 
         FakeStripe.refundCreated("re_cancel_paid", 6_000, "succeeded");
-        charges.refund(invoice, 1, 6_000, "Family moved away");
+        refunds.refund(invoice, 1, 6_000, "Family moved away");
         assertThat(invoices.details(invoice).allowed().cancel()).isTrue();
-        assertThat(invoices.cancel(invoice)).isEqualTo(1);
+        assertThat(settlement.cancel(invoice)).isEqualTo(1);
         assertThat(world.invoiceState(invoice)).isEqualTo("CANCELLED");
         assertThat(world.family.billingState(sessions.getFirst())).isEqualTo("UNBILLED");
     }
@@ -254,8 +274,8 @@ class CardChargesIT {
 
         assertThat(cardsOnFile.sendSetupLink(world.clientId)).isEqualTo("queued for " + world.email);
         cardsOnFile.sendSetupLink(world.clientId);
-        CardCharges.PayPage page = cardsOnFile.openSetupPage(world.clientId);
-        CardCharges.PayPage again = cardsOnFile.openSetupPage(world.clientId);
+        PayPage page = cardsOnFile.openSetupPage(world.clientId);
+        PayPage again = cardsOnFile.openSetupPage(world.clientId);
 
         List<LoggedRequest> customers = FakeStripe.requests("POST", "/v1/customers");
         assertThat(customers).hasSize(1);
@@ -312,10 +332,10 @@ class CardChargesIT {
     void a_full_or_partial_refund_goes_to_stripe_with_its_reason_and_shows_on_the_invoice() {
         PaymentWorld world = new PaymentWorld(jdbc, data, null).withCard(true);
         FakeStripe.chargeSucceeds("pi_refund_1", 12_000, "ch_refund_1");
-        long invoice = world.issue(invoices, world.sessions(1, 12_000, NOW));
+        long invoice = world.issue(issuing, world.sessions(1, 12_000, NOW));
         FakeStripe.refundCreated("re_1", 2_500, "succeeded");
 
-        CardCharges.RefundResult partial = charges.refund(invoice, 1, 2_500, "Session ended 15 minutes early");
+        CardRefunds.RefundResult partial = refunds.refund(invoice, 1, 2_500, "Session ended 15 minutes early");
 
         assertThat(partial.status()).isEqualTo(PaymentRefund.Status.SUCCEEDED);
         LoggedRequest sent = FakeStripe.requests("POST", "/v1/refunds").getFirst();
@@ -326,16 +346,16 @@ class CardChargesIT {
                 "metadata[invoice_id]", String.valueOf(invoice),
                 "metadata[refund]", "invoice-" + invoice + "-refund-1",
                 "metadata[reason]", "Session ended 15 minutes early"));
-        assertThatThrownBy(() -> charges.refund(invoice, 1, 9_501, "Too much"))
+        assertThatThrownBy(() -> refunds.refund(invoice, 1, 9_501, "Too much"))
                 .hasMessage("Amount must be at most $95.00, what is left to refund of this payment");
-        assertThatThrownBy(() -> charges.refund(invoice, 1, 100, " ")).hasMessage("Reason is required");
+        assertThatThrownBy(() -> refunds.refund(invoice, 1, 100, " ")).hasMessage("Reason is required");
 
         FakeStripe.refundCreated("re_2", 9_500, "succeeded");
-        charges.refund(invoice, 1, 9_500, "Family moved away");
+        refunds.refund(invoice, 1, 9_500, "Family moved away");
 
-        CardCharges.InvoiceCardPanel panel = charges.panel(invoice).orElseThrow();
-        assertThat(panel.refunds()).extracting(CardCharges.RefundRow::amountMinor, CardCharges.RefundRow::reason,
-                CardCharges.RefundRow::status).containsExactly(
+        InvoiceCardPanel panel = panels.panel(invoice).orElseThrow();
+        assertThat(panel.refunds()).extracting(InvoiceCardPanel.RefundRow::amountMinor, InvoiceCardPanel.RefundRow::reason,
+                InvoiceCardPanel.RefundRow::status).containsExactly(
                         org.assertj.core.groups.Tuple.tuple(2_500L, "Session ended 15 minutes early",
                                 PaymentRefund.Status.SUCCEEDED),
                         org.assertj.core.groups.Tuple.tuple(9_500L, "Family moved away", PaymentRefund.Status.SUCCEEDED));

@@ -3,10 +3,11 @@ package com.tutordesk.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.tutordesk.billing.InvoiceAutoCharge;
 import com.tutordesk.billing.InvoiceCandidates;
+import com.tutordesk.billing.InvoiceIssuingService;
 import com.tutordesk.billing.InvoicePayLinks;
-import com.tutordesk.billing.InvoiceService;
+import com.tutordesk.billing.InvoiceQueryService;
+import com.tutordesk.billing.InvoiceSettlementService;
 import com.tutordesk.billing.ManualPayment;
 import com.tutordesk.billing.NewInvoice;
 import com.tutordesk.billing.PaymentMethod;
@@ -35,7 +36,13 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 class CardPaymentsNotConfiguredIT {
 
     @Autowired
-    CardCharges charges;
+    CardChargeService charges;
+
+    @Autowired
+    PayNowCheckouts checkouts;
+
+    @Autowired
+    InvoiceCardPanels panels;
 
     @Autowired
     CardsOnFile cardsOnFile;
@@ -47,10 +54,16 @@ class CardPaymentsNotConfiguredIT {
     InvoicePayLinks payLinks;
 
     @Autowired
-    InvoiceAutoCharge autoCharge;
+    IssuedInvoiceCollection autoCharge;
 
     @Autowired
-    InvoiceService invoices;
+    InvoiceQueryService invoices;
+
+    @Autowired
+    InvoiceIssuingService issuing;
+
+    @Autowired
+    InvoiceSettlementService settlement;
 
     @Autowired
     UserDetailsService users;
@@ -90,23 +103,23 @@ class CardPaymentsNotConfiguredIT {
         assertThat(autoCharge.chargesOnIssue(clientId)).isFalse();
         assertThatThrownBy(() -> webhooks.receive("{}", "t=1,v1=00"))
                 .isInstanceOf(StripeWebhooks.RejectedWebhookException.class);
-        assertThat(charges.openPayPage(1).message()).startsWith("Online card payment is not available");
+        assertThat(checkouts.openPayPage(1).message()).startsWith("Online card payment is not available");
 
         InvoiceCandidates candidates = invoices.candidates(clientId);
         List<Long> sessions = candidates.sessions().stream().map(BillableSession::id).limit(1).toList();
-        long invoice = invoices.create(new NewInvoice(clientId, sessions, List.of(), candidates.defaultDueDate(),
+        long invoice = issuing.create(new NewInvoice(clientId, sessions, List.of(), candidates.defaultDueDate(),
                 NewInvoice.Delivery.SEND_NOW, null));
         assertThat(payLinks.payLinkFor(invoice)).isEmpty();
         assertThat(jdbc.queryForObject("select text_body from mail_messages where ref_type = 'INVOICE' and ref_id = ?",
                 String.class, invoice)).doesNotContain("Pay now").contains("How to pay");
         assertThatThrownBy(() -> charges.chargeNow(invoice)).hasMessage("Card payments are not configured");
-        CardCharges.InvoiceCardPanel panel = charges.panel(invoice).orElseThrow();
+        InvoiceCardPanel panel = panels.panel(invoice).orElseThrow();
         assertThat(panel.configured()).isFalse();
         assertThat(panel.payLink()).isNull();
 
-        invoices.markPaid(invoice, new ManualPayment(PaymentMethod.BANK_TRANSFER, candidates.today(), "TR-1"));
+        settlement.markPaid(invoice, new ManualPayment(PaymentMethod.BANK_TRANSFER, candidates.today(), "TR-1"));
         assertThat(jdbc.queryForObject("select state from invoices where id = ?", String.class, invoice)).isEqualTo("PAID");
-        assertThatThrownBy(() -> invoices.markPaid(invoice, new ManualPayment(PaymentMethod.CARD, candidates.today(),
+        assertThatThrownBy(() -> settlement.markPaid(invoice, new ManualPayment(PaymentMethod.CARD, candidates.today(),
                 null))).hasMessageStartingWith("Payment method: card payments are recorded");
     }
 

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.tutordesk.billing.InvoiceService;
+import com.tutordesk.billing.InvoiceIssuingService;
+import com.tutordesk.billing.InvoiceSettlementService;
 import com.tutordesk.billing.ManualPayment;
 import com.tutordesk.billing.PaymentMethod;
 import com.tutordesk.shared.NotFoundException;
@@ -43,13 +44,28 @@ class ChargeFailuresIT {
     static final Instant NOW = TestClock.START;
 
     @Autowired
-    CardCharges charges;
+    ConfirmAndCharge confirmAndCharge;
+
+    @Autowired
+    UnsettledAttempts unsettled;
+
+    @Autowired
+    InvoiceCardPanels panels;
+
+    @Autowired
+    CardChargeService charges;
+
+    @Autowired
+    CardRefunds refunds;
 
     @Autowired
     CardsOnFile cardsOnFile;
 
     @Autowired
-    InvoiceService invoices;
+    InvoiceSettlementService settlement;
+
+    @Autowired
+    InvoiceIssuingService issuing;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -84,7 +100,7 @@ class ChargeFailuresIT {
         long session = world.sessions(1, 8_000, NOW).getFirst();
         FakeStripe.chargeFails("pi_declined_1", 8_000, "card_declined", "generic_decline", "Your card was declined.");
 
-        ChargeResult result = charges.confirmAndCharge(session, 8_000);
+        ChargeResult result = confirmAndCharge.confirmAndCharge(session, 8_000);
 
         long invoice = world.invoiceOf(session);
         assertThat(result.outcome()).isEqualTo(ChargeResult.Outcome.DECLINED);
@@ -104,7 +120,7 @@ class ChargeFailuresIT {
 
         // Nothing retries a declined card by itself, however much time passes.
         clock.advance(Duration.ofHours(2));
-        charges.settleUnsettled();
+        unsettled.settleUnsettled();
         assertThat(FakeStripe.requests("POST", "/v1/payment_intents")).hasSize(1);
     }
 
@@ -114,10 +130,10 @@ class ChargeFailuresIT {
         FakeStripe.chargeFails("pi_funds_1", 6_000, "card_declined", "insufficient_funds",
                 "Your card has insufficient funds.");
 
-        long invoice = world.issue(invoices, world.sessions(1, 6_000, NOW));
+        long invoice = world.issue(issuing, world.sessions(1, 6_000, NOW));
 
         assertThat(world.attemptStatuses(invoice)).containsExactly("DECLINED");
-        assertThat(charges.panel(invoice).orElseThrow().attempts()).singleElement().satisfies(attempt -> {
+        assertThat(panels.panel(invoice).orElseThrow().attempts()).singleElement().satisfies(attempt -> {
             assertThat(attempt.status()).isEqualTo(AttemptStatus.DECLINED);
             assertThat(attempt.reason()).isEqualTo("Declined: insufficient funds");
         });
@@ -133,7 +149,7 @@ class ChargeFailuresIT {
         FakeStripe.chargeFails("pi_auth_1", 5_000, "authentication_required", "authentication_required",
                 "Your card was declined. This transaction requires authentication.");
 
-        long invoice = world.issue(invoices, world.sessions(1, 5_000, NOW));
+        long invoice = world.issue(issuing, world.sessions(1, 5_000, NOW));
 
         assertThat(world.attemptStatuses(invoice)).containsExactly("AUTHENTICATION_REQUIRED");
         assertThat(world.invoiceState(invoice)).isEqualTo("OPEN");
@@ -154,7 +170,7 @@ class ChargeFailuresIT {
         long session = world.sessions(1, 7_000, NOW).getFirst();
         FakeStripe.chargeTimesOutThenSucceeds("pi_slow_1", 7_000, "ch_slow_1");
 
-        ChargeResult first = charges.confirmAndCharge(session, 7_000);
+        ChargeResult first = confirmAndCharge.confirmAndCharge(session, 7_000);
 
         long invoice = world.invoiceOf(session);
         assertThat(first.outcome()).isEqualTo(ChargeResult.Outcome.IN_PROGRESS);
@@ -163,13 +179,13 @@ class ChargeFailuresIT {
         // In flight: nobody can start another charge or close the invoice by hand meanwhile.
         assertThatThrownBy(() -> charges.chargeNow(invoice)).isInstanceOf(RuleViolationException.class)
                 .hasMessageContaining("is in progress");
-        assertThatThrownBy(() -> invoices.cancel(invoice)).isInstanceOf(RuleViolationException.class)
+        assertThatThrownBy(() -> settlement.cancel(invoice)).isInstanceOf(RuleViolationException.class)
                 .hasMessage("A card payment of this invoice is in progress: wait for its outcome and reload the page");
-        assertThatThrownBy(() -> invoices.markPaid(invoice, new ManualPayment(PaymentMethod.CASH,
+        assertThatThrownBy(() -> settlement.markPaid(invoice, new ManualPayment(PaymentMethod.CASH,
                 LocalDate.of(2026, 11, 25), null))).hasMessageContaining("card payment of this invoice is in progress");
 
         clock.advance(Duration.ofMinutes(3));
-        charges.settleUnsettled();
+        unsettled.settleUnsettled();
 
         List<LoggedRequest> sent = FakeStripe.requests("POST", "/v1/payment_intents").stream()
                 .filter(r -> FakeStripe.form(r).get("metadata[invoice_id]").equals(String.valueOf(invoice))).toList();
@@ -198,7 +214,7 @@ class ChargeFailuresIT {
                     signIn.as(demo.adminEmail());
                     try {
                         start.await();
-                        outcomes.add(charges.confirmAndCharge(session, 9_900).outcome().name());
+                        outcomes.add(confirmAndCharge.confirmAndCharge(session, 9_900).outcome().name());
                     } catch (RuleViolationException e) {
                         outcomes.add("refused: " + e.getMessage());
                     } catch (InterruptedException e) {
@@ -228,7 +244,7 @@ class ChargeFailuresIT {
     @Test
     void two_clicks_on_charge_card_now_send_one_payment_intent() throws Exception {
         PaymentWorld world = new PaymentWorld(jdbc, data, null).withCard(false);
-        long invoice = world.issue(invoices, world.sessions(1, 4_400, NOW));
+        long invoice = world.issue(issuing, world.sessions(1, 4_400, NOW));
         cardsOnFile.setAutopay(world.clientId, true);
         FakeStripe.chargeSucceedsAfter("pi_clicks_1", 4_400, "ch_clicks_1", 300);
         CountDownLatch start = new CountDownLatch(1);
@@ -267,7 +283,7 @@ class ChargeFailuresIT {
     @Test
     void the_database_refuses_a_second_attempt_in_flight_and_any_attempt_on_an_invoice_that_is_not_open() {
         PaymentWorld world = new PaymentWorld(jdbc, data, null);
-        long open = world.issue(invoices, world.sessions(1, 3_000, NOW));
+        long open = world.issue(issuing, world.sessions(1, 3_000, NOW));
         String insert = "insert into payment_attempts (invoice_id, attempt_number, kind, idempotency_key, amount_minor,"
                 + " currency, status, in_flight_invoice_id, in_flight_state, requested_via, sends, created_at, version)"
                 + " values (?, ?, 'OFF_SESSION', ?, 3000, 'USD', 'PENDING', ?, 'OPEN', 'CHARGE_NOW', 1,"
@@ -280,8 +296,8 @@ class ChargeFailuresIT {
                 .hasMessageContaining("fk_payment_attempts_in_flight");
 
         PaymentWorld paid = new PaymentWorld(jdbc, data, null);
-        long invoice = paid.issue(invoices, paid.sessions(1, 3_000, NOW));
-        invoices.markPaid(invoice, new ManualPayment(PaymentMethod.CASH, LocalDate.of(2026, 11, 25), null));
+        long invoice = paid.issue(issuing, paid.sessions(1, 3_000, NOW));
+        settlement.markPaid(invoice, new ManualPayment(PaymentMethod.CASH, LocalDate.of(2026, 11, 25), null));
         assertThatThrownBy(() -> jdbc.update(insert, invoice, 1, "invoice-" + invoice + "-attempt-1", invoice))
                 .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("fk_payment_attempts_in_flight");
         assertThatThrownBy(() -> charges.chargeNow(invoice)).hasMessage("Invoice " + paid.number(invoice)
@@ -297,11 +313,11 @@ class ChargeFailuresIT {
         long mine = own.family.session(own.family.engagement(demo.enhancedTutorId(), student, 4_000), NOW, 3, 60);
         long theirs = own.family.session(own.family.engagement(own.family.tutorId, student, 4_000), NOW, 2, 60);
         FakeStripe.chargeSucceeds("pi_mixed", 8_000, "ch_mixed");
-        long invoice = own.issue(invoices, List.of(mine, theirs));
+        long invoice = own.issue(issuing, List.of(mine, theirs));
         assertThat(own.invoiceState(invoice)).isEqualTo("PAID");
 
         signIn.as(demo.enhancedTutorEmail());
-        assertThatThrownBy(() -> charges.refund(invoice, 1, 1_000, "Goodwill"))
+        assertThatThrownBy(() -> refunds.refund(invoice, 1, 1_000, "Goodwill"))
                 .hasMessage("This invoice includes other tutors' sessions: ask the office to refund it");
         assertThat(FakeStripe.requests("POST", "/v1/refunds")).isEmpty();
     }
@@ -313,12 +329,12 @@ class ChargeFailuresIT {
         long mine = own.family.session(own.family.engagement(demo.enhancedTutorId(), student, 4_000), NOW, 3, 60);
         long theirs = own.family.session(own.family.engagement(own.family.tutorId, student, 6_000), NOW, 2, 60);
         FakeStripe.chargeFails("pi_mixed_declined", 10_000, "card_declined", "generic_decline", "Declined");
-        long invoice = own.issue(invoices, List.of(mine, theirs));
+        long invoice = own.issue(issuing, List.of(mine, theirs));
         assertThat(own.invoiceState(invoice)).isEqualTo("OPEN");
         int chargesBefore = FakeStripe.requests("POST", "/v1/payment_intents").size();
 
         signIn.as(demo.enhancedTutorEmail());
-        assertThat(charges.panel(invoice)).get().satisfies(panel -> assertThat(panel.chargeOffered()).isFalse());
+        assertThat(panels.panel(invoice)).get().satisfies(panel -> assertThat(panel.chargeOffered()).isFalse());
         FakeStripe.chargeSucceeds("pi_mixed_second", 10_000, "ch_mixed_second");
         assertThatThrownBy(() -> charges.chargeNow(invoice))
                 .hasMessage("This invoice includes other tutors' sessions: ask the office to charge it");
@@ -332,26 +348,26 @@ class ChargeFailuresIT {
         long student = own.family.student(TestData.unique("Mixed"));
         long mine = own.family.session(own.family.engagement(demo.enhancedTutorId(), student, 4_000), NOW, 3, 60);
         long theirs = own.family.session(own.family.engagement(own.family.tutorId, student, 6_000), NOW, 2, 60);
-        long invoice = own.issue(invoices, List.of(mine, theirs));
-        assertThat(charges.panel(invoice)).get().satisfies(panel -> assertThat(panel.payLink()).isNotNull());
+        long invoice = own.issue(issuing, List.of(mine, theirs));
+        assertThat(panels.panel(invoice)).get().satisfies(panel -> assertThat(panel.payLink()).isNotNull());
 
         // The link opens Stripe's page for the invoice's total, which is hidden from the tutor (issue 7).
         signIn.as(demo.enhancedTutorEmail());
-        assertThat(charges.panel(invoice)).get().satisfies(panel -> assertThat(panel.payLink()).isNull());
+        assertThat(panels.panel(invoice)).get().satisfies(panel -> assertThat(panel.payLink()).isNull());
     }
 
     @Test
     void only_admins_and_the_enhanced_access_tutor_who_added_the_client_may_charge_refund_or_send_card_links() {
         PaymentWorld office = new PaymentWorld(jdbc, data, null).withCard(true);
         FakeStripe.chargeFails("pi_roles_1", 2_000, "card_declined", "generic_decline", "Declined");
-        long invoice = office.issue(invoices, office.sessions(1, 2_000, NOW));
+        long invoice = office.issue(issuing, office.sessions(1, 2_000, NOW));
 
         signIn.as(demo.enhancedTutorEmail());
         assertThatThrownBy(() -> charges.chargeNow(invoice)).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> charges.refund(invoice, 1, 100, "x")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> refunds.refund(invoice, 1, 100, "x")).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> cardsOnFile.sendSetupLink(office.clientId)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> cardsOnFile.removeCard(office.clientId)).isInstanceOf(NotFoundException.class);
-        assertThat(charges.panel(invoice)).isEmpty();
+        assertThat(panels.panel(invoice)).isEmpty();
 
         signIn.as(demo.plainTutorEmail());
         assertThatThrownBy(() -> charges.chargeNow(invoice)).isInstanceOf(NotFoundException.class);
@@ -364,7 +380,7 @@ class ChargeFailuresIT {
                 own.family.student(TestData.unique("Own")), 5_000), NOW, 3, 60);
         signIn.as(demo.enhancedTutorEmail());
         FakeStripe.chargeSucceeds("pi_roles_2", 5_000, "ch_roles_2");
-        assertThat(charges.confirmAndCharge(ownSession, 5_000).outcome()).isEqualTo(ChargeResult.Outcome.PAID);
+        assertThat(confirmAndCharge.confirmAndCharge(ownSession, 5_000).outcome()).isEqualTo(ChargeResult.Outcome.PAID);
 
         // A plain tutor sees their session but may not charge it.
         signIn.as(demo.adminEmail());
@@ -372,7 +388,7 @@ class ChargeFailuresIT {
         long plainSession = plain.family.session(plain.family.engagement(demo.plainTutorId(),
                 plain.family.student(TestData.unique("Plain")), 5_000), NOW, 3, 60);
         signIn.as(demo.plainTutorEmail());
-        assertThatThrownBy(() -> charges.confirmAndCharge(plainSession, 5_000)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> confirmAndCharge.confirmAndCharge(plainSession, 5_000)).isInstanceOf(AccessDeniedException.class);
         assertThat(FakeStripe.requests("POST", "/v1/payment_intents")).hasSize(2);
     }
 }

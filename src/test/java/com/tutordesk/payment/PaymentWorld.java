@@ -1,7 +1,7 @@
 package com.tutordesk.payment;
 
 import com.tutordesk.billing.BillingFixture;
-import com.tutordesk.billing.InvoiceService;
+import com.tutordesk.billing.InvoiceIssuingService;
 import com.tutordesk.billing.NewInvoice;
 import com.tutordesk.testing.TestData;
 import java.time.Instant;
@@ -62,7 +62,7 @@ final class PaymentWorld {
     }
 
     /** Issues (sends now) an invoice of these sessions as the signed-in user. */
-    long issue(InvoiceService invoices, List<Long> sessions) {
+    long issue(InvoiceIssuingService invoices, List<Long> sessions) {
         return invoices.create(new NewInvoice(clientId, sessions, List.of(), invoices.defaultDueDate(),
                 NewInvoice.Delivery.SEND_NOW, null));
     }

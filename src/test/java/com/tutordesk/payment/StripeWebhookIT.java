@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import com.tutordesk.billing.InvoiceService;
+import com.tutordesk.billing.InvoiceIssuingService;
 import com.tutordesk.testing.DemoAccounts;
 import com.tutordesk.testing.FakeStripe;
 import com.tutordesk.testing.IntegrationTest;
@@ -41,10 +41,16 @@ class StripeWebhookIT {
     StripeWebhooks webhooks;
 
     @Autowired
-    CardCharges charges;
+    PayNowCheckouts checkouts;
 
     @Autowired
-    InvoiceService invoices;
+    CardRefunds refunds;
+
+    @Autowired
+    InvoiceCardPanels panels;
+
+    @Autowired
+    InvoiceIssuingService issuing;
 
     @Autowired
     PaymentLinks links;
@@ -96,9 +102,9 @@ class StripeWebhookIT {
     }
 
     private long invoiceWithPayPage(PaymentWorld world, String checkoutId) {
-        long invoice = world.issue(invoices, world.sessions(1, 8_800, NOW));
+        long invoice = world.issue(issuing, world.sessions(1, 8_800, NOW));
         FakeStripe.checkoutCreated(checkoutId, "payment", "https://checkout.stripe.test/" + checkoutId);
-        assertThat(charges.openPayPage(invoice).redirect()).isNotNull();
+        assertThat(checkouts.openPayPage(invoice).redirect()).isNotNull();
         return invoice;
     }
 
@@ -199,7 +205,7 @@ class StripeWebhookIT {
                 com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/v1/payment_intents"))
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(FakeStripe.intentJson("pi_order",
                         "processing", 6_100, null, null, null))));
-        long invoice = world.issue(invoices, world.sessions(1, 6_100, NOW));
+        long invoice = world.issue(issuing, world.sessions(1, 6_100, NOW));
         assertThat(world.attemptStatuses(invoice)).containsExactly("PENDING");
         FakeStripe.intentReads("pi_order", FakeStripe.intentJson("pi_order", "succeeded", 6_100, "ch_order", null,
                 "invoice-" + invoice + "-attempt-1"));
@@ -263,9 +269,9 @@ class StripeWebhookIT {
     void charge_refunded_updates_our_refunds_and_adds_one_made_in_the_stripe_dashboard() throws Exception {
         PaymentWorld world = new PaymentWorld(jdbc, data, null).withCard(true);
         FakeStripe.chargeSucceeds("pi_refunded", 10_000, "ch_refunded");
-        long invoice = world.issue(invoices, world.sessions(1, 10_000, NOW));
+        long invoice = world.issue(issuing, world.sessions(1, 10_000, NOW));
         FakeStripe.refundCreated("re_ours", 3_000, "pending");
-        assertThat(charges.refund(invoice, 1, 3_000, "Late start").status()).isEqualTo(PaymentRefund.Status.PENDING);
+        assertThat(refunds.refund(invoice, 1, 3_000, "Late start").status()).isEqualTo(PaymentRefund.Status.PENDING);
         FakeStripe.refundsOfCharge("ch_refunded",
                 FakeStripe.refundJson("re_ours", 3_000, "succeeded", "{\"refund\": \"invoice-" + invoice + "-refund-1\"}"),
                 FakeStripe.refundJson("re_dashboard", 1_000, "succeeded", "{}"));
@@ -274,9 +280,9 @@ class StripeWebhookIT {
                 NOW.getEpochSecond()));
         webhooks.processPending();
 
-        CardCharges.InvoiceCardPanel panel = charges.panel(invoice).orElseThrow();
-        assertThat(panel.refunds()).extracting(CardCharges.RefundRow::reason, CardCharges.RefundRow::amountMinor,
-                CardCharges.RefundRow::status).containsExactly(
+        InvoiceCardPanel panel = panels.panel(invoice).orElseThrow();
+        assertThat(panel.refunds()).extracting(InvoiceCardPanel.RefundRow::reason, InvoiceCardPanel.RefundRow::amountMinor,
+                InvoiceCardPanel.RefundRow::status).containsExactly(
                         org.assertj.core.groups.Tuple.tuple("Late start", 3_000L, PaymentRefund.Status.SUCCEEDED),
                         org.assertj.core.groups.Tuple.tuple("Refunded in the Stripe dashboard", 1_000L,
                                 PaymentRefund.Status.SUCCEEDED));
@@ -302,7 +308,7 @@ class StripeWebhookIT {
 
         signIn.as(demo.adminEmail());
         PaymentWorld world = new PaymentWorld(jdbc, data, null);
-        long invoice = world.issue(invoices, world.sessions(1, 5_500, NOW));
+        long invoice = world.issue(issuing, world.sessions(1, 5_500, NOW));
         signIn.out();
         FakeStripe.checkoutCreated("cs_link", "payment", "https://checkout.stripe.test/cs_link");
         String link = links.payLinkFor(invoice).orElseThrow().getPath();

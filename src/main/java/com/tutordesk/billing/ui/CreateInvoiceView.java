@@ -2,7 +2,8 @@ package com.tutordesk.billing.ui;
 
 import com.tutordesk.billing.InvoiceAdjustment;
 import com.tutordesk.billing.InvoiceCandidates;
-import com.tutordesk.billing.InvoiceService;
+import com.tutordesk.billing.InvoiceIssuingService;
+import com.tutordesk.billing.InvoiceQueryService;
 import com.tutordesk.billing.InvoiceTotals;
 import com.tutordesk.billing.NewInvoice;
 import com.tutordesk.billing.PaymentsService;
@@ -12,6 +13,7 @@ import com.tutordesk.session.SessionStatus;
 import com.tutordesk.settings.BusinessProfile;
 import com.tutordesk.settings.SettingsService;
 import com.tutordesk.shared.Money;
+import com.tutordesk.shared.InvalidFieldException;
 import com.tutordesk.shared.NotFoundException;
 import com.tutordesk.shared.RuleViolationException;
 import com.tutordesk.shared.ui.DateFields;
@@ -87,14 +89,17 @@ class CreateInvoiceView extends Main implements BeforeEnterObserver {
     Button submit;
     Dialog previewDialog;
 
-    private final InvoiceService invoices;
+    private final InvoiceQueryService invoices;
+    private final InvoiceIssuingService issuing;
     private final PaymentsService payments;
     private final BusinessProfile profile;
     private final List<NewInvoice.Adjustment> adjustments = new ArrayList<>();
     private InvoiceCandidates candidates;
 
-    CreateInvoiceView(InvoiceService invoices, PaymentsService payments, SettingsService settings) {
+    CreateInvoiceView(InvoiceQueryService invoices, InvoiceIssuingService issuing, PaymentsService payments,
+            SettingsService settings) {
         this.invoices = invoices;
+        this.issuing = issuing;
         this.payments = payments;
         this.profile = settings.profile();
         addClassName("create-invoice-view");
@@ -446,7 +451,7 @@ class CreateInvoiceView extends Main implements BeforeEnterObserver {
                 submit.setEnabled(true);
                 return;
             }
-            long id = invoices.create(new NewInvoice(candidates.clientId(), ids, adjustments, dueDate.getValue(), how,
+            long id = issuing.create(new NewInvoice(candidates.clientId(), ids, adjustments, dueDate.getValue(), how,
                     sendOn.getValue()));
             Notification.show(switch (how) {
                 case SEND_NOW -> "Invoice issued" + invoices.latestEmailNote(id).map(note -> "; email " + note)
@@ -455,17 +460,21 @@ class CreateInvoiceView extends Main implements BeforeEnterObserver {
                 case DRAFT -> "Draft saved";
             }, 4000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             UI.getCurrent().navigate("invoices/" + id);
-        } catch (IllegalArgumentException e) {
-            String message = e.getMessage();
-            if (message.startsWith("Due date")) {
-                dueDate.setErrorMessage(message);
-                dueDate.setInvalid(true);
-            } else if (message.startsWith("Send date")) {
-                sendOn.setErrorMessage(message);
-                sendOn.setInvalid(true);
-            } else {
-                error(message);
+        } catch (InvalidFieldException e) {
+            switch (e.field()) {
+                case "dueDate" -> {
+                    dueDate.setErrorMessage(e.getMessage());
+                    dueDate.setInvalid(true);
+                }
+                case "sendOn" -> {
+                    sendOn.setErrorMessage(e.getMessage());
+                    sendOn.setInvalid(true);
+                }
+                default -> error(e.getMessage());
             }
+            submit.setEnabled(true);
+        } catch (IllegalArgumentException e) {
+            error(e.getMessage());
             submit.setEnabled(true);
         } catch (RuleViolationException | NotFoundException e) {
             error(e.getMessage());

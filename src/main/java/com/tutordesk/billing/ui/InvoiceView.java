@@ -3,7 +3,9 @@ package com.tutordesk.billing.ui;
 import com.tutordesk.billing.InvoiceDetails;
 import com.tutordesk.billing.InvoicePageSection;
 import com.tutordesk.billing.InvoicePayment;
-import com.tutordesk.billing.InvoiceService;
+import com.tutordesk.billing.InvoiceIssuingService;
+import com.tutordesk.billing.InvoiceQueryService;
+import com.tutordesk.billing.InvoiceSettlementService;
 import com.tutordesk.billing.ManualPayment;
 import com.tutordesk.billing.PaymentMethod;
 import com.tutordesk.mail.MailState;
@@ -77,37 +79,44 @@ class InvoiceView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     Dialog undoDialog;
     TextArea undoReason;
 
-    private final InvoiceService invoices;
+    private final InvoiceQueryService invoices;
+    private final InvoiceIssuingService issuing;
+    private final InvoiceSettlementService settlement;
     private final BusinessProfile profile;
     private final Clock clock;
     private final ObjectProvider<InvoicePageSection> sections;
+    private final com.tutordesk.billing.OverdueReminders reminders;
     private InvoiceDetails invoice;
     private String title = "Invoice · Tutordesk";
 
-    InvoiceView(InvoiceService invoices, SettingsService settings, Clock clock,
-            ObjectProvider<InvoicePageSection> sections) {
+    InvoiceView(InvoiceQueryService invoices, InvoiceIssuingService issuing, InvoiceSettlementService settlement,
+            SettingsService settings, Clock clock, ObjectProvider<InvoicePageSection> sections,
+            com.tutordesk.billing.OverdueReminders reminders) {
         this.sections = sections;
+        this.reminders = reminders;
         this.invoices = invoices;
+        this.issuing = issuing;
+        this.settlement = settlement;
         this.profile = settings.profile();
         this.clock = clock;
         addClassName("invoice-view");
         // The page stays put after these two, so a double click would reach the server twice.
         resend.setDisableOnClick(true);
         sendNow.setDisableOnClick(true);
-        resend.addClickListener(click -> act(() -> "Invoice email " + invoices.resend(invoice.id())));
+        resend.addClickListener(click -> act(() -> "Invoice email " + issuing.resend(invoice.id())));
         markPaid.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         markPaid.addClickListener(click -> openPaymentDialog());
         cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         cancel.addClickListener(click -> openCancelDialog());
         sendNow.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         sendNow.addClickListener(click -> act(() -> {
-            invoices.sendNow(invoice.id());
+            issuing.sendNow(invoice.id());
             return "Invoice issued" + invoices.latestEmailNote(invoice.id()).map(note -> "; email " + note).orElse("");
         }));
         deleteDraft.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         deleteDraft.addClickListener(click -> {
             try {
-                invoices.deleteDraft(invoice.id());
+                settlement.deleteDraft(invoice.id());
                 notify("Draft deleted", false);
                 UI.getCurrent().navigate("payments");
             } catch (RuleViolationException | AccessDeniedException | NotFoundException e) {
@@ -211,6 +220,10 @@ class InvoiceView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         // Sections of modules above billing (card payments), without a dependency on them.
         sections.orderedStream().forEach(section -> add(section.create(details, () -> show(invoices.details(details.id())))));
         add(new H3("Emails"), emails(details));
+        var sent = reminders.remindersOf(details.id());
+        if (!sent.isEmpty()) {
+            add(new H3("Overdue reminders"), OverdueReminderList.of(sent, profile));
+        }
     }
 
     private String statusText(InvoiceDetails details) {
@@ -322,21 +335,25 @@ class InvoiceView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         paymentDate.setInvalid(false);
         paymentReference.setInvalid(false);
         try {
-            invoices.markPaid(invoice.id(), new ManualPayment(paymentMethod.getValue(), paymentDate.getValue(),
+            settlement.markPaid(invoice.id(), new ManualPayment(paymentMethod.getValue(), paymentDate.getValue(),
                     paymentReference.getValue()));
             paymentDialog.close();
             notify("Marked as paid", false);
             show(invoices.details(invoice.id()));
-        } catch (IllegalArgumentException e) {
-            if (e.getMessage().startsWith("Payment method")) {
-                paymentMethod.setErrorMessage(e.getMessage());
-                paymentMethod.setInvalid(true);
-            } else if (e.getMessage().startsWith("Payment date")) {
-                paymentDate.setErrorMessage(e.getMessage());
-                paymentDate.setInvalid(true);
-            } else {
-                paymentReference.setErrorMessage(e.getMessage());
-                paymentReference.setInvalid(true);
+        } catch (InvalidFieldException e) {
+            switch (e.field()) {
+                case "method" -> {
+                    paymentMethod.setErrorMessage(e.getMessage());
+                    paymentMethod.setInvalid(true);
+                }
+                case "paidOn" -> {
+                    paymentDate.setErrorMessage(e.getMessage());
+                    paymentDate.setInvalid(true);
+                }
+                default -> {
+                    paymentReference.setErrorMessage(e.getMessage());
+                    paymentReference.setInvalid(true);
+                }
             }
         } catch (RuleViolationException | AccessDeniedException | NotFoundException e) {
             paymentDialog.close();
@@ -357,7 +374,7 @@ class InvoiceView extends Main implements BeforeEnterObserver, HasDynamicTitle {
                 + " · ") + payment.method().label() + " · " + profile.formatDate(payment.paidOn())), undoReason);
         Button confirm = new Button("Undo payment", click -> {
             try {
-                invoices.undoPayment(invoice.id(), payment.id(), undoReason.getValue());
+                settlement.undoPayment(invoice.id(), payment.id(), undoReason.getValue());
                 undoDialog.close();
                 notify("Payment undone: " + invoice.title() + " is outstanding again", false);
                 show(invoices.details(invoice.id()));
@@ -381,7 +398,7 @@ class InvoiceView extends Main implements BeforeEnterObserver, HasDynamicTitle {
                 "The invoice is cancelled for good (its number stays used) and its " + count + " session"
                         + (count == 1 ? " becomes" : "s become") + " unbilled again, ready for a new invoice.",
                 "Cancel Invoice", confirmed -> act(() -> {
-                    int freed = invoices.cancel(invoice.id());
+                    int freed = settlement.cancel(invoice.id());
                     return "Invoice cancelled; " + freed + " session" + (freed == 1 ? " is" : "s are") + " unbilled again";
                 }));
         cancelDialog.setConfirmButtonTheme("error primary");

@@ -63,19 +63,25 @@ class PaymentsView extends Main implements BeforeEnterObserver {
     final Grid<InvoiceRow> invoices = new Grid<>();
     final Grid<UnbilledClient> unbilledClients = new Grid<>();
     final Button newInvoice = new Button("Create invoice", VaadinIcon.PLUS.create());
+    final Button invoiceAll = new Button("Invoice all clients");
 
     private final PaymentsService payments;
     private final BusinessProfile profile;
     private boolean applyingUrl;
     private boolean built;
 
-    PaymentsView(PaymentsService payments, SettingsService settings) {
+    PaymentsView(PaymentsService payments, SettingsService settings, com.tutordesk.billing.BillingRunService runs) {
         this.payments = payments;
         this.profile = settings.profile();
         addClassName("payments-view");
         newInvoice.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         newInvoice.addClickListener(click -> UI.getCurrent().navigate("invoices/new"));
-        Div header = new Div(new H2("Payments"), newInvoice);
+        invoiceAll.setId("invoice-all-clients");
+        invoiceAll.addClickListener(click -> UI.getCurrent().navigate("invoices/run"));
+        invoiceAll.setVisible(runs.mayRun());
+        Div buttons = new Div(invoiceAll, newInvoice);
+        buttons.addClassName("view-header-actions");
+        Div header = new Div(new H2("Payments"), buttons);
         header.addClassName("view-header-row");
         add(header);
     }

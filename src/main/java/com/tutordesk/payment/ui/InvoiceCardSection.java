@@ -3,7 +3,10 @@ package com.tutordesk.payment.ui;
 import com.tutordesk.billing.InvoiceDetails;
 import com.tutordesk.billing.InvoicePageSection;
 import com.tutordesk.payment.AttemptStatus;
-import com.tutordesk.payment.CardCharges;
+import com.tutordesk.payment.CardChargeService;
+import com.tutordesk.payment.CardRefunds;
+import com.tutordesk.payment.InvoiceCardPanel;
+import com.tutordesk.payment.InvoiceCardPanels;
 import com.tutordesk.payment.ChargeResult;
 import com.tutordesk.payment.PaymentRefund;
 import com.tutordesk.settings.BusinessProfile;
@@ -37,10 +40,15 @@ import java.util.Locale;
 @org.springframework.stereotype.Component
 class InvoiceCardSection implements InvoicePageSection {
 
-    private final CardCharges charges;
+    private final InvoiceCardPanels panels;
+    private final CardChargeService charges;
+    private final CardRefunds refunds;
     private final SettingsService settings;
 
-    InvoiceCardSection(CardCharges charges, SettingsService settings) {
+    InvoiceCardSection(InvoiceCardPanels panels, CardChargeService charges, CardRefunds refunds,
+            SettingsService settings) {
+        this.panels = panels;
+        this.refunds = refunds;
         this.charges = charges;
         this.settings = settings;
     }
@@ -50,7 +58,7 @@ class InvoiceCardSection implements InvoicePageSection {
         Div section = new Div();
         section.addClassName("invoice-card-payments");
         section.setId("invoice-card-payments");
-        CardCharges.InvoiceCardPanel panel = charges.panel(invoice.id()).orElse(null);
+        InvoiceCardPanel panel = panels.panel(invoice.id()).orElse(null);
         if (panel == null || (invoice.state() == com.tutordesk.billing.InvoiceState.DRAFT && panel.attempts().isEmpty())) {
             section.setVisible(false);
             return section;
@@ -94,7 +102,7 @@ class InvoiceCardSection implements InvoicePageSection {
             section.add(line);
         }
 
-        Grid<CardCharges.AttemptRow> attempts = new Grid<>();
+        Grid<InvoiceCardPanel.AttemptRow> attempts = new Grid<>();
         attempts.setId("invoice-card-attempts");
         attempts.addColumn(a -> "#" + a.number()).setHeader("Attempt").setAutoWidth(true).setFlexGrow(0);
         attempts.addColumn(a -> profile.formatDateTime(a.createdAt())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
@@ -121,7 +129,7 @@ class InvoiceCardSection implements InvoicePageSection {
             Div list = new Div();
             list.setId("invoice-refunds");
             list.addClassName("invoice-refunds");
-            for (CardCharges.RefundRow refund : panel.refunds()) {
+            for (InvoiceCardPanel.RefundRow refund : panel.refunds()) {
                 Paragraph line = new Paragraph("Refund " + (invoice.redacted() ? "" : profile.formatMoney(
                         refund.amountMinor()) + " ") + "of payment #"
                         + refund.attemptNumber() + " · " + profile.formatDateTime(refund.createdAt()) + " · "
@@ -140,7 +148,7 @@ class InvoiceCardSection implements InvoicePageSection {
         return section;
     }
 
-    private Component outcome(CardCharges.AttemptRow attempt) {
+    private Component outcome(InvoiceCardPanel.AttemptRow attempt) {
         Span badge = new Span(attempt.status().label());
         badge.addClassNames("status-badge", "attempt-" + attempt.status().name().toLowerCase(Locale.ROOT));
         Div cell = new Div(badge);
@@ -152,8 +160,8 @@ class InvoiceCardSection implements InvoicePageSection {
         return cell;
     }
 
-    private Component refundButton(InvoiceDetails invoice, CardCharges.AttemptRow attempt,
-            CardCharges.InvoiceCardPanel panel, Runnable reload) {
+    private Component refundButton(InvoiceDetails invoice, InvoiceCardPanel.AttemptRow attempt,
+            InvoiceCardPanel panel, Runnable reload) {
         Button refund = new Button("Refund…");
         refund.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         refund.addClassName("attempt-refund");
@@ -163,7 +171,7 @@ class InvoiceCardSection implements InvoicePageSection {
         return refund;
     }
 
-    private void openRefund(InvoiceDetails invoice, CardCharges.AttemptRow attempt, Runnable reload) {
+    private void openRefund(InvoiceDetails invoice, InvoiceCardPanel.AttemptRow attempt, Runnable reload) {
         BusinessProfile profile = settings.profile();
         Dialog dialog = new Dialog();
         dialog.setId("refund-dialog");
@@ -194,7 +202,7 @@ class InvoiceCardSection implements InvoicePageSection {
                 return;
             }
             try {
-                CardCharges.RefundResult result = charges.refund(invoice.id(), attempt.number(), minor, reason.getValue());
+                CardRefunds.RefundResult result = refunds.refund(invoice.id(), attempt.number(), minor, reason.getValue());
                 dialog.close();
                 PaymentUi.notify(result.message(), result.status() == PaymentRefund.Status.FAILED);
                 reload.run();

@@ -1,6 +1,6 @@
 package com.tutordesk.payment.ui;
 
-import com.tutordesk.payment.CardCharges;
+import com.tutordesk.payment.ConfirmAndCharge;
 import com.tutordesk.payment.ChargeResult;
 import com.tutordesk.session.SessionPage;
 import com.tutordesk.session.SessionPageAction;
@@ -26,10 +26,10 @@ import org.springframework.stereotype.Component;
 @Component
 class SessionChargeAction implements SessionPageAction {
 
-    private final CardCharges charges;
+    private final ConfirmAndCharge charges;
     private final SettingsService settings;
 
-    SessionChargeAction(CardCharges charges, SettingsService settings) {
+    SessionChargeAction(ConfirmAndCharge charges, SettingsService settings) {
         this.charges = charges;
         this.settings = settings;
     }
@@ -63,7 +63,7 @@ class SessionChargeAction implements SessionPageAction {
         });
     }
 
-    private void charge(CardCharges.ChargeOffer offer, Runnable reload) {
+    private void charge(ConfirmAndCharge.ChargeOffer offer, Runnable reload) {
         try {
             ChargeResult result = charges.confirmAndCharge(offer.sessionId(), offer.amountMinor());
             PaymentUi.notify(result.message(), result.outcome().problem());

@@ -3,7 +3,9 @@ package com.tutordesk.billing.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tutordesk.billing.BillingFixture;
-import com.tutordesk.billing.InvoiceService;
+import com.tutordesk.billing.InvoiceIssuingService;
+import com.tutordesk.billing.InvoiceQueryService;
+import com.tutordesk.billing.InvoiceSettlementService;
 import com.tutordesk.billing.NewInvoice;
 import com.tutordesk.billing.PaymentMethod;
 import com.tutordesk.testing.DemoAccounts;
@@ -39,7 +41,13 @@ class InvoiceViewIT extends SpringBrowserlessTest {
     TestClock clock;
 
     @Autowired
-    InvoiceService invoices;
+    InvoiceIssuingService issuing;
+
+    @Autowired
+    InvoiceSettlementService settlement;
+
+    @Autowired
+    InvoiceQueryService invoices;
 
     DemoAccounts demo;
     BillingFixture family;
@@ -53,7 +61,7 @@ class InvoiceViewIT extends SpringBrowserlessTest {
         family = BillingFixture.create(jdbc, data, null);
         sessions = family.sessions(2, 4500, clock.instant());
         signIn.as(demo.adminEmail());
-        invoiceId = invoices.create(new NewInvoice(family.clientId, sessions,
+        invoiceId = issuing.create(new NewInvoice(family.clientId, sessions,
                 List.of(new NewInvoice.Adjustment("Workbook", 1250)), TODAY.plusDays(14), NewInvoice.Delivery.SEND_NOW, null));
     }
 
@@ -169,7 +177,7 @@ class InvoiceViewIT extends SpringBrowserlessTest {
         long student = own.student(TestData.unique("Student"));
         long mine = own.session(own.engagement(tutor, student, 6000), clock.instant(), 4, 60);
         long theirs = own.session(own.engagement(family.tutorId, student, 9000), clock.instant(), 3, 60);
-        long mixed = invoices.create(new NewInvoice(own.clientId, List.of(mine, theirs), null, TODAY.plusDays(14),
+        long mixed = issuing.create(new NewInvoice(own.clientId, List.of(mine, theirs), null, TODAY.plusDays(14),
                 NewInvoice.Delivery.SEND_NOW, null));
         return new MixedInvoice(login, mixed);
     }
@@ -198,7 +206,7 @@ class InvoiceViewIT extends SpringBrowserlessTest {
         MixedInvoice invoice = mixedInvoiceOfAnEnhancedAccessTutor();
         String login = invoice.login();
         long mixed = invoice.id();
-        invoices.markPaid(mixed, new com.tutordesk.billing.ManualPayment(PaymentMethod.CHEQUE, TODAY, "Cheque 88"));
+        settlement.markPaid(mixed, new com.tutordesk.billing.ManualPayment(PaymentMethod.CHEQUE, TODAY, "Cheque 88"));
 
         signIn.as(login);
         assertThat(invoices.details(mixed).payments()).singleElement()

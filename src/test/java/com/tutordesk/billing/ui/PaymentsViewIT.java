@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tutordesk.billing.BillingFixture;
 import com.tutordesk.billing.InvoiceFilter;
-import com.tutordesk.billing.InvoiceService;
+import com.tutordesk.billing.InvoiceIssuingService;
 import com.tutordesk.billing.InvoiceStatus;
 import com.tutordesk.billing.NewInvoice;
 import com.tutordesk.billing.PaymentsService;
@@ -45,7 +45,7 @@ class PaymentsViewIT extends SpringBrowserlessTest {
     PaymentsService payments;
 
     @Autowired
-    InvoiceService invoices;
+    InvoiceIssuingService issuing;
 
     @Autowired
     SettingsService settings;
@@ -86,7 +86,7 @@ class PaymentsViewIT extends SpringBrowserlessTest {
         signIn.as(demo.adminEmail());
         BillingFixture family = BillingFixture.create(jdbc, data, null);
         List<Long> sessions = family.sessions(1, 5000, clock.instant());
-        long id = invoices.create(new NewInvoice(family.clientId, sessions, null, LocalDate.of(2026, 11, 25),
+        long id = issuing.create(new NewInvoice(family.clientId, sessions, null, LocalDate.of(2026, 11, 25),
                 NewInvoice.Delivery.SEND_NOW, null));
         clock.set(TestClock.START.plus(java.time.Duration.ofDays(2)));
         try {

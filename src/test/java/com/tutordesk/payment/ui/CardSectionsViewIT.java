@@ -3,7 +3,7 @@ package com.tutordesk.payment.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tutordesk.billing.BillingFixture;
-import com.tutordesk.billing.InvoiceService;
+import com.tutordesk.billing.InvoiceIssuingService;
 import com.tutordesk.billing.NewInvoice;
 import com.tutordesk.testing.DemoAccounts;
 import com.tutordesk.testing.FakeStripe;
@@ -41,7 +41,7 @@ class CardSectionsViewIT extends SpringBrowserlessTest {
     TestData data;
 
     @Autowired
-    InvoiceService invoices;
+    InvoiceIssuingService issuing;
 
     DemoAccounts demo;
 
@@ -131,8 +131,8 @@ class CardSectionsViewIT extends SpringBrowserlessTest {
         BillingFixture family = BillingFixture.create(jdbc, data, null);
         giveCard(family.clientId, true);
         FakeStripe.chargeFails("pi_view_1", 6_600, "card_declined", "insufficient_funds", "Insufficient funds");
-        long invoice = invoices.create(new NewInvoice(family.clientId, family.sessions(1, 6_600, TestClock.START),
-                List.of(), invoices.defaultDueDate(), NewInvoice.Delivery.SEND_NOW, null));
+        long invoice = issuing.create(new NewInvoice(family.clientId, family.sessions(1, 6_600, TestClock.START),
+                List.of(), issuing.defaultDueDate(), NewInvoice.Delivery.SEND_NOW, null));
 
         open("invoices/" + invoice, "com.tutordesk.billing.ui.InvoiceView");
         @SuppressWarnings("unchecked")
@@ -157,8 +157,8 @@ class CardSectionsViewIT extends SpringBrowserlessTest {
         BillingFixture family = BillingFixture.create(jdbc, data, null);
         giveCard(family.clientId, true);
         FakeStripe.chargeSucceeds("pi_view_refund", 6_600, "ch_view_refund");
-        long invoice = invoices.create(new NewInvoice(family.clientId, family.sessions(1, 6_600, TestClock.START),
-                List.of(), invoices.defaultDueDate(), NewInvoice.Delivery.SEND_NOW, null));
+        long invoice = issuing.create(new NewInvoice(family.clientId, family.sessions(1, 6_600, TestClock.START),
+                List.of(), issuing.defaultDueDate(), NewInvoice.Delivery.SEND_NOW, null));
         FakeStripe.refundCreated("re_view_1", 1_000, "succeeded");
 
         open("invoices/" + invoice, "com.tutordesk.billing.ui.InvoiceView");
