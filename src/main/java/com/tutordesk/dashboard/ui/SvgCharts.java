@@ -97,8 +97,10 @@ final class SvgCharts {
         plot.setRangeGridlinePaint(new Color(0xd0d5dd));
         plot.setOutlineVisible(false);
         CategoryAxis axis = plot.getDomainAxis();
-        axis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
-        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+        // Upright labels stay SVG text (rotated ones are drawn as outlines); short ones fit 12 bars.
+        axis.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
+        axis.setMaximumCategoryLabelLines(2);
+        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
         axis.setTickLabelFont(font);
         plot.getRangeAxis().setTickLabelFont(font);
         if (chart.getLegend() != null) {
