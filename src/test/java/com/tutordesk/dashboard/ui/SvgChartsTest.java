@@ -30,7 +30,7 @@ class SvgChartsTest {
         String svg = SvgCharts.revenueAndMargin(months, PROFILE);
 
         String root = svg.substring(0, svg.indexOf('>'));
-        assertThat(root).startsWith("<svg").contains("viewBox='0.0 0.0 720.0 360.0'").doesNotContain("width");
+        assertThat(root).startsWith("<svg").contains("viewBox='0.0 0.0 600.0 360.0'").doesNotContain("width");
         assertThat(svg).contains(">Oct 26<").contains(">Nov 26<").contains("Revenue").contains("Gross margin");
     }
 
