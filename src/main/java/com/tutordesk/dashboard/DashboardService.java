@@ -224,11 +224,12 @@ public class DashboardService {
     private List<TodoItem> todo() {
         BusinessProfile profile = settings.profile();
         Instant now = clock.instant();
-        Instant reportDue = now.minus(REPORT_GRACE);
-        Long reports = jdbc.queryForObject("select count(*) from tutoring_sessions s where s.status in"
-                + " ('COMPLETED', 'SCHEDULED') and s.ends_at <= ? and s.report is null and s.report_sent_at is null",
-                Long.class, utc(reportDue));
-        LocalDate lastFullDay = profile.local(reportDue).toLocalDate().minusDays(1);
+        // Whole business-local days whose sessions all ended at least 48 h ago (a session is at most
+        // 10 hours long): exactly what the linked sessions list shows for "completed, no report, to that day".
+        LocalDate lastFullDay = profile.local(now.minus(REPORT_GRACE)).toLocalDate().minusDays(1);
+        Long reports = jdbc.queryForObject("select count(*) from tutoring_sessions s where " + DELIVERED
+                + " and s.starts_at < ? and s.report is null and s.report_sent_at is null", Long.class, utc(now),
+                utc(lastFullDay.plusDays(1).atStartOfDay(profile.zone()).toInstant()));
         long clients = payments.countUnbilledClients();
         // An open invoice whose latest attempt did not go through: a later success or retry supersedes it.
         Long failed = jdbc.queryForObject("select count(*) from payment_attempts a join invoices i on i.id = a.invoice_id"

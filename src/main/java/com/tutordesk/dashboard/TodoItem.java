@@ -11,7 +11,10 @@ public record TodoItem(Kind kind, long count, String link) {
 
     /** The to-do list's lines, in the order shown (domain.md "Dashboard"). */
     public enum Kind {
-        /** Completed sessions that ended more than 48 h ago and have no report. */
+        /**
+         * Completed sessions without a report that started on a business-local day ending more than
+         * 48 h before now (so every one of them ended at least 48 h ago).
+         */
         REPORTS_MISSING("Sessions without a report after 48 h"),
         /** Clients with billable sessions on no invoice (the Payments page's list). */
         CLIENTS_TO_INVOICE("Clients to invoice"),

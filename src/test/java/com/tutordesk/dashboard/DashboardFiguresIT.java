@@ -190,10 +190,18 @@ class DashboardFiguresIT {
         dashboard.admin().todo().forEach(item -> todo.put(item.kind(), item.count()));
         Instant now = clock.instant();
 
-        Long reportsMissing = jdbc.queryForObject("select count(*) from tutoring_sessions where report is null"
-                + " and report_sent_at is null and status in ('COMPLETED', 'SCHEDULED') and ends_at <= ?", Long.class,
-                LocalDateTime.ofInstant(now.minusSeconds(48 * 3600), ZoneOffset.UTC));
-        assertThat(todo.get(TodoItem.Kind.REPORTS_MISSING)).isEqualTo(reportsMissing);
+        LocalDate lastFullDay = now.minusSeconds(48 * 3600).atZone(profile.zone()).toLocalDate().minusDays(1);
+        List<Row> reportsMissing = jdbc.query("select id, tutor_id, client_id, subject_id, starts_at, ends_at, status,"
+                + " duration_minutes, client_amount_minor, tutor_earnings_minor from tutoring_sessions"
+                + " where report is null and report_sent_at is null",
+                (rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getObject(5, LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                        rs.getObject(6, LocalDateTime.class).toInstant(ZoneOffset.UTC), rs.getString(7), rs.getInt(8),
+                        rs.getLong(9), rs.getLong(10))).stream()
+                .filter(r -> r.delivered(now) && !r.startsAt().atZone(profile.zone()).toLocalDate().isAfter(lastFullDay))
+                .toList();
+        assertThat(reportsMissing).allSatisfy(r -> assertThat(r.endsAt()).isBefore(now.minusSeconds(48 * 3600)));
+        assertThat(todo.get(TodoItem.Kind.REPORTS_MISSING)).isEqualTo((long) reportsMissing.size());
         Long emails = jdbc.queryForObject("select count(*) from mail_messages where state in ('FAILED', 'HELD')",
                 Long.class);
         assertThat(todo.get(TodoItem.Kind.EMAILS_NOT_DELIVERED)).isEqualTo(emails);
