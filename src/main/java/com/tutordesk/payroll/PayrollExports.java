@@ -5,17 +5,10 @@ import com.tutordesk.settings.BusinessProfile;
 import com.tutordesk.settings.SettingsService;
 import com.tutordesk.shared.CsvCells;
 import com.tutordesk.shared.PdfLook;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Service;
 
 /**
@@ -57,11 +50,11 @@ public class PayrollExports {
         PayStatement statement = queries.statement(tutorId, periodStart);
         BusinessProfile profile = settings.profile();
         String currency = profile.currency().getCurrencyCode();
-        write(out, List.of("Line", "Date", "Student", "Subject", "Status", "Carried forward from", "Duration (minutes)",
+        CsvCells.write(out, List.of("Line", "Date", "Student", "Subject", "Status", "Carried forward from", "Duration (minutes)",
                 "Wage per hour (" + currency + ")", "Amount (" + currency + ")", "Memo"), csv -> {
                     for (StatementLine line : statement.lines()) {
-                        csv.printRecord("Session", profile.local(line.startsAt()).toLocalDate(), text(line.studentName()),
-                                text(line.subjectName()), line.statusLabel(),
+                        csv.printRecord("Session", profile.local(line.startsAt()).toLocalDate(), CsvCells.text(line.studentName()),
+                                CsvCells.text(line.subjectName()), line.statusLabel(),
                                 line.carriedFrom() == null ? "" : line.carriedFrom().start() + " – "
                                         + line.carriedFrom().end(),
                                 line.durationMinutes(), money(line.tutorWageMinor(), profile),
@@ -70,7 +63,7 @@ public class PayrollExports {
                     for (StatementAdjustment adjustment : statement.adjustments()) {
                         csv.printRecord(adjustment.kind().label(), profile.local(adjustment.createdAt()).toLocalDate(),
                                 "", "", "", "", "", "", money(adjustment.signedAmountMinor(), profile),
-                                text(adjustment.memo()));
+                                CsvCells.text(adjustment.memo()));
                     }
                     csv.printRecord("Total", "", "", "", statement.state().label(), "", statement.totals().minutes(), "",
                             money(statement.totals().totalMinor(), profile), "");
@@ -89,17 +82,17 @@ public class PayrollExports {
         PeriodPayroll payroll = queries.period(date);
         BusinessProfile profile = settings.profile();
         String currency = profile.currency().getCurrencyCode();
-        write(out, List.of("Period start", "Period end", "Tutor id", "Tutor", "Sessions", "Minutes", "Hours (h:mm)",
+        CsvCells.write(out, List.of("Period start", "Period end", "Tutor id", "Tutor", "Sessions", "Minutes", "Hours (h:mm)",
                 "Earnings (" + currency + ")", "Adjustments (" + currency + ")", "Total (" + currency + ")", "State",
                 "Paid on", "Payment method", "Payment reference"), csv -> {
                     for (TutorPayRow row : payroll.rows()) {
                         PayTotals totals = row.totals();
-                        csv.printRecord(row.period().start(), row.period().end(), row.tutorId(), text(row.tutorName()),
+                        csv.printRecord(row.period().start(), row.period().end(), row.tutorId(), CsvCells.text(row.tutorName()),
                                 totals.sessions(), totals.minutes(), PdfLook.hoursMinutes(totals.minutes()),
                                 money(totals.earningsMinor(), profile), money(totals.adjustmentsMinor(), profile),
                                 money(totals.totalMinor(), profile), row.state().label(),
                                 row.paidOn() == null ? "" : row.paidOn(),
-                                row.paidMethod() == null ? "" : row.paidMethod().label(), text(row.paidReference()));
+                                row.paidMethod() == null ? "" : row.paidMethod().label(), CsvCells.text(row.paidReference()));
                     }
                 });
     }
@@ -115,26 +108,6 @@ public class PayrollExports {
     /** @return e.g. "payroll-2026-11-16.csv" */
     public static String periodFileName(PayPeriod period) {
         return "payroll-" + period.start() + ".csv";
-    }
-
-    private interface Rows {
-        void print(CSVPrinter csv) throws IOException;
-    }
-
-    private static void write(OutputStream out, List<String> header, Rows rows) {
-        try {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new))
-                    .get());
-            rows.print(csv);
-            csv.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String text(String value) {
-        return value == null ? "" : CsvCells.neutraliseFormula(value);
     }
 
     private static String money(long minor, BusinessProfile profile) {

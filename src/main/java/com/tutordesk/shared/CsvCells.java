@@ -1,7 +1,23 @@
 package com.tutordesk.shared;
 
-/** What every CSV export does to its cells. */
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/** What every CSV export does to its cells, and the one way exports write a file. */
 public final class CsvCells {
+
+    /** Prints an export's records. */
+    @FunctionalInterface
+    public interface Rows {
+        void print(CSVPrinter csv) throws IOException;
+    }
 
     private CsvCells() {
     }
@@ -22,5 +38,28 @@ public final class CsvCells {
         return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
                 ? "'" + cell
                 : cell;
+    }
+
+    /** @return {@code value} made safe by {@link #neutraliseFormula}, or "" for {@code null} */
+    public static String text(String value) {
+        return value == null ? "" : neutraliseFormula(value);
+    }
+
+    /**
+     * Writes a CSV file (UTF-8, RFC 4180 quoting, a header row) to {@code out}, which is flushed and
+     * left open for the caller.
+     *
+     * @throws UncheckedIOException when {@code out} fails
+     */
+    public static void write(OutputStream out, List<String> header, Rows rows) {
+        try {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new))
+                    .get());
+            rows.print(csv);
+            csv.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

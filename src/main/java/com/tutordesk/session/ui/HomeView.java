@@ -1,6 +1,8 @@
 package com.tutordesk.session.ui;
 
 import com.tutordesk.session.AgendaEntry;
+import com.tutordesk.session.HomePageSection;
+import org.springframework.beans.factory.ObjectProvider;
 import com.tutordesk.security.CurrentUserService;
 import com.tutordesk.session.SessionLoggingService;
 import com.tutordesk.session.SessionService;
@@ -27,8 +29,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Home page: the signed-in person's sessions for today and the next seven days (an admin sees all,
- * a tutor their own), with times in the business time zone and locale.
+ * Home page: the sections other modules add through {@link HomePageSection} (the dashboard's figures,
+ * charts and to-do list, issue 19), then the signed-in person's sessions for today and the next seven
+ * days (an admin sees all, a tutor their own), with times in the business time zone and locale.
  */
 @Route("")
 @PageTitle("Home · Tutordesk")
@@ -42,7 +45,7 @@ class HomeView extends Main {
     final Button logSession = new Button("Log Session", VaadinIcon.PLUS.create());
 
     HomeView(SessionService sessions, SessionLoggingService logging, SettingsService settings,
-            CurrentUserService currentUsers, Clock clock) {
+            CurrentUserService currentUsers, Clock clock, ObjectProvider<HomePageSection> sections) {
         addClassName("home-view");
         BusinessProfile profile = settings.profile();
         LocalDate today = profile.today(clock);
@@ -89,6 +92,8 @@ class HomeView extends Main {
         empty.setVisible(entries.isEmpty());
 
         agenda.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("sessions/" + e.getItem().id())));
+        sections.orderedStream().map(HomePageSection::create).filter(java.util.Objects::nonNull)
+                .forEach(this::add);
         add(header, range, empty, agenda);
     }
 

@@ -1,0 +1,297 @@
+package com.tutordesk.dashboard;
+
+import com.tutordesk.billing.PaymentsService;
+import com.tutordesk.payroll.PayrollQueries;
+import com.tutordesk.schedule.CalendarFilter;
+import com.tutordesk.schedule.ScheduleService;
+import com.tutordesk.security.CurrentUser;
+import com.tutordesk.security.CurrentUserService;
+import com.tutordesk.settings.BusinessProfile;
+import com.tutordesk.settings.SettingsService;
+import com.tutordesk.shared.NotFoundException;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.time.temporal.WeekFields;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The Home figures (issue 19, domain.md "Dashboard"): the admin's month comparison, money and to-do
+ * list, the charts' series, and a tutor's own week, reports waiting and pay-period earnings.
+ *
+ * <p>Admin figures are for admins only: anyone else gets "not found" (the same as for a page that
+ * does not exist). A tutor's Home reads only the signed-in tutor's own sessions; the schedule and
+ * payroll services it calls check that again.
+ *
+ * <p>Sums run in the database, one statement per figure or series: sessions are put in business
+ * months or weeks by a {@code case} over their indexed start, with boundaries computed here in the
+ * business zone (a month that holds a DST change is 743 or 745 hours long and counts so).
+ */
+@Service
+public class DashboardService {
+
+    /** How long after its end a completed session without a report becomes a to-do (domain.md). */
+    public static final Duration REPORT_GRACE = Duration.ofHours(48);
+
+    /** How many waiting reports a tutor's Home lists (the count says how many in all). */
+    public static final int REPORTS_SHOWN = 20;
+
+    /** Longest chart: months of the revenue chart, weeks of the sessions chart. */
+    public static final int MAX_BUCKETS = 60;
+
+    /**
+     * Sessions that took place: completed, or scheduled with their end passed (domain.md: "becomes
+     * completed once its end has passed"). One parameter: now (UTC).
+     */
+    static final String DELIVERED = "(s.status = 'COMPLETED' or (s.status = 'SCHEDULED' and s.ends_at <= ?))";
+
+    /** Sessions whose amounts count: delivered, or late-cancelled. One parameter: now (UTC). */
+    static final String CHARGED = "(s.status in ('COMPLETED', 'LATE_CANCELLED')"
+            + " or (s.status = 'SCHEDULED' and s.ends_at <= ?))";
+
+    private final JdbcTemplate jdbc;
+    private final CurrentUserService currentUsers;
+    private final SettingsService settings;
+    private final PaymentsService payments;
+    private final ScheduleService schedule;
+    private final PayrollQueries payroll;
+    private final Clock clock;
+
+    DashboardService(JdbcTemplate jdbc, CurrentUserService currentUsers, SettingsService settings,
+            PaymentsService payments, ScheduleService schedule, PayrollQueries payroll, Clock clock) {
+        this.jdbc = jdbc;
+        this.currentUsers = currentUsers;
+        this.settings = settings;
+        this.payments = payments;
+        this.schedule = schedule;
+        this.payroll = payroll;
+        this.clock = clock;
+    }
+
+    /**
+     * The admin's Home figures.
+     *
+     * @throws NotFoundException for anyone but an admin
+     */
+    @Transactional(readOnly = true)
+    public AdminDashboard admin() {
+        requireAdmin();
+        List<MonthFigures> months = monthsOf(2);
+        return new AdminDashboard(months.get(1), months.get(0), payments.totals(), todo());
+    }
+
+    /**
+     * Revenue, tutor costs and sessions per business month, oldest first, ending with the current
+     * month (so far); months without sessions are included with zeros.
+     *
+     * @param months how many, 1 to {@value #MAX_BUCKETS}
+     * @throws NotFoundException for anyone but an admin
+     * @throws IllegalArgumentException for a count out of range
+     */
+    @Transactional(readOnly = true)
+    public List<MonthFigures> months(int months) {
+        requireAdmin();
+        checkBuckets(months);
+        return monthsOf(months);
+    }
+
+    /**
+     * Delivered sessions per business week and tutor, oldest week first, then tutor name; weeks
+     * start on the business locale's first day of the week and end with the current week (so far).
+     * Only tutor–week pairs with sessions are listed.
+     *
+     * @param weeks how many, 1 to {@value #MAX_BUCKETS}
+     * @throws NotFoundException for anyone but an admin
+     * @throws IllegalArgumentException for a count out of range
+     */
+    @Transactional(readOnly = true)
+    public List<WeekTutorSessions> weeksByTutor(int weeks) {
+        requireAdmin();
+        checkBuckets(weeks);
+        BusinessProfile profile = settings.profile();
+        LocalDate first = weekStart(profile).minusWeeks(weeks - 1L);
+        List<LocalDate> starts = new ArrayList<>();
+        for (int i = 0; i <= weeks; i++) {
+            starts.add(first.plusWeeks(i));
+        }
+        List<Object> params = new ArrayList<>();
+        String bucket = bucket(starts, profile, params);
+        params.add(utc(clock.instant()));
+        params.add(utc(starts.getFirst().atStartOfDay(profile.zone()).toInstant()));
+        params.add(utc(starts.getLast().atStartOfDay(profile.zone()).toInstant()));
+        return jdbc.query("select x.b, x.tutor_id, t.name, count(*), sum(x.minutes) from (select " + bucket
+                + " as b, s.tutor_id, s.duration_minutes as minutes from tutoring_sessions s where " + DELIVERED
+                + " and s.starts_at >= ? and s.starts_at < ?) x join tutors t on t.id = x.tutor_id"
+                + " group by x.b, x.tutor_id, t.name order by x.b, t.name, x.tutor_id",
+                (rs, n) -> new WeekTutorSessions(starts.get(rs.getInt(1)), rs.getLong(2), rs.getString(3),
+                        rs.getLong(4), rs.getLong(5)), params.toArray());
+    }
+
+    /**
+     * The signed-in tutor's Home: their current week from the calendar, their sessions waiting for a
+     * report and their earnings in the current pay period.
+     *
+     * @throws NotFoundException for a user who is not a tutor
+     */
+    @Transactional(readOnly = true)
+    public TutorDashboard tutor() {
+        CurrentUser user = currentUsers.require();
+        if (!user.isTutor() || user.tutorId() == null) {
+            throw new NotFoundException("Page", "tutor home");
+        }
+        long tutorId = user.tutorId();
+        BusinessProfile profile = settings.profile();
+        LocalDate weekStart = weekStart(profile);
+        var week = schedule.entries(weekStart, weekStart.plusWeeks(1), new CalendarFilter(tutorId, null, null));
+        Instant now = clock.instant();
+        String where = " from tutoring_sessions s where s.tutor_id = ? and " + DELIVERED
+                + " and s.report is null and s.report_sent_at is null";
+        Long count = jdbc.queryForObject("select count(*)" + where, Long.class, tutorId, utc(now));
+        List<ReportWaiting> waiting = jdbc.query("select s.id, s.starts_at, st.name, sub.name" + where.replace(
+                " from tutoring_sessions s", " from tutoring_sessions s join students st on st.id = s.student_id"
+                        + " join subjects sub on sub.id = s.subject_id")
+                + " order by s.starts_at, s.id limit ?",
+                (rs, n) -> new ReportWaiting(rs.getLong(1), instant(rs.getObject(2, LocalDateTime.class)),
+                        rs.getString(3), rs.getString(4)), tutorId, utc(now), REPORTS_SHOWN);
+        return new TutorDashboard(weekStart, week, waiting, count == null ? 0 : count,
+                payroll.currentPeriodEarnings(tutorId));
+    }
+
+    /** @return whether the signed-in user sees the admin's Home figures */
+    public boolean showsAdminHome() {
+        return currentUsers.find().map(CurrentUser::isAdmin).orElse(false);
+    }
+
+    /** @return whether the signed-in user sees a tutor's Home figures */
+    public boolean showsTutorHome() {
+        return currentUsers.find().map(user -> user.isTutor() && user.tutorId() != null).orElse(false);
+    }
+
+    /** @return the first day of the current business week (the business locale's first day of week) */
+    public LocalDate currentWeekStart() {
+        return weekStart(settings.profile());
+    }
+
+    private LocalDate weekStart(BusinessProfile profile) {
+        DayOfWeek first = WeekFields.of(profile.locale()).getFirstDayOfWeek();
+        return profile.today(clock).with(TemporalAdjusters.previousOrSame(first));
+    }
+
+    private List<MonthFigures> monthsOf(int months) {
+        BusinessProfile profile = settings.profile();
+        YearMonth current = YearMonth.from(profile.today(clock));
+        YearMonth firstMonth = current.minusMonths(months - 1L);
+        List<LocalDate> starts = new ArrayList<>();
+        for (int i = 0; i <= months; i++) {
+            starts.add(firstMonth.plusMonths(i).atDay(1));
+        }
+        LocalDateTime now = utc(clock.instant());
+        List<Object> params = new ArrayList<>();
+        String bucket = bucket(starts, profile, params);
+        params.add(now); // DELIVERED
+        params.add(now); // CHARGED
+        params.add(utc(starts.getFirst().atStartOfDay(profile.zone()).toInstant()));
+        params.add(utc(starts.getLast().atStartOfDay(profile.zone()).toInstant()));
+        long[][] sums = new long[months][4];
+        jdbc.query("select x.b, sum(x.delivered), sum(x.delivered * x.minutes), sum(x.revenue), sum(x.costs)"
+                + " from (select " + bucket + " as b, case when " + DELIVERED + " then 1 else 0 end as delivered,"
+                + " s.duration_minutes as minutes, s.client_amount_minor as revenue, s.tutor_earnings_minor as costs"
+                + " from tutoring_sessions s where " + CHARGED + " and s.starts_at >= ? and s.starts_at < ?) x"
+                + " group by x.b", rs -> {
+                    long[] row = sums[rs.getInt(1)];
+                    row[0] = rs.getLong(2);
+                    row[1] = rs.getLong(3);
+                    row[2] = rs.getLong(4);
+                    row[3] = rs.getLong(5);
+                }, params.toArray());
+        List<MonthFigures> result = new ArrayList<>();
+        for (int i = 0; i < months; i++) {
+            result.add(new MonthFigures(firstMonth.plusMonths(i), sums[i][0], sums[i][1], sums[i][2], sums[i][3]));
+        }
+        return result;
+    }
+
+    private List<TodoItem> todo() {
+        BusinessProfile profile = settings.profile();
+        Instant now = clock.instant();
+        // Whole business-local days whose sessions all ended at least 48 h ago (a session is at most
+        // 10 hours long): exactly what the linked sessions list shows for "completed, no report, to that day".
+        LocalDate lastFullDay = profile.local(now.minus(REPORT_GRACE)).toLocalDate().minusDays(1);
+        Long reports = jdbc.queryForObject("select count(*) from tutoring_sessions s where " + DELIVERED
+                + " and s.starts_at < ? and s.report is null and s.report_sent_at is null", Long.class, utc(now),
+                utc(lastFullDay.plusDays(1).atStartOfDay(profile.zone()).toInstant()));
+        long clients = payments.countUnbilledClients();
+        // An open invoice whose latest attempt did not go through: a later success or retry supersedes it.
+        Long failed = jdbc.queryForObject("select count(*) from payment_attempts a join invoices i on i.id = a.invoice_id"
+                + " where i.state = 'OPEN' and a.status in ('DECLINED', 'AUTHENTICATION_REQUIRED', 'FAILED')"
+                + " and not exists (select 1 from payment_attempts b where b.invoice_id = a.invoice_id and b.id > a.id)",
+                Long.class);
+        long[] emails = jdbc.queryForObject("select coalesce(sum(case when m.state = 'FAILED' then 1 else 0 end), 0),"
+                + " coalesce(sum(case when m.state = 'HELD' then 1 else 0 end), 0)"
+                + " from mail_messages m where m.state in ('FAILED', 'HELD')",
+                (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
+        LocalDate weekStart = weekStart(profile);
+        Instant weekFrom = weekStart.atStartOfDay(profile.zone()).toInstant();
+        Instant weekTo = weekStart.plusWeeks(1).atStartOfDay(profile.zone()).toInstant();
+        // Sessions of the week that overlap another of the same tutor; the other may start up to the
+        // longest session (600 minutes) before the week.
+        Long overlapping = jdbc.queryForObject("select count(*) from tutoring_sessions a where a.starts_at >= ?"
+                + " and a.starts_at < ? and a.status <> 'CANCELLED' and exists (select 1 from tutoring_sessions b"
+                + " where b.tutor_id = a.tutor_id and b.id <> a.id and b.status <> 'CANCELLED'"
+                + " and b.starts_at >= ? and b.starts_at < a.ends_at and b.ends_at > a.starts_at)",
+                Long.class, utc(weekFrom), utc(weekTo), utc(weekFrom.minus(Duration.ofMinutes(600))));
+        return List.of(
+                new TodoItem(TodoItem.Kind.REPORTS_MISSING, reports == null ? 0 : reports,
+                        "sessions?status=completed&report=none&to=" + lastFullDay),
+                new TodoItem(TodoItem.Kind.CLIENTS_TO_INVOICE, clients, "payments"),
+                new TodoItem(TodoItem.Kind.FAILED_CARD_PAYMENTS, failed == null ? 0 : failed, "payments"),
+                new TodoItem(TodoItem.Kind.EMAILS_NOT_DELIVERED, emails[0] + emails[1],
+                        emails[0] == 0 && emails[1] > 0 ? "outbox?state=held" : "outbox?state=failed"),
+                new TodoItem(TodoItem.Kind.OVERLAPPING_SESSIONS, overlapping == null ? 0 : overlapping,
+                        "schedule?view=week&date=" + weekStart));
+    }
+
+    /**
+     * A {@code case} that puts {@code s.starts_at} into bucket 0 … n-1 for the n+1 business-local
+     * day boundaries {@code starts}; its parameters (UTC) are added to {@code params}.
+     */
+    static String bucket(List<LocalDate> starts, BusinessProfile profile, List<Object> params) {
+        StringBuilder sql = new StringBuilder("case");
+        for (int i = 1; i < starts.size(); i++) {
+            sql.append(" when s.starts_at < ? then ").append(i - 1);
+            params.add(utc(starts.get(i).atStartOfDay(profile.zone()).toInstant()));
+        }
+        return sql.append(" end").toString();
+    }
+
+    private void requireAdmin() {
+        if (!currentUsers.require().isAdmin()) {
+            throw new NotFoundException("Page", "dashboard");
+        }
+    }
+
+    private static void checkBuckets(int count) {
+        if (count < 1 || count > MAX_BUCKETS) {
+            throw new IllegalArgumentException("A chart shows 1 to " + MAX_BUCKETS + " months or weeks, not " + count);
+        }
+    }
+
+    /** Instants are stored as UTC wall-clock values (hibernate.jdbc.time_zone=UTC). */
+    static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    static Instant instant(LocalDateTime utc) {
+        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
+    }
+}
