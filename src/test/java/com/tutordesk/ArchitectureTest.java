@@ -102,6 +102,16 @@ class ArchitectureTest {
                     "the payroll read model (issue 16): a period's payable sessions of every tutor with student and"
                             + " subject names, summed per tutor in the database (README \"Payroll\": 200,000"
                             + " sessions), not read one by one through the session module")),
+            Map.entry("com.tutordesk.dashboard.DashboardService", new ReadModel(
+                    Set.of("tutoring_sessions", "tutors", "students", "subjects", "invoices", "payment_attempts",
+                            "mail_messages"),
+                    "the dashboard (issue 19): month, week and to-do figures summed by the database in one grouped"
+                            + " statement each (failed card payments, undelivered emails, overlaps), never read"
+                            + " session by session through the owners' services; money totals still come from"
+                            + " PaymentsService")),
+            Map.entry("com.tutordesk.dashboard.ReportsService", new ReadModel(Set.of("tutoring_sessions", "tutors",
+                    "students", "subjects", "clients"), "the reports page (issue 19): revenue by client, tutor or"
+                            + " subject and utilisation, one grouped statement each")),
             Map.entry("com.tutordesk.demo.DemoDataLoader", new ReadModel(Set.of("users", "tutors"),
                     "names the demo logins of a database loaded by an earlier start, before any module runs")));
 

@@ -13,4 +13,6 @@
  * people, payment-attempt and outbox tables in SQL because a dashboard is by nature a cross-module
  * aggregate; they never write.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"billing", "payroll", "schedule", "security",
+        "session", "settings", "shared"})
 package com.tutordesk.dashboard;
