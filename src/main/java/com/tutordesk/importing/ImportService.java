@@ -19,7 +19,6 @@ import com.tutordesk.people.TutorService;
 import com.tutordesk.security.CurrentUserService;
 import com.tutordesk.settings.BusinessProfile;
 import com.tutordesk.settings.SettingsService;
-import com.tutordesk.shared.CsvCells;
 import com.tutordesk.shared.RuleViolationException;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -169,7 +168,7 @@ public class ImportService {
             return amountExample.replace("1,234", "65").replace("1.234", "65").replace("1 234", "65")
                     .replace("1\u202F234", "65").replace("1\u00A0234", "65").replace("1234", "65");
         }
-        return CsvCells.neutraliseFormula(field.example());
+        return field.example();
     }
 
     private ImportResult apply(ImportKind kind, Spreadsheet sheet, ColumnMapping mapping, MatchPolicy policy,

@@ -123,13 +123,25 @@ public record Spreadsheet(String fileName, List<String> headers, List<SheetRow> 
         try (Reader reader = new java.io.StringReader(text); CSVParser parser = format.parse(reader)) {
             for (CSVRecord record : parser) {
                 List<String> cells = new ArrayList<>(record.size());
-                record.forEach(c -> cells.add(c == null ? "" : c.strip()));
+                record.forEach(c -> cells.add(cell(c)));
                 table.add(cells);
             }
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
             throw new InvalidFieldException("file", fileName + " is not a readable CSV file: " + e.getMessage());
         }
         return table;
+    }
+
+    /**
+     * @return the cell stripped, without the apostrophe that exports put before a leading = + - @
+     *         (CsvCells.neutraliseFormula), so that "'+1 212 555 0100" reads as the phone number it was
+     */
+    private static String cell(String text) {
+        String value = text == null ? "" : text.strip();
+        if (value.length() > 1 && value.charAt(0) == '\'' && "=+-@".indexOf(value.charAt(1)) >= 0) {
+            return value.substring(1);
+        }
+        return value;
     }
 
     private static char mostUsed(String headerLine) {
@@ -161,7 +173,7 @@ public record Spreadsheet(String fileName, List<String> headers, List<SheetRow> 
                 if (row != null) {
                     for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
                         Cell cell = row.getCell(c);
-                        cells.add(cell == null ? "" : formatter.formatCellValue(cell, evaluator).strip());
+                        cells.add(cell == null ? "" : cell(formatter.formatCellValue(cell, evaluator)));
                     }
                 }
                 table.add(cells);

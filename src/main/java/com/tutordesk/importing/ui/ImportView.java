@@ -225,8 +225,11 @@ class ImportView extends Main {
                         : ""));
     }
 
+    /** @return rows by action, e.g. "3 to create, 1 to update, 2 unchanged" ("created" once written) */
     private static String counts(ImportResult result) {
-        return result.created() + " to create, " + result.updated() + " to update, " + result.skipped() + " unchanged";
+        return result.written()
+                ? result.created() + " created, " + result.updated() + " updated, " + result.skipped() + " unchanged"
+                : result.created() + " to create, " + result.updated() + " to update, " + result.skipped() + " unchanged";
     }
 
     private static Span badge(RowAction action) {
