@@ -419,11 +419,7 @@ public class ImportService {
         }
 
         private void student(RowWork row, MatchPolicy policy, long clientId, String studentName) {
-            Map<String, StudentRow> known = studentsOf.computeIfAbsent(clientId, id -> {
-                Map<String, StudentRow> map = new HashMap<>();
-                clients.students(id).forEach(s -> map.put(lower(s.name()), s));
-                return map;
-            });
+            Map<String, StudentRow> known = studentsOf.computeIfAbsent(clientId, ImportService.this::studentsByName);
             StudentForm form = new StudentForm(studentName, blankToNull(row.text("gradeLevel")),
                     blankToNull(row.text("studentEmail")), blankToNull(row.text("notes")));
             if (known.containsKey(lower(studentName))) {
@@ -559,11 +555,9 @@ public class ImportService {
                 if (client == null || studentName.isEmpty()) {
                     return null;
                 }
-                candidates = studentsOf.computeIfAbsent(client.id(), id -> {
-                    Map<String, StudentRow> map = new HashMap<>();
-                    clients.students(id).forEach(s -> map.put(lower(s.name()), s));
-                    return map;
-                }).values().stream().filter(s -> lower(s.name()).equals(lower(studentName))).toList();
+                StudentRow found = studentsOf.computeIfAbsent(client.id(), ImportService.this::studentsByName)
+                        .get(lower(studentName));
+                candidates = found == null ? List.of() : List.of(found);
             } else {
                 if (studentName.isEmpty()) {
                     return null;
@@ -583,6 +577,13 @@ public class ImportService {
             }
             return candidates.get(0);
         }
+    }
+
+    /** @return the client's students by lower-case name (names are unique within a client) */
+    private Map<String, StudentRow> studentsByName(long clientId) {
+        Map<String, StudentRow> map = new HashMap<>();
+        clients.students(clientId).forEach(s -> map.put(lower(s.name()), s));
+        return map;
     }
 
     private static String blankToNull(String value) {
