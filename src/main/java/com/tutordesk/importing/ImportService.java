@@ -20,6 +20,7 @@ import com.tutordesk.security.CurrentUserService;
 import com.tutordesk.settings.BusinessProfile;
 import com.tutordesk.settings.SettingsService;
 import com.tutordesk.shared.RuleViolationException;
+import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -68,6 +69,9 @@ public class ImportService {
     private static final Map<String, String> ENGAGEMENT_FIELDS = Map.of("tutor", "tutor", "student", "student",
             "subject", "subject", "clientRate", "clientRate", "tutorWage", "tutorWage", "duration", "duration");
 
+    /** Rows after which the persistence context is emptied (all is flushed by then). */
+    private static final int CLEAR_EVERY = 100;
+
     private final ClientService clients;
     private final TutorService tutors;
     private final SubjectService subjects;
@@ -75,9 +79,11 @@ public class ImportService {
     private final SettingsService settings;
     private final CurrentUserService currentUsers;
     private final TransactionTemplate transactions;
+    private final EntityManager entityManager;
 
     ImportService(ClientService clients, TutorService tutors, SubjectService subjects, EngagementService engagements,
-            SettingsService settings, CurrentUserService currentUsers, PlatformTransactionManager transactionManager) {
+            SettingsService settings, CurrentUserService currentUsers, PlatformTransactionManager transactionManager,
+            EntityManager entityManager) {
         this.clients = clients;
         this.tutors = tutors;
         this.subjects = subjects;
@@ -85,6 +91,7 @@ public class ImportService {
         this.settings = settings;
         this.currentUsers = currentUsers;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.entityManager = entityManager;
     }
 
     /**
@@ -193,6 +200,12 @@ public class ImportService {
             RowWork work = new RowWork(kind, mapping, row, values);
             importer.apply(work, policy);
             rows.add(work.result());
+            if (rows.size() % CLEAR_EVERY == 0) {
+                // Every save flushes; without clearing, each flush would dirty-check every record created so
+                // far (quadratic in the file's length). The importers keep ids only, never entities.
+                entityManager.flush();
+                entityManager.clear();
+            }
         }
         return new ImportResult(kind, sheet.fileName(), write, List.copyOf(rows));
     }
