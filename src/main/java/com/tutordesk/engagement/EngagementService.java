@@ -270,6 +270,19 @@ public class EngagementService {
         return engagement;
     }
 
+    /**
+     * The engagement in which the tutor teaches the student the subject (there is at most one),
+     * for matching records from elsewhere against the existing ones (import, issue 19).
+     *
+     * @return the engagement, or empty when there is none
+     * @throws AccessDeniedException unless the caller is an admin
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<EngagementRow> find(long tutorId, long studentId, long subjectId) {
+        currentUsers.requireAdmin();
+        return engagements.findDuplicate(tutorId, studentId, subjectId).flatMap(e -> engagements.findRow(e.getId()));
+    }
+
     /** @return the number of engagements (for the Settings page's change warning) */
     @Transactional(readOnly = true)
     public long count() {

@@ -38,4 +38,8 @@ interface ClientRepository extends JpaRepository<Client, Long> {
             """)
     Page<ClientRow> findRows(Long addedBy, boolean includeInactive, Boolean autopay, boolean restrict,
             Collection<Long> onlyIds, String search, Pageable pageable);
+
+    @Query("select new com.tutordesk.people.ClientKey(c.id, c.name, c.billingContactName, c.billingContactEmail)"
+            + " from Client c order by c.id")
+    java.util.List<ClientKey> findKeys();
 }
