@@ -1,91 +1,37 @@
 package com.tutordesk.billing;
 
+import static com.tutordesk.shared.PdfLook.CELL_HEAD;
+import static com.tutordesk.shared.PdfLook.HEADING;
+import static com.tutordesk.shared.PdfLook.SMALL;
+import static com.tutordesk.shared.PdfLook.TEXT;
+import static com.tutordesk.shared.PdfLook.cell;
+import static com.tutordesk.shared.PdfLook.paragraph;
+import static com.tutordesk.shared.PdfLook.rightLine;
+import static com.tutordesk.shared.PdfLook.row;
+
 import com.tutordesk.settings.BusinessProfile;
-import java.awt.Color;
+import com.tutordesk.shared.PdfLook;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.Locale;
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
 import org.openpdf.text.Element;
-import org.openpdf.text.Font;
-import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
-import org.openpdf.text.Phrase;
-import org.openpdf.text.Rectangle;
-import org.openpdf.text.pdf.BaseFont;
-import org.openpdf.text.pdf.FontSelector;
 import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfWriter;
 
 /**
  * Renders an invoice as PDF with OpenPDF (issue 7: business name and address, number, dates,
- * bill-to, lines, adjustments, total, how to pay). Text is set in DejaVu Sans, embedded, with Droid
- * Sans Fallback for the scripts DejaVu lacks (Chinese, Japanese, Korean), so every name renders as
- * written. Both fonts ship inside the application ({@code src/main/resources/fonts}, with their
- * licences). Never prints the sessions' internal notes: the invoice does not even hold them.
+ * bill-to, lines, adjustments, total, how to pay) in the business's PDF look ({@link PdfLook}:
+ * embedded DejaVu Sans with a fallback for Chinese, Japanese and Korean). Never prints the
+ * sessions' internal notes: the invoice does not even hold them.
  */
 final class InvoicePdf {
 
-    private static final Color MUTED = new Color(0x6b, 0x72, 0x80);
-    private static final Color RULE = new Color(0xd1, 0xd5, 0xdb);
-
     private InvoicePdf() {
     }
-
-    /** Fonts load once per JVM (≈ 5 MB of TrueType). */
-    private static final class Fonts {
-        static final BaseFont REGULAR = load("fonts/dejavu/DejaVuSans.ttf");
-        static final BaseFont BOLD = load("fonts/dejavu/DejaVuSans-Bold.ttf");
-        static final BaseFont FALLBACK = load("fonts/droid/DroidSansFallbackFull.ttf");
-
-        private static BaseFont load(String resource) {
-            try (InputStream in = InvoicePdf.class.getClassLoader().getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("Font missing from the application: " + resource);
-                }
-                byte[] bytes = in.readAllBytes();
-                return BaseFont.createFont(resource.substring(resource.lastIndexOf('/') + 1), BaseFont.IDENTITY_H,
-                        BaseFont.EMBEDDED, true, bytes, null);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (DocumentException e) {
-                throw new IllegalStateException("Could not load font " + resource, e);
-            }
-        }
-    }
-
-    private record Style(float size, boolean bold, Color color) {
-        Font font() {
-            return new Font(bold ? Fonts.BOLD : Fonts.REGULAR, size, Font.NORMAL, color);
-        }
-
-        /** A paragraph whose own font (used for spacing) is embedded too, not the default Helvetica. */
-        Paragraph paragraph() {
-            Paragraph paragraph = new Paragraph(size * 1.35f, "", font());
-            paragraph.setFont(font());
-            return paragraph;
-        }
-
-        Phrase phrase(String text) {
-            FontSelector selector = new FontSelector();
-            selector.addFont(font());
-            selector.addFont(new Font(Fonts.FALLBACK, size, Font.NORMAL, color));
-            return selector.process(text == null ? "" : text);
-        }
-    }
-
-    private static final Style TITLE = new Style(20, true, Color.BLACK);
-    private static final Style HEADING = new Style(11, true, Color.BLACK);
-    private static final Style TEXT = new Style(9.5f, false, Color.BLACK);
-    private static final Style SMALL = new Style(8.5f, false, MUTED);
-    private static final Style CELL_HEAD = new Style(8.5f, true, MUTED);
-    private static final Style TOTAL = new Style(11, true, Color.BLACK);
 
     /**
      * @param invoice      the invoice (a draft prints "Draft" instead of a number)
@@ -96,7 +42,7 @@ final class InvoicePdf {
      */
     static byte[] render(Invoice invoice, BusinessProfile profile, String instructions, URI payLink) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
-        Document document = new Document(paperSize(profile.locale()), 48, 48, 48, 48);
+        Document document = PdfLook.document(profile.locale());
         try {
             PdfWriter.getInstance(document, out);
             String title = invoice.getNumber() == null ? "Draft invoice" : "Invoice " + invoice.getNumber();
@@ -122,25 +68,22 @@ final class InvoicePdf {
     }
 
     /**
-     * @return US Letter for a business in the United States or Canada, where Letter is the paper in
-     *         every printer; ISO A4 everywhere else (issue 12)
+     * @return US Letter for a business in the United States or Canada, ISO A4 everywhere else
+     *         (issue 12; the page of {@link PdfLook#document})
      */
-    static Rectangle paperSize(Locale locale) {
-        return switch (locale.getCountry()) {
-            case "US", "CA" -> PageSize.LETTER;
-            default -> PageSize.A4;
-        };
+    static org.openpdf.text.Rectangle paperSize(java.util.Locale locale) {
+        return PdfLook.document(locale).getPageSize();
+    }
+
+    /** @return minutes as h:mm, e.g. 75 → "1:15" (issue 7: "duration as h:mm") */
+    static String hoursMinutes(int minutes) {
+        return PdfLook.hoursMinutes(minutes);
     }
 
     private static void header(Document document, Invoice invoice, BusinessProfile profile) throws DocumentException {
         PdfPTable table = new PdfPTable(new float[] {3, 2});
         table.setWidthPercentage(100);
-        PdfPCell business = cell();
-        business.addElement(paragraph(TITLE, profile.name()));
-        if (!profile.address().isBlank()) {
-            business.addElement(paragraph(TEXT, profile.address()));
-        }
-        table.addCell(business);
+        table.addCell(PdfLook.letterhead(profile.name(), profile.address()));
 
         PdfPCell facts = cell();
         String state = switch (invoice.getState()) {
@@ -158,14 +101,6 @@ final class InvoicePdf {
         facts.addElement(rightLine("Due date", profile.formatDate(invoice.getDueDate())));
         table.addCell(facts);
         document.add(table);
-    }
-
-    private static Paragraph rightLine(String label, String value) {
-        Paragraph line = TEXT.paragraph();
-        line.add(SMALL.phrase(label + ": "));
-        line.add(TEXT.phrase(value));
-        line.setAlignment(Element.ALIGN_RIGHT);
-        return line;
     }
 
     private static void billTo(Document document, Invoice invoice) throws DocumentException {
@@ -186,12 +121,7 @@ final class InvoicePdf {
         table.setHeaderRows(1);
         String[] headers = {"Date", "Student", "Subject", "Tutor", "Duration", "Rate", "Amount"};
         for (int i = 0; i < headers.length; i++) {
-            PdfPCell head = new PdfPCell(CELL_HEAD.phrase(headers[i]));
-            head.setBorder(Rectangle.BOTTOM);
-            head.setBorderColor(RULE);
-            head.setPaddingBottom(5);
-            head.setHorizontalAlignment(i >= 4 ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT);
-            table.addCell(head);
+            table.addCell(PdfLook.headCell(headers[i], i >= 4));
         }
         for (InvoiceLine line : invoice.getLines()) {
             LocalDate date = profile.local(line.getSessionStartsAt()).toLocalDate();
@@ -218,15 +148,7 @@ final class InvoicePdf {
             table.addCell(row("Adjustment: " + adjustment.getMemo(), true));
             table.addCell(row(profile.formatMoney(adjustment.getAmountMinor()), true));
         }
-        PdfPCell label = new PdfPCell(TOTAL.phrase("Total " + invoice.getCurrency()));
-        PdfPCell amount = new PdfPCell(TOTAL.phrase(profile.formatMoney(invoice.getTotalMinor())));
-        for (PdfPCell cell : new PdfPCell[] {label, amount}) {
-            cell.setBorder(Rectangle.TOP);
-            cell.setBorderColor(RULE);
-            cell.setPaddingTop(6);
-            cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
-            table.addCell(cell);
-        }
+        PdfLook.totalRow(table, "Total " + invoice.getCurrency(), profile.formatMoney(invoice.getTotalMinor()));
         document.add(table);
     }
 
@@ -253,28 +175,5 @@ final class InvoicePdf {
         Paragraph thanks = paragraph(SMALL, "Thank you for learning with " + profile.name() + ".");
         thanks.setSpacingBefore(18);
         document.add(thanks);
-    }
-
-    private static Paragraph paragraph(Style style, String text) {
-        Paragraph paragraph = style.paragraph();
-        paragraph.add(style.phrase(text));
-        return paragraph;
-    }
-
-    private static PdfPCell cell() {
-        PdfPCell cell = new PdfPCell();
-        cell.setBorder(Rectangle.NO_BORDER);
-        cell.setPadding(0);
-        return cell;
-    }
-
-    private static PdfPCell row(String text, boolean right) {
-        PdfPCell cell = new PdfPCell(TEXT.phrase(text));
-        cell.setBorder(Rectangle.BOTTOM);
-        cell.setBorderColor(new Color(0xf0, 0xf0, 0xf0));
-        cell.setPaddingTop(4);
-        cell.setPaddingBottom(5);
-        cell.setHorizontalAlignment(right ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT);
-        return cell;
     }
 }

@@ -154,6 +154,8 @@ class DemoBusinessGenerator {
                 properties, today, now);
         // Invoices (issue 7): past months invoiced and mostly paid, the last month partly open, today's month unbilled.
         new DemoInvoices(jdbc, perBatch, ZONE).generate(properties.seed(), today, now);
+        // Payroll (issue 16): past pay periods approved and paid, the current one open.
+        new DemoPayroll(jdbc, perBatch, ZONE).generate(properties.seed(), today, now);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         return new Result(tutors.size(), clients.size(), students.size(), engagements.size(), sessions, logins, took);
     }

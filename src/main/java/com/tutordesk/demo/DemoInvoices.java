@@ -1,9 +1,10 @@
 package com.tutordesk.demo;
 
+import static com.tutordesk.demo.DemoRows.utc;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -47,11 +48,13 @@ final class DemoInvoices {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate perBatch;
     private final ZoneId zone;
+    private final DemoRows rows;
 
     DemoInvoices(JdbcTemplate jdbc, TransactionTemplate perBatch, ZoneId zone) {
         this.jdbc = jdbc;
         this.perBatch = perBatch;
         this.zone = zone;
+        this.rows = new DemoRows(jdbc, perBatch, zone);
     }
 
     /** @return how many invoices were issued */
@@ -67,9 +70,9 @@ final class DemoInvoices {
         jdbc.query("select id, billing_contact_name, billing_contact_email, address from clients", rs -> {
             clients.put(rs.getLong(1), new ClientInfo(rs.getString(2), rs.getString(3), rs.getString(4)));
         });
-        Map<Long, String> students = names("students");
-        Map<Long, String> subjects = names("subjects");
-        Map<Long, String> tutors = names("tutors");
+        Map<Long, String> students = rows.names("students");
+        Map<Long, String> subjects = rows.names("subjects");
+        Map<Long, String> tutors = rows.names("tutors");
 
         List<Object[]> invoiceRows = new ArrayList<>(planned.size());
         List<String> states = new ArrayList<>(planned.size());
@@ -94,8 +97,8 @@ final class DemoInvoices {
                 paid = days >= 3 && random.nextInt(100) < 55;
             }
             LocalDate paidOn = paid ? invoice.issueDate().plusDays(2 + random.nextInt((int) Math.min(24, days - 1))) : null;
-            Instant issuedAt = at(invoice.issueDate(), 9);
-            Instant paidAt = paid ? at(paidOn, 11) : null;
+            Instant issuedAt = rows.at(invoice.issueDate(), 9);
+            Instant paidAt = paid ? rows.at(paidOn, 11) : null;
             ClientInfo client = clients.get(invoice.clientId());
             invoiceRows.add(new Object[] {String.format(Locale.ROOT, "INV-%06d", n + 1), invoice.clientId(),
                     paid ? "PAID" : "OPEN", "USD", invoice.issueDate(), due, lines, adjustment, lines + adjustment,
@@ -115,7 +118,7 @@ final class DemoInvoices {
                 payments.add(new Object[] {n, method, lines + adjustment, paidOn, reference, utc(paidAt)});
             }
         }
-        batch("insert into invoices (number, client_id, state, currency, issue_date, due_date, lines_total_minor,"
+        rows.batch("insert into invoices (number, client_id, state, currency, issue_date, due_date, lines_total_minor,"
                 + " adjustments_total_minor, total_minor, bill_to_name, bill_to_email, bill_to_address, issued_at,"
                 + " paid_at, created_at, updated_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
                 invoiceRows);
@@ -139,10 +142,10 @@ final class DemoInvoices {
             }
         }
         flushLines(lineRows);
-        batch("insert into invoice_adjustments (invoice_id, position, memo, amount_minor) values (?, 0, ?, ?)",
+        rows.batch("insert into invoice_adjustments (invoice_id, position, memo, amount_minor) values (?, 0, ?, ?)",
                 adjustments.stream().map(a -> new Object[] {ids.get((int) a[0]),
                         a[1] < 0 ? "Sibling discount (5 %)" : "Workbook and materials", a[1]}).toList());
-        batch("insert into invoice_payments (invoice_id, method, amount_minor, paid_on, reference, recorded_at)"
+        rows.batch("insert into invoice_payments (invoice_id, method, amount_minor, paid_on, reference, recorded_at)"
                 + " values (?, ?, ?, ?, ?, ?)", payments.stream().map(p -> new Object[] {ids.get((int) p[0]), p[1], p[2],
                         p[3], p[4], p[5]}).toList());
         jdbc.update("update invoice_counters set last_number = ? where id = 1", planned.size());
@@ -160,9 +163,7 @@ final class DemoInvoices {
      */
     private List<Planned> plan(LocalDate today, Instant now, SplittableRandom random) {
         Map<Long, List<Line>> byClient = new java.util.TreeMap<>();
-        JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
-        // MySQL Connector/J streams a result set row by row only with this fetch size; H2 takes it as "all".
-        streaming.setFetchSize(com.tutordesk.shared.StreamingReads.fetchSize(jdbc.getDataSource()));
+        JdbcTemplate streaming = rows.streaming();
         streaming.query("select id, client_id, starts_at, student_id, subject_id, tutor_id, duration_minutes, status,"
                 + " client_rate_minor, client_amount_minor from tutoring_sessions"
                 + " where status in ('COMPLETED', 'LATE_CANCELLED') and client_amount_minor > 0 and starts_at < ?",
@@ -229,21 +230,6 @@ final class DemoInvoices {
         }
     }
 
-    private void batch(String sql, List<Object[]> rows) {
-        for (int from = 0; from < rows.size(); from += BATCH_SIZE) {
-            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + BATCH_SIZE));
-            perBatch.executeWithoutResult(status -> jdbc.batchUpdate(sql, chunk));
-        }
-    }
-
-    private Map<Long, String> names(String table) {
-        Map<Long, String> names = new HashMap<>();
-        jdbc.query("select id, name from " + table, rs -> {
-            names.put(rs.getLong(1), rs.getString(2));
-        });
-        return names;
-    }
-
     private static String method(SplittableRandom random) {
         int roll = random.nextInt(100);
         int sum = 0;
@@ -254,13 +240,5 @@ final class DemoInvoices {
             }
         }
         return "OTHER";
-    }
-
-    private Instant at(LocalDate date, int hour) {
-        return date.atTime(LocalTime.of(hour, 0)).atZone(zone).toInstant();
-    }
-
-    private static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -8,11 +8,16 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** The authenticated principal kept in the security context (and the HTTP session). */
+/**
+ * The authenticated principal kept in the security context (and the HTTP session). It carries the
+ * login's {@linkplain UserAccount#credentialsStamp() credentials stamp} from the moment of sign-in, so
+ * that a session signed in with a password that has changed since is no longer accepted
+ * ({@link CurrentUserService}).
+ */
 final class AccountPrincipal implements UserDetails, CredentialsContainer {
 
     @Serial
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private final long userId;
     private final String email;
@@ -21,9 +26,10 @@ final class AccountPrincipal implements UserDetails, CredentialsContainer {
     private final Role role;
     private final Long tutorId;
     private final boolean enabled;
+    private final String credentialsStamp;
 
     AccountPrincipal(long userId, String email, String passwordHash, String displayName, Role role, Long tutorId,
-            boolean enabled) {
+            boolean enabled, String credentialsStamp) {
         this.userId = userId;
         this.email = email;
         this.passwordHash = passwordHash;
@@ -31,15 +37,21 @@ final class AccountPrincipal implements UserDetails, CredentialsContainer {
         this.role = role;
         this.tutorId = tutorId;
         this.enabled = enabled;
+        this.credentialsStamp = credentialsStamp;
     }
 
     static AccountPrincipal of(UserAccount account) {
         return new AccountPrincipal(account.getId(), account.getEmail(), account.getPasswordHash(),
-                account.getDisplayName(), account.getRole(), account.getTutorId(), account.isEnabled());
+                account.getDisplayName(), account.getRole(), account.getTutorId(), account.isEnabled(),
+                account.credentialsStamp());
     }
 
     long userId() {
         return userId;
+    }
+
+    String credentialsStamp() {
+        return credentialsStamp;
     }
 
     String displayName() {

@@ -1,14 +1,19 @@
 package com.tutordesk.security;
 
+import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * "The current user and what they may see": every service method that reads or changes business
@@ -19,6 +24,12 @@ import org.springframework.web.context.request.RequestContextHolder;
  * email, and a password that must be changed take effect at the next click, not at the next
  * sign-in, while a page fetch and its count do not look the user up twice. Outside a request (jobs,
  * tests) it is read on every call.
+ *
+ * <p>A session is accepted only while its login is enabled and still has the password it signed in
+ * with (the principal's credentials stamp): a password change or an admin's reset ends every other
+ * session of that login at its next request, on every node, because the check reads the database
+ * ({@link SessionGuardFilter} signs such sessions out). The session that changed its own password
+ * is renewed with the new stamp ({@link #renewSignIn}) and stays signed in.
  */
 @Service
 public class CurrentUserService {
@@ -42,7 +53,12 @@ public class CurrentUserService {
      *         when the login has been disabled or deleted since sign-in
      */
     public Optional<CurrentUser> find() {
-        return resolve().map(Resolved::user);
+        return resolve(principal()).map(Resolved::user);
+    }
+
+    /** {@link #find()} for the person of this authentication (a filter's view of the request). */
+    Optional<CurrentUser> find(Authentication authentication) {
+        return resolve(principalOf(authentication)).map(Resolved::user);
     }
 
     /**
@@ -52,7 +68,7 @@ public class CurrentUserService {
      *         person must choose their own before they may do anything else (issue 6)
      */
     public CurrentUser require() {
-        Resolved resolved = resolve()
+        Resolved resolved = resolve(principal())
                 .orElseThrow(() -> new AuthenticationCredentialsNotFoundException("Not signed in"));
         if (resolved.mustChangePassword()) {
             throw new PasswordChangeRequiredException();
@@ -70,15 +86,24 @@ public class CurrentUserService {
 
     /** @return whether the signed-in login must change its (temporary) password before anything else */
     public boolean passwordChangeDue() {
-        return resolve().map(Resolved::mustChangePassword).orElse(false);
+        return resolve(principal()).map(Resolved::mustChangePassword).orElse(false);
     }
 
     /**
-     * @return whether someone signed in whose login no longer works (disabled or deleted since):
-     *         the shell signs them out
+     * @return whether someone signed in whose login no longer works (disabled or deleted since, or
+     *         its password changed since this session signed in): they are signed out
      */
     public boolean signedInButDisabled() {
-        return principal().isPresent() && resolve().isEmpty();
+        return signedInButDisabled(principal());
+    }
+
+    /** {@link #signedInButDisabled()} for the person of this authentication (a filter's view of the request). */
+    boolean signedInButDisabled(Authentication authentication) {
+        return signedInButDisabled(principalOf(authentication));
+    }
+
+    private boolean signedInButDisabled(Optional<AccountPrincipal> principal) {
+        return principal.isPresent() && resolve(principal).isEmpty();
     }
 
     /**
@@ -93,6 +118,35 @@ public class CurrentUserService {
         return user;
     }
 
+    /**
+     * Keeps the caller signed in after their own login's password changed: replaces the principal
+     * (in this thread and in the HTTP session) with one carrying the new credentials stamp. Does
+     * nothing when the caller is someone else.
+     */
+    void renewSignIn(UserAccount account) {
+        Authentication current = SecurityContextHolder.getContext().getAuthentication();
+        if (current == null || !(current.getPrincipal() instanceof AccountPrincipal principal)
+                || principal.userId() != account.getId()) {
+            return;
+        }
+        AccountPrincipal renewed = AccountPrincipal.of(account);
+        renewed.eraseCredentials();
+        UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken.authenticated(
+                renewed, null, renewed.getAuthorities());
+        authentication.setDetails(current.getDetails());
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        SecurityContextHolder.setContext(context);
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpSession session = attributes.getRequest().getSession(false);
+            if (session != null) {
+                // Where HttpSessionSecurityContextRepository keeps the signed-in context between requests.
+                session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+            }
+        }
+        forgetForThisRequest();
+    }
+
     /** Forgets what this request knew about the caller, after their own login changed. */
     void forgetForThisRequest() {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
@@ -101,8 +155,7 @@ public class CurrentUserService {
         }
     }
 
-    private Optional<Resolved> resolve() {
-        Optional<AccountPrincipal> principal = principal();
+    private Optional<Resolved> resolve(Optional<AccountPrincipal> principal) {
         if (principal.isEmpty()) {
             return Optional.empty();
         }
@@ -112,7 +165,9 @@ public class CurrentUserService {
                 cached && cached.userId() == userId) {
             return Optional.ofNullable(cached.user()).map(user -> cached);
         }
-        Optional<Resolved> resolved = accounts.findById(userId).filter(UserAccount::isEnabled)
+        String stamp = principal.get().credentialsStamp();
+        Optional<Resolved> resolved = accounts.findById(userId)
+                .filter(account -> account.isEnabled() && account.credentialsStamp().equals(stamp))
                 .map(account -> new Resolved(userId, toCurrentUser(account), account.isMustChangePassword()));
         if (request != null) {
             request.setAttribute(REQUEST_KEY, resolved.orElse(new Resolved(userId, null, false)),
@@ -129,7 +184,10 @@ public class CurrentUserService {
     }
 
     private Optional<AccountPrincipal> principal() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return principalOf(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    private static Optional<AccountPrincipal> principalOf(Authentication authentication) {
         if (authentication == null || !(authentication.getPrincipal() instanceof AccountPrincipal principal)) {
             return Optional.empty();
         }

@@ -1,15 +1,15 @@
 package com.tutordesk.security;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
 
 /**
- * Failed sign-ins per email, kept for any email typed (existing or not) so that the lock-out
- * message never tells whether an account exists. Kept in the database so that every node of a
- * cluster sees the same count.
+ * Failed sign-ins per email from browsers that have not signed in to that login before, kept for
+ * any email typed (existing or not) so that the answers never tell whether an account exists. Kept
+ * in the database so that every node of a cluster sees the same count.
  */
 @Entity
 @Table(name = "login_throttle")
@@ -19,38 +19,17 @@ class LoginThrottle {
     @Column(length = UserAccount.EMAIL_MAX_LENGTH)
     private String email;
 
-    @Column(name = "failed_attempts", nullable = false)
-    private int failedAttempts;
-
-    @Column(name = "locked_until")
-    private Instant lockedUntil;
-
-    @Column(name = "last_failure_at", nullable = false)
-    private Instant lastFailureAt;
+    @Embedded
+    private FailedSignIns failures = new FailedSignIns();
 
     protected LoginThrottle() {
     }
 
-    LoginThrottle(String email, Instant now) {
+    LoginThrottle(String email) {
         this.email = email;
-        this.lastFailureAt = now;
     }
 
-    Instant lockedUntil() {
-        return lockedUntil;
-    }
-
-    /** Counts one failure; the {@code maxFailures}-th in a row locks the email for {@code lockFor}. */
-    void recordFailure(Instant now, int maxFailures, java.time.Duration lockFor) {
-        if (lockedUntil != null && !lockedUntil.isAfter(now)) {
-            lockedUntil = null;
-            failedAttempts = 0;
-        }
-        failedAttempts++;
-        lastFailureAt = now;
-        if (failedAttempts >= maxFailures) {
-            lockedUntil = now.plus(lockFor);
-            failedAttempts = 0;
-        }
+    FailedSignIns failures() {
+        return failures;
     }
 }

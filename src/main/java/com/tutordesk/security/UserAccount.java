@@ -14,6 +14,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Locale;
 
 /**
@@ -128,6 +130,15 @@ public class UserAccount {
 
     public long getVersion() {
         return version;
+    }
+
+    /**
+     * @return a short fingerprint of the password hash: it changes with every new password (bcrypt
+     *         salts each hash), so a session that remembers it from sign-in can tell that the password
+     *         changed since. Reveals nothing usable about the password.
+     */
+    String credentialsStamp() {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(Tokens.sha256(passwordHash), 12));
     }
 
     void recordLogin(Instant at) {

@@ -6,6 +6,7 @@ import com.tutordesk.shared.NotFoundException;
 import com.tutordesk.shared.RuleViolationException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -41,14 +42,17 @@ public class UserAccountService {
     private final CurrentUserService currentUsers;
     private final Clock clock;
     private final ObjectProvider<TutorActiveLookup> tutorsActive;
+    private final LoginThrottleService throttle;
 
     UserAccountService(UserAccountRepository accounts, PasswordEncoder passwordEncoder,
-            CurrentUserService currentUsers, Clock clock, ObjectProvider<TutorActiveLookup> tutorsActive) {
+            CurrentUserService currentUsers, Clock clock, ObjectProvider<TutorActiveLookup> tutorsActive,
+            LoginThrottleService throttle) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.currentUsers = currentUsers;
         this.clock = clock;
         this.tutorsActive = tutorsActive;
+        this.throttle = throttle;
     }
 
     /**
@@ -128,7 +132,9 @@ public class UserAccountService {
     }
 
     /**
-     * Replaces a login's password with a new temporary one that must be changed at the next sign-in.
+     * Replaces a login's password with a new temporary one that must be changed at the next sign-in,
+     * and so signs that login out everywhere (every session that signed in with the old password ends
+     * at its next request; {@link CurrentUserService}).
      *
      * @throws org.springframework.security.access.AccessDeniedException unless the caller is an admin
      * @throws NotFoundException when the login does not exist
@@ -140,26 +146,27 @@ public class UserAccountService {
         String temporary = temporaryPassword();
         account.setPassword(passwordEncoder.encode(temporary), true);
         accounts.saveAndFlush(account);
+        currentUsers.renewSignIn(account);
         return new TemporaryPassword(account.getId(), account.getEmail(), temporary);
     }
 
     /**
-     * Changes the signed-in person's own password.
+     * Changes the signed-in person's own password. Every other session of this login ends at its
+     * next request; this one stays signed in.
      *
-     * @param currentPassword the password in use; not asked while the current one is a temporary
-     *                        password the person has just signed in with
+     * @param currentPassword the password in use: the person's own, or the temporary one they signed
+     *                        in with (so that someone at an unattended, freshly signed-in screen cannot
+     *                        choose the password)
      * @param newPassword     the new password; must pass {@link PasswordPolicy}
-     * @throws InvalidFieldException "currentPassword" when it is wrong, "newPassword" when the new one
-     *         is refused by the policy or equals the current one
+     * @throws InvalidFieldException "currentPassword" when it is wrong (wrong tries count towards the
+     *         sign-in pauses of this email, like wrong passwords at sign-in), "newPassword" when the new
+     *         one is refused by the policy or equals the current one
      */
     @Transactional
     public void changeOwnPassword(String currentPassword, String newPassword) {
         CurrentUser user = currentUsers.requireAllowingPasswordChange();
         UserAccount account = accounts.findById(user.userId()).orElseThrow();
-        if (!account.isMustChangePassword()
-                && (currentPassword == null || !passwordEncoder.matches(currentPassword, account.getPasswordHash()))) {
-            throw new InvalidFieldException("currentPassword", "Current password is not correct");
-        }
+        checkOwnPassword(account, currentPassword, "currentPassword", "Current password is not correct");
         Optional<String> problem = PasswordPolicy.problem(newPassword,
                 List.of(account.getEmail(), account.getDisplayName()));
         if (problem.isPresent()) {
@@ -170,28 +177,42 @@ public class UserAccountService {
         }
         account.setPassword(passwordEncoder.encode(newPassword), false);
         accounts.saveAndFlush(account);
-        currentUsers.forgetForThisRequest();
+        currentUsers.renewSignIn(account);
     }
 
     /**
-     * Changes the signed-in person's own name and sign-in email.
+     * Checks a password the signed-in person typed to confirm a change to their own login.
+     *
+     * @throws InvalidFieldException {@code field} with {@code wrong} when it is not the login's
+     *         password, or with the pause message while this email's sign-in is paused
+     */
+    void checkOwnPassword(UserAccount account, String password, String field, String wrong) {
+        Optional<Duration> paused = throttle.pauseRemaining(account.getEmail());
+        if (paused.isPresent()) {
+            throw new InvalidFieldException(field, ThrottlingAuthenticationProvider.PAUSED
+                    + SignInPauses.pausedFor(paused.get()));
+        }
+        if (password == null || !passwordEncoder.matches(password, account.getPasswordHash())) {
+            throttle.recordFailure(account.getEmail());
+            throw new InvalidFieldException(field, wrong);
+        }
+    }
+
+    /**
+     * Changes the signed-in person's own display name. (The sign-in email changes through
+     * {@link SignInEmailChangeService}, which asks for the password and a code sent to the new address.)
      *
      * @param expectedVersion the login's version the form was read at (optimistic locking)
-     * @throws InvalidFieldException "name" or "email" naming the problem (email taken, malformed, too long)
+     * @throws InvalidFieldException "name" when blank or too long
      * @throws ObjectOptimisticLockingFailureException when the login changed since the form was read
      */
     @Transactional
-    public LoginSummary updateOwnProfile(String displayName, String email, long expectedVersion) {
+    public LoginSummary updateOwnProfile(String displayName, long expectedVersion) {
         CurrentUser user = currentUsers.require();
         UserAccount account = accounts.findById(user.userId()).orElseThrow();
         requireVersion(account, expectedVersion);
         String name = Fields.required("name", "Name", displayName, UserAccount.NAME_MAX_LENGTH);
-        String normalized = Fields.email("email", "Email", email, UserAccount.EMAIL_MAX_LENGTH, true);
-        if (!normalized.equals(account.getEmail()) && accounts.existsByEmail(normalized)) {
-            throw new InvalidFieldException("email", "Email " + normalized + " is already used by another login");
-        }
         account.rename(name);
-        account.changeEmail(normalized);
         LoginSummary saved = summary(accounts.saveAndFlush(account));
         currentUsers.forgetForThisRequest();
         return saved;

@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -37,15 +38,18 @@ public class PeopleSessionsService {
     private final ClientService clients;
     private final SettingsService settings;
     private final Clock clock;
+    private final ObjectProvider<PayrollLock> payroll;
 
     PeopleSessionsService(PeopleSessionRepository sessions, CurrentUserService currentUsers,
-            EngagementService engagements, ClientService clients, SettingsService settings, Clock clock) {
+            EngagementService engagements, ClientService clients, SettingsService settings, Clock clock,
+            ObjectProvider<PayrollLock> payroll) {
         this.sessions = sessions;
         this.currentUsers = currentUsers;
         this.engagements = engagements;
         this.clients = clients;
         this.settings = settings;
         this.clock = clock;
+        this.payroll = payroll;
     }
 
     /**
@@ -186,7 +190,8 @@ public class PeopleSessionsService {
      * Re-prices the engagement's unbilled and upcoming sessions ({@link #repriceableOfEngagement})
      * with its current rates (call after changing them, in the same transaction). Invoiced, paid and
      * not-billable sessions are not touched; late-cancelled ones follow the current late-cancellation
-     * policy.
+     * policy. Sessions whose tutor pay is approved (payroll) get the new client rate only: their tutor
+     * wage and earnings stay as approved.
      *
      * @return how many sessions were re-priced
      */
@@ -196,11 +201,23 @@ public class PeopleSessionsService {
         LateCancellationPolicy policy = settings.profile().lateCancellation();
         Instant now = clock.instant();
         List<TutoringSession> unbilled = sessions.findRepriceableOfEngagement(engagementId, now);
+        Set<Long> payApproved = payApproved(unbilled);
         for (TutoringSession session : unbilled) {
-            session.reprice(engagement.getClientRateMinor(), engagement.getTutorWageMinor(),
-                    policy.clientChargePercent(), policy.tutorPayPercent(), now);
+            if (payApproved.contains(session.getId())) {
+                session.repriceClient(engagement.getClientRateMinor(), policy.clientChargePercent(), now);
+            } else {
+                session.reprice(engagement.getClientRateMinor(), engagement.getTutorWageMinor(),
+                        policy.clientChargePercent(), policy.tutorPayPercent(), now);
+            }
         }
         sessions.saveAllAndFlush(unbilled);
         return unbilled.size();
+    }
+
+    /** @return ids of these sessions whose tutor pay is approved (payroll), none without a payroll module */
+    private Set<Long> payApproved(List<TutoringSession> unbilled) {
+        PayrollLock lock = payroll.getIfAvailable();
+        return lock == null || unbilled.isEmpty() ? Set.of()
+                : lock.approvedAmong(unbilled.stream().map(TutoringSession::getId).toList());
     }
 }

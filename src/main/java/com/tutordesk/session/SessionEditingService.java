@@ -35,7 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * engagement's rates when the engagement changes; start times are read in the business zone as
  * when logging (a DST gap refused, an overlap taking the earlier offset). Late Cancellation applies
  * the business's policy percentages (settings) to both amounts, each rounded once from minutes,
- * and keeps the status and amounts before it, which Undo restores exactly.
+ * and keeps the status and amounts before it, which Undo restores exactly. A session whose tutor pay
+ * is approved (payroll) keeps its tutor, tutor earnings and pay period: a change to any of them is
+ * refused naming the period, and it cannot be deleted.
  */
 @Service
 public class SessionEditingService {
@@ -128,7 +130,8 @@ public class SessionEditingService {
      *                                  client's engagement while the session is on a draft invoice, or a
      *                                  cancellation "in time" inside the late-cancellation window (settings):
      *                                  the caller chooses {@link Cancellation#LATE} or
-     *                                  {@link Cancellation#FEE_WAIVED}
+     *                                  {@link Cancellation#FEE_WAIVED}, or a change of tutor, earnings or
+     *                                  pay period of a session whose tutor pay is approved (naming the period)
      * @throws NotFoundException        for a session or engagement that is not the caller's
      * @throws SessionChangedException  when someone else changed the session since the dialog opened
      */
@@ -192,6 +195,7 @@ public class SessionEditingService {
             if (lateNow) {
                 session.lateCancel(policy.clientChargePercent(), policy.tutorPayPercent(), now);
             }
+            guard.requirePayUnchanged(session, "edit");
             sessions.saveAndFlush(session);
             guard.record(session.getId(), user, SessionHistoryEntry.Action.EDITED, String.join("; ", changes), now);
             return null;
@@ -293,7 +297,8 @@ public class SessionEditingService {
      * Marks the session LATE_CANCELLED with amounts by the policy (domain.md "Status").
      *
      * @param seenVersion the session version the caller's page showed
-     * @throws RuleViolationException  when invoiced or paid, or already late-cancelled
+     * @throws RuleViolationException  when invoiced or paid, already late-cancelled, or when its tutor
+     *                                 pay is approved and the policy would change its earnings
      * @throws SessionChangedException when someone else changed the session since
      */
     public void lateCancel(long sessionId, long seenVersion) {
@@ -307,6 +312,7 @@ public class SessionEditingService {
             Instant now = clock.instant();
             SessionStatus before = session.getStatus().asOf(session.getEndsAt(), now);
             session.lateCancel(policy.clientChargePercent(), policy.tutorPayPercent(), now);
+            guard.requirePayUnchanged(session, "late-cancel");
             sessions.saveAndFlush(session);
             guard.record(sessionId, user, SessionHistoryEntry.Action.LATE_CANCELLED, "Was " + before.label()
                     .toLowerCase(java.util.Locale.ROOT) + "; policy: client charged " + policy.clientChargePercent()
@@ -318,7 +324,8 @@ public class SessionEditingService {
     /**
      * Undoes a late cancellation: the status and both amounts before it come back.
      *
-     * @throws RuleViolationException  when invoiced or paid, or not late-cancelled
+     * @throws RuleViolationException  when invoiced or paid, not late-cancelled, or when its tutor pay
+     *                                 is approved and the undo would change its earnings
      * @throws SessionChangedException when someone else changed the session since
      */
     public void undoLateCancellation(long sessionId, long seenVersion) {
@@ -332,6 +339,7 @@ public class SessionEditingService {
             }
             Instant now = clock.instant();
             session.undoLateCancel(SessionLoggingService.statusFor(false, session.getStartsAt(), now), now);
+            guard.requirePayUnchanged(session, "undo the late cancellation of");
             sessions.saveAndFlush(session);
             guard.record(sessionId, user, SessionHistoryEntry.Action.LATE_CANCELLATION_UNDONE, "Back to "
                     + session.getStatus().asOf(session.getEndsAt(), now).label().toLowerCase(java.util.Locale.ROOT),
@@ -345,7 +353,8 @@ public class SessionEditingService {
     /**
      * Deletes the session. Its history stays (it has no foreign key), as do emails already sent.
      *
-     * @throws RuleViolationException  when invoiced or paid ("cancel invoice INV-… first")
+     * @throws RuleViolationException  when invoiced or paid ("cancel invoice INV-… first"), or when its
+     *                                 tutor pay is approved (naming the pay period)
      * @throws SessionChangedException when someone else changed the session since
      */
     public void delete(long sessionId, long seenVersion) {
@@ -355,6 +364,7 @@ public class SessionEditingService {
             guard.requireUnchangedSince(session, seenVersion);
             guard.requireUnbilled(session, "delete");
             guard.requireOnNoDraft(session, "delete");
+            guard.requireNoApprovedPay(session, "delete");
             BusinessProfile profile = settings.profile();
             Engagement engagement = session.getEngagement();
             String what = profile.formatDateTime(session.getStartsAt()) + ", " + engagement.getStudent().getName()

@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The checks every change made from the session page goes through: the session is the caller's
  * to see (else "not found", the same as a missing id), nobody else changed it since the caller's
  * page was loaded (optimistic locking), and it is unbilled where amounts or dates change
- * (domain.md "Deleting or editing the amounts of an invoiced or paid session is refused"). It also
+ * (domain.md "Deleting or editing the amounts of an invoiced or paid session is refused"), and its
+ * approved tutor pay stays as approved (domain.md "Payroll", through {@link PayrollLock}). It also
  * writes the history lines the page shows.
  */
 @Component
@@ -30,14 +31,17 @@ class SessionGuard {
     private final ObjectProvider<InvoiceLookup> invoices;
     private final SettingsService settings;
     private final TransactionTemplate transactions;
+    private final ObjectProvider<PayrollLock> payroll;
 
     SessionGuard(SessionRepository sessions, SessionHistoryRepository history, ObjectProvider<InvoiceLookup> invoices,
-            SettingsService settings, PlatformTransactionManager transactionManager) {
+            SettingsService settings, PlatformTransactionManager transactionManager,
+            ObjectProvider<PayrollLock> payroll) {
         this.sessions = sessions;
         this.history = history;
         this.invoices = invoices;
         this.settings = settings;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.payroll = payroll;
     }
 
     /**
@@ -148,6 +152,51 @@ class SessionGuard {
             case PAID -> invoiceNumber.map(number -> "it is paid (invoice " + number + ")").orElse("it is paid")
                     + " — undo its payment (a card payment: refund it), then " + cancel;
         };
+    }
+
+    // ---- payroll (issue 16) ----
+
+    /**
+     * Call after changing {@code session} in memory and before saving it: a session whose tutor pay
+     * is approved may change only in ways that keep its tutor, its tutor earnings and its pay period
+     * (a new location, say). The caller's transaction then rolls the change back.
+     *
+     * @param verb what the caller tried, e.g. "edit"
+     * @throws RuleViolationException naming the approved pay period, when the change would alter its pay
+     */
+    void requirePayUnchanged(TutoringSession session, String verb) {
+        PayrollLock lock = payroll.getIfAvailable();
+        if (lock == null) {
+            return;
+        }
+        lock.approvedPayOf(session.getId())
+                .filter(approved -> !approved.keeps(session.getTutorId(), session.getTutorEarningsMinor(),
+                        session.getStartsAt()))
+                .ifPresent(approved -> {
+                    throw payLocked(verb, approved);
+                });
+    }
+
+    /**
+     * @throws RuleViolationException naming the approved pay period, when the session's tutor pay is approved
+     */
+    void requireNoApprovedPay(TutoringSession session, String verb) {
+        PayrollLock lock = payroll.getIfAvailable();
+        if (lock == null) {
+            return;
+        }
+        lock.approvedPayOf(session.getId()).ifPresent(approved -> {
+            throw payLocked(verb, approved);
+        });
+    }
+
+    private static String payLock(PayrollLock.ApprovedPay approved) {
+        return "its tutor pay is approved in the pay period " + approved.periodLabel()
+                + " — reopen that period on the Payroll page first";
+    }
+
+    private static RuleViolationException payLocked(String verb, PayrollLock.ApprovedPay approved) {
+        return new RuleViolationException("Cannot " + verb + " this session: " + payLock(approved));
     }
 
     /** Writes one history line for the session, in the caller's transaction. */

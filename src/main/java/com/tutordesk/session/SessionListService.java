@@ -180,7 +180,7 @@ public class SessionListService {
                     cells.add(nullToEmpty(rs.getString("internal_note")));
                 }
                 try {
-                    csv.printRecord(cells.stream().map(SessionListService::neutraliseFormula).toList());
+                    csv.printRecord(cells.stream().map(com.tutordesk.shared.CsvCells::neutraliseFormula).toList());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -209,20 +209,6 @@ public class SessionListService {
     /** @return "17:30", or "00:30 (+1 day)" for a session that ends after midnight */
     private static String endTime(ZonedDateTime start, ZonedDateTime end) {
         return end.format(CSV_TIME) + (end.toLocalDate().isAfter(start.toLocalDate()) ? " (+1 day)" : "");
-    }
-
-    /**
-     * Spreadsheets run a cell that starts with =, +, -, @ (or a tab or carriage return) as a
-     * formula; such cells get a leading apostrophe (OWASP "CSV injection").
-     */
-    static String neutraliseFormula(String cell) {
-        if (cell == null || cell.isEmpty()) {
-            return cell;
-        }
-        char first = cell.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + cell
-                : cell;
     }
 
     // ---- choices for the filters ----

@@ -168,6 +168,10 @@ public class TutoringSession {
     @Column(name = "series_position")
     private Integer seriesPosition;
 
+    /** Whether a payroll approval holds this session's tutor earnings; changed only through SessionPayroll. */
+    @Column(name = "pay_approved", nullable = false)
+    private boolean payApproved;
+
     protected TutoringSession() {
     }
 
@@ -354,6 +358,29 @@ public class TutoringSession {
                 this.clientAmountMinor = com.tutordesk.shared.Money.forMinutes(newClientRateMinor, durationMinutes);
                 this.tutorEarningsMinor = com.tutordesk.shared.Money.forMinutes(newTutorWageMinor, durationMinutes);
             }
+        }
+        this.updatedAt = now;
+    }
+
+    /**
+     * Copies a new client rate and recomputes the client amount only: for a session whose tutor pay
+     * is approved (payroll), whose tutor wage and earnings stay as approved (domain.md "Payroll": a
+     * rate change never changes approved earnings). Late-cancelled sessions follow the given policy
+     * percentage; cancelled ones stay at zero.
+     *
+     * @throws IllegalStateException when the session is invoiced or paid: those never change
+     */
+    void repriceClient(long newClientRateMinor, int lateClientPercent, Instant now) {
+        requireUnbilled();
+        this.clientRateMinor = newClientRateMinor;
+        this.clientAmountMinor = switch (status) {
+            case CANCELLED -> 0;
+            case LATE_CANCELLED -> Money.forMinutes(newClientRateMinor, durationMinutes, lateClientPercent);
+            default -> Money.forMinutes(newClientRateMinor, durationMinutes);
+        };
+        if (preLateCancelStatus != null) {
+            this.preLateCancelClientAmountMinor = preLateCancelStatus == SessionStatus.CANCELLED ? 0
+                    : Money.forMinutes(newClientRateMinor, durationMinutes);
         }
         this.updatedAt = now;
     }
@@ -625,5 +652,20 @@ public class TutoringSession {
         }
         billingState = to;
         updatedAt = now;
+    }
+
+    // ---- payroll (issue 16): changed only through SessionPayroll ----
+
+    /** @return whether a payroll approval holds this session's tutor earnings */
+    public boolean isPayApproved() {
+        return payApproved;
+    }
+
+    /**
+     * A payroll approval now holds (or, reopened, no longer holds) this session's tutor earnings. The
+     * session's content does not change; its version does, so an edit read before fails its save.
+     */
+    void approvePay(boolean approved) {
+        this.payApproved = approved;
     }
 }

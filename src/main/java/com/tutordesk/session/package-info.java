@@ -12,6 +12,8 @@
  * undo, Delete). Both refuse a change based on a page someone else has changed since
  * ({@link com.tutordesk.session.SessionChangedException}) and record every change in the
  * session's history. The billing module tells which invoice a session is on through
- * {@link com.tutordesk.session.InvoiceLookup}.
+ * {@link com.tutordesk.session.InvoiceLookup}; the payroll module tells whose tutor pay is approved
+ * through {@link com.tutordesk.session.PayrollLock} and locks sessions for an approval through
+ * {@link com.tutordesk.session.SessionPayroll}.
  */
 package com.tutordesk.session;

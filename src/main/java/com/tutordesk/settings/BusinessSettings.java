@@ -74,6 +74,15 @@ public class BusinessSettings {
     @Version
     private long version;
 
+    // ---- pay periods (issue 16): written only by BusinessSettingsRepository.updatePaySchedule ----
+
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "pay_frequency", nullable = false, length = 20, insertable = false, updatable = false)
+    private PayFrequency payFrequency;
+
+    @Column(name = "pay_anchor", nullable = false, insertable = false, updatable = false)
+    private java.time.LocalDate payAnchor;
+
     protected BusinessSettings() {
     }
 
@@ -101,5 +110,9 @@ public class BusinessSettings {
 
     long getVersion() {
         return version;
+    }
+
+    PaySchedule toPaySchedule() {
+        return new PaySchedule(payFrequency, payAnchor);
     }
 }

@@ -121,6 +121,41 @@ public class SettingsService {
         return update(profile);
     }
 
+    // ---- pay periods (issue 16) ----
+
+    /**
+     * @return the pay period setting (domain.md "Payroll"); anyone may read it (a tutor's pay page
+     *         shows their periods). Cached with the profile; {@link #updatePaySchedule} clears it.
+     */
+    @Cacheable(cacheNames = PROFILE_CACHE, key = "'paySchedule'")
+    @Transactional(readOnly = true)
+    public PaySchedule paySchedule() {
+        return load().toPaySchedule();
+    }
+
+    /**
+     * Replaces the pay period setting, unless someone changed it since the caller's form showed
+     * {@code expected}. Periods already approved keep their dates (the payroll module stores them).
+     *
+     * @param expected the setting as the form read it
+     * @throws org.springframework.security.access.AccessDeniedException unless the user is an admin
+     * @throws org.springframework.orm.ObjectOptimisticLockingFailureException when the setting
+     *         changed since (nothing is saved)
+     */
+    @CacheEvict(cacheNames = PROFILE_CACHE, allEntries = true)
+    @Transactional
+    public PaySchedule updatePaySchedule(PaySchedule schedule, PaySchedule expected) {
+        currentUsers.requireAdmin();
+        java.util.Objects.requireNonNull(schedule, "schedule");
+        int updated = repository.updatePaySchedule(schedule.frequency().name(), schedule.anchor(),
+                expected.frequency().name(), expected.anchor());
+        if (updated != 1) {
+            throw new org.springframework.orm.ObjectOptimisticLockingFailureException(BusinessSettings.class,
+                    BusinessSettings.SINGLETON_ID);
+        }
+        return schedule;
+    }
+
     /** @return whether {@code id} is an IANA time zone id such as "America/New_York" */
     public static boolean isValidZone(String id) {
         try {

@@ -23,8 +23,10 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.WebAttributes;
 
 /**
- * Sign-in page. A wrong password and an unknown email get the same message; a throttled email
- * gets the lock-out message (which is the same whether or not the email has an account).
+ * Sign-in page. A wrong password and an unknown email get the same message; a paused email gets
+ * the pause message (which is the same whether or not the email has an account). The form posts to
+ * {@code /login} with the page's CSRF token; a post without a valid one comes back with
+ * {@code ?expired}.
  */
 @Route(value = "login", autoLayout = false)
 @PageTitle("Sign in · Tutordesk")
@@ -32,6 +34,7 @@ import org.springframework.security.web.WebAttributes;
 public class LoginView extends Main implements BeforeEnterObserver {
 
     static final String BAD_CREDENTIALS = "Incorrect email or password. Check both and try again.";
+    static final String EXPIRED = "This sign-in page had expired. Sign in again.";
 
     private final LoginForm form = new LoginForm();
     private final AuthenticationContext authentication;
@@ -77,7 +80,13 @@ public class LoginView extends Main implements BeforeEnterObserver {
             event.forwardTo("");
             return;
         }
-        if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        if (parameters.containsKey("expired")) {
+            // The form was posted without a valid CSRF token: its session had ended (or another site posted it).
+            i18n.getErrorMessage().setMessage(EXPIRED);
+            form.setI18n(i18n);
+            form.setError(true);
+        } else if (parameters.containsKey("error")) {
             Object failure = VaadinSession.getCurrent().getSession()
                     .getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
             i18n.getErrorMessage().setMessage(

@@ -97,6 +97,7 @@ class DirectorySetupBrowserIT extends BrowserTest {
         page.waitForURL(Pattern.compile(".*/change-password.*"));
         page.navigate(app.baseUrl + "/my-engagements");
         page.waitForURL(Pattern.compile(".*/change-password.*"));
+        field("vaadin-password-field", "Temporary password").fill(temporaryPassword);
         field("vaadin-password-field", "New password").fill("copper lantern drifts eastward");
         field("vaadin-password-field", "Repeat new password").fill("copper lantern drifts eastward");
         click("Save password");

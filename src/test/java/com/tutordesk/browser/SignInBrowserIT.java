@@ -102,7 +102,7 @@ class SignInBrowserIT extends BrowserTest {
         }
         signIn(email, "wrong-password-5");
         page.waitForURL(Pattern.compile(".*/login\\?error.*"));
-        assertThat(page.getByText("Too many failed sign-in attempts. Sign-in is paused for 5 minutes.")).isVisible();
+        assertThat(page.getByText("Too many failed sign-in attempts. Sign-in is paused for 1 minute.")).isVisible();
     }
 
     @Test

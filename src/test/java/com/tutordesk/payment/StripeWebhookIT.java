@@ -124,6 +124,20 @@ class StripeWebhookIT {
     }
 
     @Test
+    void a_body_over_256_kb_is_refused_with_413_and_one_at_the_cap_is_read() throws Exception {
+        String event = FakeStripe.event("evt_at_cap", "payment_intent.succeeded", "{\"id\": \"pi_cap\"}",
+                NOW.getEpochSecond());
+        String atCap = event + " ".repeat(StripeWebhookController.MAX_BODY_BYTES - event.length());
+        assertThat(atCap.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSize(256 * 1024);
+
+        MvcResult overCap = deliver(atCap + " ");
+        assertThat(overCap.getResponse().getStatus()).isEqualTo(413);
+        assertThat(stored("evt_at_cap")).isZero();
+        assertThat(deliver(atCap).getResponse().getStatus()).isEqualTo(200);
+        assertThat(stored("evt_at_cap")).isEqualTo(1);
+    }
+
+    @Test
     void a_webhook_signed_too_long_ago_is_refused() throws Exception {
         String payload = FakeStripe.event("evt_old", "payment_intent.succeeded", "{\"id\": \"pi_old\"}",
                 NOW.getEpochSecond());

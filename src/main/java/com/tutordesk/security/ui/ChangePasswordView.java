@@ -21,13 +21,16 @@ import jakarta.annotation.security.PermitAll;
 
 /**
  * Where a person with a temporary password (after an invite or a reset) must choose their own
- * before anything else. Outside the main layout on purpose: no menu until it is done.
+ * before anything else. Outside the main layout on purpose: no menu until it is done. Asks for the
+ * temporary password again (issue 12), so that whoever finds a freshly signed-in screen cannot
+ * choose the password.
  */
 @Route(value = "change-password", autoLayout = false)
 @PageTitle("Choose your password · Tutordesk")
 @PermitAll
 class ChangePasswordView extends Main implements BeforeEnterObserver {
 
+    final PasswordField temporaryPassword = new PasswordField("Temporary password");
     final PasswordField newPassword = new PasswordField("New password");
     final PasswordField repeat = new PasswordField("Repeat new password");
     final Button save = new Button("Save password");
@@ -39,6 +42,9 @@ class ChangePasswordView extends Main implements BeforeEnterObserver {
         this.accounts = accounts;
         this.currentUsers = currentUsers;
         addClassName("login-view");
+        temporaryPassword.setHelperText("The password you just signed in with");
+        temporaryPassword.setRequiredIndicatorVisible(true);
+        temporaryPassword.setWidthFull();
         newPassword.setHelperText("At least " + PasswordPolicy.MIN_LENGTH
                 + " characters; not a common password. A few unrelated words work well.");
         newPassword.setMinLength(PasswordPolicy.MIN_LENGTH);
@@ -52,7 +58,7 @@ class ChangePasswordView extends Main implements BeforeEnterObserver {
         Button logout = new Button("Log out", e -> authentication.logout());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        VerticalLayout form = new VerticalLayout(newPassword, repeat, save, logout);
+        VerticalLayout form = new VerticalLayout(temporaryPassword, newPassword, repeat, save, logout);
         form.setPadding(false);
         Div card = new Div(new H1("Choose your password"),
                 new Paragraph("You signed in with a temporary password. Choose your own to continue."), form);
@@ -68,10 +74,17 @@ class ChangePasswordView extends Main implements BeforeEnterObserver {
     }
 
     void save() {
+        temporaryPassword.setInvalid(false);
         newPassword.setInvalid(false);
         repeat.setInvalid(false);
+        if (temporaryPassword.getValue().isEmpty()) {
+            temporaryPassword.setErrorMessage("Temporary password is required");
+            temporaryPassword.setInvalid(true);
+            return;
+        }
         String chosen = newPassword.getValue();
-        var problem = PasswordPolicy.problem(chosen, java.util.List.of(accounts.me().email(), accounts.me().displayName()));
+        var me = accounts.me();
+        var problem = PasswordPolicy.problem(chosen, java.util.List.of(me.email(), me.displayName()));
         if (problem.isPresent()) {
             newPassword.setErrorMessage(problem.get());
             newPassword.setInvalid(true);
@@ -83,10 +96,11 @@ class ChangePasswordView extends Main implements BeforeEnterObserver {
             return;
         }
         try {
-            accounts.changeOwnPassword(null, chosen);
+            accounts.changeOwnPassword(temporaryPassword.getValue(), chosen);
         } catch (InvalidFieldException e) {
-            newPassword.setErrorMessage(e.getMessage());
-            newPassword.setInvalid(true);
+            PasswordField field = e.field().equals("currentPassword") ? temporaryPassword : newPassword;
+            field.setErrorMessage(e.getMessage());
+            field.setInvalid(true);
             return;
         }
         getUI().ifPresent(ui -> ui.navigate(""));

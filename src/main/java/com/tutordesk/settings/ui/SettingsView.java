@@ -70,6 +70,7 @@ class SettingsView extends Main {
     final TextArea address = new TextArea("Business address");
     final Button save = new Button("Save");
     ConfirmDialog confirmDisplayChange;
+    final PayScheduleSection paySchedule;
     private final Binder<Form> binder = new Binder<>();
     private final SettingsService settings;
     /** The settings version this page shows: saving over a newer one is refused. */
@@ -162,6 +163,9 @@ class SettingsView extends Main {
         add(new H2("Settings"),
                 new Paragraph("Stored times and amounts never change with these settings; only how they are shown."),
                 layout, new H3("Late cancellations"), policy, new H3("Tutors and emails"), other, save);
+        // Pay periods (issue 16): saved on their own, below the main form.
+        paySchedule = new PayScheduleSection(settings, profile.locale());
+        add(new H3("Pay periods"), paySchedule);
         sections.orderedStream().forEach(section -> add(section.create()));
     }
 

@@ -206,8 +206,7 @@ class ScheduleViewIT extends SpringBrowserlessTest {
         assertThat(dialog.getHeaderTitle()).isEqualTo("Log Session");
         var date = (com.vaadin.flow.component.datepicker.DatePicker) $(com.vaadin.flow.component.datepicker.DatePicker.class,
                 dialog).id("log-date");
-        var time = (com.vaadin.flow.component.timepicker.TimePicker) $(com.vaadin.flow.component.timepicker.TimePicker.class,
-                dialog).id("log-time");
+        var time = (com.tutordesk.shared.ui.TimeField) $(com.tutordesk.shared.ui.TimeField.class, dialog).id("log-time");
         @SuppressWarnings("unchecked")
         var tutorBox = (com.vaadin.flow.component.combobox.ComboBox<com.tutordesk.session.FilterChoice>) $(
                 com.vaadin.flow.component.combobox.ComboBox.class, dialog).id("log-tutor");
@@ -252,7 +251,7 @@ class ScheduleViewIT extends SpringBrowserlessTest {
         view.move(entry, LocalDate.parse("2026-11-25"), LocalTime.of(10, 0));
 
         assertThat($(Notification.class).last().getElement().toString()).isNotNull();
-        assertThat(notificationTexts()).anyMatch(text -> text.contains("Cannot edit this session")
+        assertThat(notificationTexts()).anyMatch(text -> text.contains("Cannot change the engagement, date, time")
                 && text.contains("cancel its invoice first"));
         assertThat(startOf(session)).isEqualTo(newYork("2026-11-24T16:00"));
     }

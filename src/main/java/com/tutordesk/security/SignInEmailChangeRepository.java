@@ -1,0 +1,6 @@
+package com.tutordesk.security;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface SignInEmailChangeRepository extends JpaRepository<SignInEmailChange, Long> {
+}
