@@ -264,4 +264,27 @@ final class UiTree {
     int size() {
         return nodes.size();
     }
+
+    /**
+     * @return how many nodes of each kind the UI holds, most first: "tag" for elements, "#text in tag"
+     *         for text nodes (by their parent's tag), "(no tag)" for the rest (e.g. a renderer's or a
+     *         data communicator's node) — where the server's per-UI memory goes (issue 20)
+     */
+    String census() {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Node node : nodes.values()) {
+            String kind;
+            if (node.text() != null) {
+                Node parent = node.parent < 0 ? null : nodes.get(node.parent);
+                kind = "#text in " + (parent == null ? "?" : parent.tag());
+            } else {
+                kind = node.tag() == null ? "(no tag)" : node.tag();
+            }
+            counts.merge(kind, 1, Integer::sum);
+        }
+        StringBuilder out = new StringBuilder(nodes.size() + " nodes\n");
+        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(e -> out.append(String.format(java.util.Locale.ROOT, "%5d  %s%n", e.getValue(), e.getKey())));
+        return out.toString();
+    }
 }
