@@ -112,8 +112,8 @@ class CapacityRun {
                 + " Class histograms (jcmd GC.class_histogram) with and without them: target/loadtest/histogram-*.txt.",
                 uis));
         report.add("");
-        report.add("| UI | heap per UI (KB) | state nodes per UI | load avg |");
-        report.add("|---|---:|---:|---:|");
+        report.add("| UI | heap per UI (KB) | state nodes per UI | UIs measured (failed) | load avg |");
+        report.add("|---|---:|---:|---:|---:|");
         Recorder unused = new Recorder();
         long before = app.heapAfterGc();
         Files.writeString(OUT.resolve("histogram-0.txt"), app.classHistogram());
@@ -136,8 +136,9 @@ class CapacityRun {
         Files.writeString(OUT.resolve("histogram-admins.txt"), histogram);
         Files.writeString(OUT.resolve("histogram-admins-diff.txt"), histogramDifference(
                 Files.readString(OUT.resolve("histogram-0.txt")), histogram, uis));
-        report.add(String.format(Locale.ROOT, "| admin: Sessions with the Log Session dialog open | %.0f | %.0f | %.1f |",
-                (withAdmins - before) / 1024.0 / adminUis.signedIn(), nodes(adminUis), AppUnderTest.loadAverage()));
+        report.add(String.format(Locale.ROOT, "| admin: Sessions with the Log Session dialog open | %.0f | %.0f | %d (%d) |"
+                + " %.1f |", (withAdmins - before) / 1024.0 / adminUis.signedIn(), nodes(adminUis),
+                adminUis.signedIn(), adminUis.failedIdle(), AppUnderTest.loadAverage()));
         adminUis.stop(Duration.ofMinutes(2));
 
         long beforeTutors = app.heapAfterGc();
@@ -151,9 +152,9 @@ class CapacityRun {
                 () -> tab.navigate("schedule")));
         tutorUis.awaitSignedIn(tutors.size(), Duration.ofMinutes(5));
         long withTutors = app.heapAfterGc();
-        report.add(String.format(Locale.ROOT, "| tutor: own week on Schedule | %.0f | %.0f | %.1f |",
-                (withTutors - beforeTutors) / 1024.0 / tutorUis.signedIn(), nodes(tutorUis),
-                AppUnderTest.loadAverage()));
+        report.add(String.format(Locale.ROOT, "| tutor: own week on Schedule | %.0f | %.0f | %d (%d) | %.1f |",
+                (withTutors - beforeTutors) / 1024.0 / tutorUis.signedIn(), nodes(tutorUis), tutorUis.signedIn(),
+                tutorUis.failedIdle(), AppUnderTest.loadAverage()));
         tutorUis.stop(Duration.ofMinutes(2));
         report.add("");
         write();

@@ -24,6 +24,7 @@ final class VirtualUsers {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicInteger signedIn = new AtomicInteger();
+    private final AtomicInteger failedIdle = new AtomicInteger();
     private final List<VaadinTab> tabs = java.util.Collections.synchronizedList(new ArrayList<>());
 
     VirtualUsers(HttpClient http, String baseUrl, Recorder recorder, Journeys.Pace pace) {
@@ -62,6 +63,7 @@ final class VirtualUsers {
                     }
                     Journeys.signOut(tab);
                 } catch (RuntimeException failure) {
+                    failedIdle.incrementAndGet();
                     System.err.println("idle user " + login.email() + ": " + failure);
                 }
             }));
@@ -73,6 +75,11 @@ final class VirtualUsers {
         return List.copyOf(tabs);
     }
 
+    /** @return how many idle users failed before reaching their page (the error is printed) */
+    int failedIdle() {
+        return failedIdle.get();
+    }
+
     /** @return how many users are signed in now */
     int signedIn() {
         return signedIn.get();
@@ -81,7 +88,8 @@ final class VirtualUsers {
     /** Waits until {@code count} users are signed in (and set up), or the limit passes. */
     void awaitSignedIn(int count, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
-        while (signedIn.get() < count && System.nanoTime() < deadline) {
+        // An idle user that failed never signs in: stop waiting for it.
+        while (signedIn.get() + failedIdle.get() < count && System.nanoTime() < deadline) {
             sleep(200);
         }
     }
