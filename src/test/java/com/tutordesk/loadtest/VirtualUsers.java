@@ -50,9 +50,9 @@ final class VirtualUsers {
      * (its UI held in server memory) until {@link #stop}.
      */
     void startIdle(List<Journeys.Login> logins, BiConsumer<VaadinTab, Journeys.Login> setUp) {
-        // One sign-in at a time: what is measured here is memory, and concurrent sign-ins on MariaDB
-        // deadlock on known_browsers (a 500 for 15–55 % of 20 simultaneous sign-ins, 2026-12-07),
-        // leaving sessions without a UI that would be counted as UI memory.
+        // One sign-in at a time: what is measured here is memory, and a failed sign-in leaves a session
+        // without a UI that would be counted as UI memory (simultaneous sign-ins deadlocked on
+        // known_browsers until issue 20 fixed it: a 500 for 3 and then 11 of 20).
         java.util.concurrent.Semaphore oneAtATime = new java.util.concurrent.Semaphore(1);
         for (Journeys.Login login : logins) {
             threads.add(Thread.ofVirtual().name("idle-" + login.email()).start(() -> {
