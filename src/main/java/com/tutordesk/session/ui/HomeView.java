@@ -11,7 +11,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.tutordesk.session.SessionStatus;
 import com.tutordesk.settings.BusinessProfile;
 import com.tutordesk.settings.SettingsService;
 import com.vaadin.flow.component.grid.Grid;
@@ -19,7 +18,6 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -83,7 +81,7 @@ class HomeView extends Main {
             agenda.addColumn(AgendaEntry::tutorName).setHeader("Tutor").setKey("tutor");
         }
         agenda.addColumn(e -> e.location() == null ? "" : e.location()).setHeader("Location").setKey("location");
-        agenda.addComponentColumn(e -> statusBadge(e.status())).setHeader("Status").setKey("status")
+        agenda.addColumn(StatusBadges.renderer(AgendaEntry::status)).setHeader("Status").setKey("status")
                 .setAutoWidth(true).setFlexGrow(0);
         agenda.setItems(entries);
         agenda.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
@@ -95,11 +93,5 @@ class HomeView extends Main {
         sections.orderedStream().map(HomePageSection::create).filter(java.util.Objects::nonNull)
                 .forEach(this::add);
         add(header, range, empty, agenda);
-    }
-
-    static Span statusBadge(SessionStatus status) {
-        Span badge = new Span(status.label());
-        badge.addClassNames("status-badge", "status-" + status.name().toLowerCase(java.util.Locale.ROOT));
-        return badge;
     }
 }

@@ -59,12 +59,14 @@ class LogSessionDialog extends Dialog {
     /** Not cancelled, cancelled in time, or a late cancellation / no-show (issue 12: one step, not two). */
     final RadioButtonGroup<Cancellation> outcome = new RadioButtonGroup<>("Cancelled?");
     final Checkbox repeat = new Checkbox("Repeat");
-    final com.vaadin.flow.component.select.Select<Integer> every = new com.vaadin.flow.component.select.Select<>();
-    final RadioButtonGroup<String> repeatMode = new RadioButtonGroup<>();
-    final IntegerField weeks = new IntegerField("Sessions");
-    final DatePicker until = new DatePicker("Until");
-    final CheckboxGroup<WeeklyOccurrence> occurrences = new CheckboxGroup<>("Dates to schedule (untick a date to"
-            + " skip it)");
+    // The repeat fields are built when Repeat is first ticked (buildRepeatBox): most sessions are logged
+    // once, and an open dialog's components stay in server memory for as long as it is open — these
+    // were ~25 state nodes of every open dialog (issue 20). Null until then.
+    com.vaadin.flow.component.select.Select<Integer> every;
+    RadioButtonGroup<String> repeatMode;
+    IntegerField weeks;
+    DatePicker until;
+    CheckboxGroup<WeeklyOccurrence> occurrences;
     final Div preview;
     final Div conflicts;
     final Button save = new Button("Log Session");
@@ -114,37 +116,16 @@ class LogSessionDialog extends Dialog {
             presets.add(preset);
         }
 
-        every.setLabel("Every");
-        every.setId("log-every");
-        every.setItems(1, 2, 3, 4);
-        every.setItemLabelGenerator(n -> n == 1 ? "week" : n + " weeks");
-        every.setValue(1);
-        every.addValueChangeListener(e -> refresh());
-        repeatMode.setItems(WEEKS, UNTIL);
-        repeatMode.setValue(WEEKS);
-        weeks.setMin(1);
-        weeks.setMax(SessionLoggingService.MAX_WEEKS);
-        weeks.setValue(4);
-        weeks.setStepButtonsVisible(true);
-        DateFields.configure(until, profile.locale());
-        until.setVisible(false);
-        occurrences.setItemLabelGenerator(this::occurrenceLabel);
-        occurrences.setItemEnabledProvider(WeeklyOccurrence::schedulable);
-        Div repeatBox = new Div(every, repeatMode, weeks, until, occurrences);
-        repeatBox.addClassName("repeat-box");
-        repeatBox.setVisible(false);
         repeat.setId("log-repeat");
         repeat.addValueChangeListener(e -> {
-            repeatBox.setVisible(e.getValue());
+            if (e.getValue() && every == null) {
+                buildRepeatBox();
+            }
+            if (every != null) {
+                every.getParent().ifPresent(box -> box.setVisible(e.getValue()));
+            }
             refresh();
         });
-        repeatMode.addValueChangeListener(e -> {
-            weeks.setVisible(WEEKS.equals(e.getValue()));
-            until.setVisible(UNTIL.equals(e.getValue()));
-            refresh();
-        });
-        weeks.addValueChangeListener(e -> refresh());
-        until.addValueChangeListener(e -> refresh());
 
         tutor.addValueChangeListener(e -> onTutorChosen(e.getValue()));
         engagement.addValueChangeListener(e -> onEngagementChosen(e.getValue()));
@@ -171,7 +152,7 @@ class LogSessionDialog extends Dialog {
         form.setColspan(noEngagements, 2);
         form.setColspan(presets, 2);
         form.setColspan(outcome, 2);
-        add(form, repeat, repeatBox, preview, conflicts);
+        add(form, repeat, preview, conflicts);
 
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setDisableOnClick(true);
@@ -185,6 +166,42 @@ class LogSessionDialog extends Dialog {
             tutor.setReadOnly(true);
         }
         refresh();
+    }
+
+    /** Builds the repeat fields (every n weeks, how many or until when, the dates) below the Repeat box. */
+    private void buildRepeatBox() {
+        every = new com.vaadin.flow.component.select.Select<>();
+        repeatMode = new RadioButtonGroup<>();
+        weeks = new IntegerField("Sessions");
+        until = new DatePicker("Until");
+        occurrences = new CheckboxGroup<>("Dates to schedule (untick a date to skip it)");
+        every.setLabel("Every");
+        every.setId("log-every");
+        every.setItems(1, 2, 3, 4);
+        every.setItemLabelGenerator(n -> n == 1 ? "week" : n + " weeks");
+        every.setValue(1);
+        every.addValueChangeListener(e -> refresh());
+        repeatMode.setItems(WEEKS, UNTIL);
+        repeatMode.setValue(WEEKS);
+        weeks.setMin(1);
+        weeks.setMax(SessionLoggingService.MAX_WEEKS);
+        weeks.setValue(4);
+        weeks.setStepButtonsVisible(true);
+        DateFields.configure(until, profile.locale());
+        until.setVisible(false);
+        occurrences.setItemLabelGenerator(this::occurrenceLabel);
+        occurrences.setItemEnabledProvider(WeeklyOccurrence::schedulable);
+        Div repeatBox = new Div(every, repeatMode, weeks, until, occurrences);
+        repeatBox.addClassName("repeat-box");
+        // Right below the Repeat box: the dialog's children are form, repeat, (this), preview, conflicts.
+        addComponentAtIndex((int) getChildren().takeWhile(child -> child != repeat).count() + 1, repeatBox);
+        repeatMode.addValueChangeListener(e -> {
+            weeks.setVisible(WEEKS.equals(e.getValue()));
+            until.setVisible(UNTIL.equals(e.getValue()));
+            refresh();
+        });
+        weeks.addValueChangeListener(e -> refresh());
+        until.addValueChangeListener(e -> refresh());
     }
 
     /**

@@ -401,7 +401,7 @@ class SessionsView extends Main implements BeforeEnterObserver {
                 .setKey("subject").setAutoWidth(true).setResizable(true));
         columns.put(SessionSort.Property.DURATION, grid.addColumn(row -> BusinessProfile.formatDuration(
                 row.durationMinutes())).setHeader("Duration").setKey("duration").setAutoWidth(true).setFlexGrow(0));
-        columns.put(SessionSort.Property.STATUS, grid.addComponentColumn(row -> HomeView.statusBadge(row.status()))
+        columns.put(SessionSort.Property.STATUS, grid.addColumn(StatusBadges.renderer(SessionRow::status))
                 .setHeader("Status").setKey("status").setWidth("10.5rem").setFlexGrow(0));
         grid.addColumn(row -> row.report().label()).setHeader("Report").setKey("report").setAutoWidth(true)
                 .setFlexGrow(0);
