@@ -126,10 +126,18 @@ public class OverdueReminders {
     @Transactional
     public void setRemindsClient(long clientId, boolean on) {
         long userId = currentUsers.requireAdmin().userId();
-        jdbc.update("delete from overdue_reminder_opt_outs where client_id = ?", clientId);
-        if (!on) {
+        if (on) {
+            jdbc.update("delete from overdue_reminder_opt_outs where client_id = ?", clientId);
+            return;
+        }
+        if (!remindsClient(clientId)) {
+            return;
+        }
+        try {
             jdbc.update("insert into overdue_reminder_opt_outs (client_id, by_user_id, created_at) values (?, ?, ?)",
                     clientId, userId, Timestamp.from(clock.instant()));
+        } catch (org.springframework.dao.DuplicateKeyException switchedOffMeanwhile) {
+            // Two admins switched the same client off at once: it is off, as both wanted.
         }
     }
 
@@ -183,6 +191,10 @@ public class OverdueReminders {
     private boolean sendIfDue(long invoiceId, OverdueReminderSettings rules, LocalDate today) {
         Invoice invoice = invoices.lockById(invoiceId).orElse(null);
         if (invoice == null || invoice.getState() != InvoiceState.OPEN) {
+            return false;
+        }
+        // Read again under the invoice's lock: an admin may have switched reminders off since the pass began.
+        if (!current().enabled() || !remindsClient(invoice.getClientId())) {
             return false;
         }
         List<Reminder> before = remindersOf(invoiceId);

@@ -105,13 +105,21 @@ public class ImportService {
         return Spreadsheet.read(fileName, content);
     }
 
-    /** @return the mapping guessed from the file's headers (see {@link ColumnMapping#guess}) */
+    /**
+     * @return the mapping guessed from the file's headers (see {@link ColumnMapping#guess})
+     * @throws AccessDeniedException unless the caller is an admin
+     */
     public ColumnMapping guess(ImportKind kind, Spreadsheet sheet) {
+        currentUsers.requireAdmin();
         return ColumnMapping.guess(kind, sheet.headers());
     }
 
-    /** @return how amounts are written in the business locale, e.g. "1,234.50" */
+    /**
+     * @return how amounts are written in the business locale, e.g. "1,234.50"
+     * @throws AccessDeniedException unless the caller is an admin
+     */
     public String amountFormat() {
+        currentUsers.requireAdmin();
         BusinessProfile profile = settings.profile();
         return new CellValues(profile.locale(), profile.currency()).amountExample();
     }
@@ -150,8 +158,10 @@ public class ImportService {
     /**
      * @return a CSV template for the kind: the headers the import recognises and one example row,
      *         UTF-8 with a byte-order mark so that spreadsheets open it as UTF-8
+     * @throws AccessDeniedException unless the caller is an admin
      */
     public byte[] template(ImportKind kind) {
+        currentUsers.requireAdmin();
         StringWriter out = new StringWriter();
         out.write('\uFEFF');
         String example = amountFormat();

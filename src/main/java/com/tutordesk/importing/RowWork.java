@@ -136,8 +136,11 @@ final class RowWork {
                         ? e.getMessage().substring(label.length() + 1) : e.getMessage();
                 error(field, message);
             }
-        } catch (RuleViolationException | AccessDeniedException e) {
+        } catch (RuleViolationException | AccessDeniedException | com.tutordesk.shared.NotFoundException e) {
             rowError(e.getMessage());
+        } catch (org.springframework.dao.OptimisticLockingFailureException e) {
+            // A matched record changed while the file was being read: the row is refused, and so the file.
+            rowError("This record was changed by someone else meanwhile: run the dry run again");
         }
         return null;
     }

@@ -39,6 +39,12 @@ public record Spreadsheet(String fileName, List<String> headers, List<SheetRow> 
     /** At most this many records per file: one file is one transaction. */
     public static final int MAX_ROWS = 20_000;
 
+    /** Columns read from a workbook row: no import kind has more than a few dozen fields. */
+    static final int MAX_COLUMNS = 200;
+
+    /** Empty workbook rows tolerated (formatted but empty rows below a table are common). */
+    static final int MAX_BLANK_ROWS = 10_000;
+
     /**
      * One record.
      *
@@ -167,16 +173,27 @@ public record Spreadsheet(String fileName, List<String> headers, List<SheetRow> 
             // Cells as displayed, in the file's own number formats (not the server's locale).
             DataFormatter formatter = new DataFormatter(Locale.ROOT);
             var evaluator = workbook.getCreationHelper().createFormulaEvaluator();
+            // A workbook's row and column counts come from the file: a small file may claim a million
+            // rows of styled empty cells, so reading stops past the row limit and the column limit.
+            int filled = 0;
             for (int r = 0; r <= sheet.getLastRowNum(); r++) {
                 Row row = sheet.getRow(r);
                 List<String> cells = new ArrayList<>();
                 if (row != null) {
-                    for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
+                    for (int c = 0; c < Math.min(MAX_COLUMNS, Math.max(0, row.getLastCellNum())); c++) {
                         Cell cell = row.getCell(c);
                         cells.add(cell == null ? "" : cell(formatter.formatCellValue(cell, evaluator)));
                     }
                 }
                 table.add(cells);
+                if (!blank(cells) && ++filled > MAX_ROWS + 1) {
+                    throw new InvalidFieldException("file", fileName + " has more than " + MAX_ROWS
+                            + " rows; at most " + MAX_ROWS + " are imported at once: split it into several files");
+                }
+                if (table.size() - filled > MAX_BLANK_ROWS) {
+                    throw new InvalidFieldException("file", fileName + " has more than " + MAX_BLANK_ROWS
+                            + " empty rows: delete them (or save the sheet as .csv) and upload it again");
+                }
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof InvalidFieldException invalid) {

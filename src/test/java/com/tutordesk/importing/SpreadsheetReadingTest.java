@@ -45,6 +45,46 @@ class SpreadsheetReadingTest {
     }
 
     @Test
+    void a_small_workbook_claiming_many_styled_empty_rows_and_columns_is_refused_before_filling_memory()
+            throws IOException {
+        byte[] file;
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var sheet = workbook.createSheet("Families");
+            sheet.createRow(0).createCell(0).setCellValue("Parent Email");
+            var style = workbook.createCellStyle();
+            style.setDataFormat(workbook.createDataFormat().getFormat("0.00"));
+            // Every row reaches the last Excel column with one styled empty cell: 16,384 cells a row.
+            for (int r = 1; r <= Spreadsheet.MAX_BLANK_ROWS + 1; r++) {
+                sheet.createRow(r).createCell(16_383).setCellStyle(style);
+            }
+            workbook.write(out);
+            file = out.toByteArray();
+        }
+
+        assertThatThrownBy(() -> Spreadsheet.read("styled.xlsx", file)).isInstanceOf(InvalidFieldException.class)
+                .hasMessage("styled.xlsx has more than " + Spreadsheet.MAX_BLANK_ROWS
+                        + " empty rows: delete them (or save the sheet as .csv) and upload it again");
+    }
+
+    @Test
+    void a_workbook_row_is_read_up_to_the_column_limit() throws IOException {
+        byte[] file;
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var sheet = workbook.createSheet("Families");
+            var header = sheet.createRow(0);
+            header.createCell(0).setCellValue("Parent Email");
+            header.createCell(16_383).setCellValue("far away");
+            sheet.createRow(1).createCell(0).setCellValue("a@example.org");
+            workbook.write(out);
+            file = out.toByteArray();
+        }
+
+        Spreadsheet sheet = Spreadsheet.read("wide.xlsx", file);
+
+        assertThat(sheet.headers()).hasSize(Spreadsheet.MAX_COLUMNS).first().isEqualTo("Parent Email");
+    }
+
+    @Test
     void a_semicolon_csv_with_a_byte_order_mark_is_read() {
         Spreadsheet sheet = Spreadsheet.read("export.csv",
                 "\uFEFFVorname;E-Mail;Telefon\nJörg;\"j@example.org\";'+49 30 1234\n".getBytes(StandardCharsets.UTF_8));

@@ -33,8 +33,9 @@ public final class FakeStripe {
 
     public static final String SECRET_KEY = "sk_test_tutordesk_fake_key";
     public static final String WEBHOOK_SECRET = "whsec_tutordesk_fake_secret";
-    /** Read timeout of the app's Stripe calls in integration tests; a delay beyond it is a timeout. */
-    public static final int READ_TIMEOUT_MS = 1500;
+    /** Read timeout of the app's Stripe calls in integration tests; a delay beyond it is a timeout. Long
+     *  enough that a busy 2-core machine answering slowly is not taken for one (it was at 1.5 s). */
+    public static final int READ_TIMEOUT_MS = 4000;
 
     private static WireMockServer server;
 

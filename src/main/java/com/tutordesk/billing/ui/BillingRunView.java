@@ -117,6 +117,8 @@ class BillingRunView extends Main implements BeforeEnterObserver {
         dueDate.setValue(runs.defaultDueDate());
         start.setId("run-start");
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        // A double click must not start a second run (it would list every client as already invoiced).
+        start.setDisableOnClick(true);
         start.addClickListener(click -> startRun());
         Div then = new Div(delivery, sendOn, dueDate, start);
         then.addClassName("filter-bar");
@@ -228,8 +230,10 @@ class BillingRunView extends Main implements BeforeEnterObserver {
                 case "dueDate" -> { dueDate.setErrorMessage(e.getMessage()); dueDate.setInvalid(true); }
                 default -> BillingUi.notify(e.getMessage(), true);
             }
+            start.setEnabled(true);
         } catch (RuleViolationException e) {
             BillingUi.notify(e.getMessage(), true);
+            start.setEnabled(true);
         }
     }
 

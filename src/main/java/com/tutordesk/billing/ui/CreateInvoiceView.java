@@ -34,8 +34,6 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -362,11 +360,11 @@ class CreateInvoiceView extends Main implements BeforeEnterObserver {
         InvoiceTotals totals = totals();
         int count = selected().size();
         summary.removeAll();
-        summary.add(line(count + " of " + candidates.sessions().size() + " sessions", profile.formatMoney(totals.linesMinor())));
+        summary.add(BillingUi.summaryLine(count + " of " + candidates.sessions().size() + " sessions", profile.formatMoney(totals.linesMinor())));
         if (!adjustments.isEmpty()) {
-            summary.add(line("Adjustments", profile.formatMoney(totals.adjustmentsMinor())));
+            summary.add(BillingUi.summaryLine("Adjustments", profile.formatMoney(totals.adjustmentsMinor())));
         }
-        Div total = line("Total", profile.formatMoney(totals.totalMinor()));
+        Div total = BillingUi.summaryLine("Total", profile.formatMoney(totals.totalMinor()));
         total.addClassName("invoice-summary-total");
         summary.add(total);
         if (totals.negative()) {
@@ -376,60 +374,13 @@ class CreateInvoiceView extends Main implements BeforeEnterObserver {
         }
     }
 
-    private static Div line(String label, String amount) {
-        Span name = new Span(label);
-        Span value = new Span(amount);
-        value.addClassName("invoice-summary-amount");
-        Div line = new Div(name, value);
-        line.addClassName("invoice-summary-line");
-        return line;
-    }
 
     void openPreview() {
-        previewDialog = new Dialog();
-        previewDialog.setHeaderTitle("Preview: invoice for " + candidates.clientName());
-        previewDialog.setWidth("min(52rem, 95vw)");
-        Div facts = new Div();
-        facts.addClassName("details-grid");
-        fact(facts, "Bill to", candidates.billToName() + " <" + candidates.billToEmail() + ">");
-        if (candidates.billToAddress() != null && !candidates.billToAddress().isBlank()) {
-            fact(facts, "Address", candidates.billToAddress());
-        }
         LocalDate issue = SCHEDULE.equals(delivery.getValue()) && sendOn.getValue() != null ? sendOn.getValue()
                 : candidates.today();
-        fact(facts, "Issue date", profile.formatDate(issue) + (DRAFT.equals(delivery.getValue()) ? " (when sent)" : ""));
-        fact(facts, "Due date", dueDate.getValue() == null ? "—" : profile.formatDate(dueDate.getValue()));
-        Grid<BillableSession> lines = new Grid<>();
-        lines.addColumn(s -> profile.formatDate(profile.local(s.startsAt()).toLocalDate())).setHeader("Date");
-        lines.addColumn(BillableSession::studentName).setHeader("Student");
-        lines.addColumn(BillableSession::subjectName).setHeader("Subject");
-        lines.addColumn(s -> BusinessProfile.formatDuration(s.durationMinutes())).setHeader("Duration")
-                .setTextAlign(ColumnTextAlign.END);
-        lines.addColumn(s -> profile.formatMoney(s.clientAmountMinor())).setHeader("Amount")
-                .setTextAlign(ColumnTextAlign.END);
-        lines.setItems(selected());
-        lines.setAllRowsVisible(true);
-        lines.addThemeVariants(GridVariant.LUMO_COMPACT);
-        previewDialog.add(facts, lines);
-        InvoiceTotals sums = totals();
-        previewDialog.add(line("Sessions", profile.formatMoney(sums.linesMinor())));
-        for (NewInvoice.Adjustment adjustment : adjustments) {
-            previewDialog.add(line("Adjustment: " + adjustment.memo(), profile.formatMoney(adjustment.amountMinor())));
-        }
-        Div total = line("Total", profile.formatMoney(sums.totalMinor()));
-        total.addClassName("invoice-summary-total");
-        previewDialog.add(total);
-        Button close = new Button("Close", click -> previewDialog.close());
-        previewDialog.getFooter().add(close);
+        previewDialog = new InvoicePreviewDialog(candidates, profile, selected(), adjustments, issue,
+                DRAFT.equals(delivery.getValue()), dueDate.getValue());
         previewDialog.open();
-    }
-
-    private static void fact(Div grid, String label, String value) {
-        Span name = new Span(label);
-        name.addClassName("details-label");
-        Span text = new Span(value);
-        text.addClassName("details-value");
-        grid.add(name, text);
     }
 
     void submit() {
@@ -453,12 +404,12 @@ class CreateInvoiceView extends Main implements BeforeEnterObserver {
             }
             long id = issuing.create(new NewInvoice(candidates.clientId(), ids, adjustments, dueDate.getValue(), how,
                     sendOn.getValue()));
-            Notification.show(switch (how) {
+            BillingUi.notify(switch (how) {
                 case SEND_NOW -> "Invoice issued" + invoices.latestEmailNote(id).map(note -> "; email " + note)
                         .orElse("");
                 case SCHEDULE -> "Invoice scheduled for " + profile.formatDate(sendOn.getValue());
                 case DRAFT -> "Draft saved";
-            }, 4000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            }, false);
             UI.getCurrent().navigate("invoices/" + id);
         } catch (InvalidFieldException e) {
             switch (e.field()) {
@@ -470,21 +421,15 @@ class CreateInvoiceView extends Main implements BeforeEnterObserver {
                     sendOn.setErrorMessage(e.getMessage());
                     sendOn.setInvalid(true);
                 }
-                default -> error(e.getMessage());
+                default -> BillingUi.notify(e.getMessage(), true);
             }
             submit.setEnabled(true);
-        } catch (IllegalArgumentException e) {
-            error(e.getMessage());
-            submit.setEnabled(true);
-        } catch (RuleViolationException | NotFoundException e) {
-            error(e.getMessage());
+        } catch (IllegalArgumentException | RuleViolationException | NotFoundException e) {
+            BillingUi.notify(e.getMessage(), true);
             submit.setEnabled(true);
         }
     }
 
-    private static void error(String message) {
-        Notification.show(message, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
-    }
 
     private static Long first(Map<String, List<String>> parameters, String name) {
         List<String> values = parameters.get(name);

@@ -33,8 +33,6 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -117,10 +115,10 @@ class InvoiceView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         deleteDraft.addClickListener(click -> {
             try {
                 settlement.deleteDraft(invoice.id());
-                notify("Draft deleted", false);
+                BillingUi.notify("Draft deleted", false);
                 UI.getCurrent().navigate("payments");
             } catch (RuleViolationException | AccessDeniedException | NotFoundException e) {
-                notify(e.getMessage(), true);
+                BillingUi.notify(e.getMessage(), true);
             }
         });
         downloadPdf.getElement().setAttribute("download", true);
@@ -148,15 +146,15 @@ class InvoiceView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
         facts.removeAll();
         facts.addClassName("details-grid");
-        fact("Client", details.clientName());
-        fact("Bill to", details.billToName() + " <" + details.billToEmail() + ">"
+        BillingUi.fact(facts, "Client", details.clientName());
+        BillingUi.fact(facts, "Bill to", details.billToName() + " <" + details.billToEmail() + ">"
                 + (details.billToAddress() == null || details.billToAddress().isBlank() ? ""
                         : "\n" + details.billToAddress()));
-        fact("Issue date", details.issueDate() == null ? "Not issued yet" : profile.formatDate(details.issueDate()));
-        fact("Due date", profile.formatDate(details.dueDate()));
-        fact("Status", statusText(details));
+        BillingUi.fact(facts, "Issue date", details.issueDate() == null ? "Not issued yet" : profile.formatDate(details.issueDate()));
+        BillingUi.fact(facts, "Due date", profile.formatDate(details.dueDate()));
+        BillingUi.fact(facts, "Status", statusText(details));
         if (details.sendProblem() != null) {
-            fact("Scheduled send", details.sendProblem());
+            BillingUi.fact(facts, "Scheduled send", details.sendProblem());
         }
 
         lines.removeAllColumns();
@@ -182,17 +180,17 @@ class InvoiceView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         totals.addClassName("invoice-summary");
         totals.setId("invoice-totals");
         if (details.linesTotalMinor() != null) {
-            totals.add(line("Sessions (" + details.lines().size() + ")", profile.formatMoney(details.linesTotalMinor())));
+            totals.add(BillingUi.summaryLine("Sessions (" + details.lines().size() + ")", profile.formatMoney(details.linesTotalMinor())));
         }
         for (InvoiceDetails.Adjustment adjustment : details.adjustments()) {
-            totals.add(line("Adjustment: " + adjustment.memo(), profile.formatMoney(adjustment.amountMinor())));
+            totals.add(BillingUi.summaryLine("Adjustment: " + adjustment.memo(), profile.formatMoney(adjustment.amountMinor())));
         }
         if (details.totalMinor() != null) {
-            Div total = line("Total", profile.formatMoney(details.totalMinor()));
+            Div total = BillingUi.summaryLine("Total", profile.formatMoney(details.totalMinor()));
             total.addClassName("invoice-summary-total");
             totals.add(total);
         } else {
-            totals.add(line("Your sessions", profile.formatMoney(details.ownLinesMinor())));
+            totals.add(BillingUi.summaryLine("Your sessions", profile.formatMoney(details.ownLinesMinor())));
             Span note = new Span("Amounts of other tutors' sessions are not shown.");
             note.addClassName("subtitle");
             totals.add(note);
@@ -338,7 +336,7 @@ class InvoiceView extends Main implements BeforeEnterObserver, HasDynamicTitle {
             settlement.markPaid(invoice.id(), new ManualPayment(paymentMethod.getValue(), paymentDate.getValue(),
                     paymentReference.getValue()));
             paymentDialog.close();
-            notify("Marked as paid", false);
+            BillingUi.notify("Marked as paid", false);
             show(invoices.details(invoice.id()));
         } catch (InvalidFieldException e) {
             switch (e.field()) {
@@ -357,7 +355,7 @@ class InvoiceView extends Main implements BeforeEnterObserver, HasDynamicTitle {
             }
         } catch (RuleViolationException | AccessDeniedException | NotFoundException e) {
             paymentDialog.close();
-            notify(e.getMessage(), true);
+            BillingUi.notify(e.getMessage(), true);
         }
     }
 
@@ -376,14 +374,14 @@ class InvoiceView extends Main implements BeforeEnterObserver, HasDynamicTitle {
             try {
                 settlement.undoPayment(invoice.id(), payment.id(), undoReason.getValue());
                 undoDialog.close();
-                notify("Payment undone: " + invoice.title() + " is outstanding again", false);
+                BillingUi.notify("Payment undone: " + invoice.title() + " is outstanding again", false);
                 show(invoices.details(invoice.id()));
             } catch (InvalidFieldException e) {
                 undoReason.setErrorMessage(e.getMessage());
                 undoReason.setInvalid(true);
             } catch (RuleViolationException | AccessDeniedException | NotFoundException e) {
                 undoDialog.close();
-                notify(e.getMessage(), true);
+                BillingUi.notify(e.getMessage(), true);
             }
         });
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
@@ -410,38 +408,18 @@ class InvoiceView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private void act(Supplier<String> action) {
         try {
             String done = action.get();
-            notify(done, false);
+            BillingUi.notify(done, false);
             show(invoices.details(invoice.id()));
         } catch (RuleViolationException | AccessDeniedException | NotFoundException e) {
-            notify(e.getMessage(), true);
+            BillingUi.notify(e.getMessage(), true);
         } finally {
             resend.setEnabled(true);
             sendNow.setEnabled(true);
         }
     }
 
-    private static void notify(String message, boolean error) {
-        Notification notification = Notification.show(message, error ? 6000 : 3000,
-                error ? Notification.Position.MIDDLE : Notification.Position.BOTTOM_START);
-        notification.addThemeVariants(error ? NotificationVariant.LUMO_ERROR : NotificationVariant.LUMO_SUCCESS);
-    }
 
-    private void fact(String label, String value) {
-        Span name = new Span(label);
-        name.addClassName("details-label");
-        Span text = new Span(value);
-        text.addClassNames("details-value", "details-multiline");
-        facts.add(name, text);
-    }
 
-    private static Div line(String label, String amount) {
-        Span name = new Span(label);
-        Span value = new Span(amount);
-        value.addClassName("invoice-summary-amount");
-        Div line = new Div(name, value);
-        line.addClassName("invoice-summary-line");
-        return line;
-    }
 
     @Override
     public String getPageTitle() {

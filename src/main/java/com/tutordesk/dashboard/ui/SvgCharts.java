@@ -11,6 +11,8 @@ import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
@@ -68,7 +70,13 @@ final class SvgCharts {
     static String sessionsPerWeek(List<LocalDate> weeks, List<WeekTutorSessions> rows, BusinessProfile profile) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         DateTimeFormatter label = DateTimeFormatter.ofPattern("MMM d", profile.locale());
-        List<String> tutors = rows.stream().map(WeekTutorSessions::tutorName).distinct().sorted().toList();
+        // One series per tutor, by id: two tutors of the same name stay two segments, told apart by their id.
+        Map<Long, String> names = new TreeMap<>();
+        rows.forEach(row -> names.put(row.tutorId(), row.tutorName()));
+        Map<Long, String> series = new TreeMap<>();
+        names.forEach((id, name) -> series.put(id, names.values().stream().filter(name::equals).count() > 1
+                ? name + " (#" + id + ")" : name));
+        List<String> tutors = series.values().stream().sorted().toList();
         // every week is a category, also one without sessions
         for (LocalDate week : weeks) {
             if (tutors.isEmpty()) {
@@ -80,8 +88,9 @@ final class SvgCharts {
         }
         for (WeekTutorSessions row : rows) {
             String week = label.format(row.weekStart());
-            Number before = data.getValue(row.tutorName(), week);
-            data.setValue(before.longValue() + row.sessions(), row.tutorName(), week);
+            String tutor = series.get(row.tutorId());
+            Number before = data.getValue(tutor, week);
+            data.setValue(before.longValue() + row.sessions(), tutor, week);
         }
         JFreeChart chart = ChartFactory.createStackedBarChart(null, null, "Sessions", data,
                 PlotOrientation.VERTICAL, !rows.isEmpty(), false, false);

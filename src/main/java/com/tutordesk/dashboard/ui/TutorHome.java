@@ -38,7 +38,7 @@ class TutorHome extends Div {
 
         week.setId("tutor-week");
         Map<LocalDate, List<CalendarEntry>> byDay = figures.week().stream()
-                .filter(entry -> entry.status() != SessionStatus.CANCELLED)
+                .filter(entry -> !entry.status().isCancelled()) // a late cancellation is not taught either
                 .collect(Collectors.groupingBy(entry -> profile.local(entry.startsAt()).toLocalDate(), TreeMap::new,
                         Collectors.toList()));
         for (int i = 0; i < 7; i++) {

@@ -33,7 +33,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.server.streams.UploadEvent;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,7 +83,7 @@ class ImportView extends Main {
         upload.setMaxFileSize(Spreadsheet.MAX_BYTES);
         upload.setAcceptedFileTypes(".csv", ".xlsx", "text/csv",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> receive(metadata.fileName(), bytes)));
+        upload.setUploadHandler(this::upload);
         upload.addFileRejectedListener(e -> error(e.getErrorMessage()));
 
         policy.setItems(MatchPolicy.values());
@@ -116,6 +116,25 @@ class ImportView extends Main {
     }
 
     /** Takes an uploaded file (the upload handler calls this with the session locked). */
+    /**
+     * Reads the uploaded file into memory, at most {@link Spreadsheet#MAX_BYTES} + 1 bytes: the
+     * component's size limit is checked only in the browser, and a request that claims less than it
+     * sends must not fill the server's memory either.
+     */
+    private void upload(UploadEvent event) throws java.io.IOException {
+        String fileName = event.getFileName();
+        if (event.getFileSize() > Spreadsheet.MAX_BYTES) {
+            event.reject(fileName + " is larger than " + Spreadsheet.MAX_BYTES / 1024 / 1024
+                    + " MB: split it into several files");
+            return;
+        }
+        byte[] content;
+        try (java.io.InputStream in = event.getInputStream()) {
+            content = in.readNBytes(Spreadsheet.MAX_BYTES + 1);
+        }
+        event.getUI().access(() -> receive(fileName, content));
+    }
+
     void receive(String fileName, byte[] content) {
         try {
             sheet = imports.read(fileName, content);
