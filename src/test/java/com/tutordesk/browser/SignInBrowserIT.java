@@ -40,11 +40,11 @@ class SignInBrowserIT extends BrowserTest {
 
         List<Map<String, Object>> expected = agendaRows(null);
         assertThat(expected).isNotEmpty();
-        waitForGridCell("vaadin-grid", TIME_RANGE);
-        List<String> students = columnTexts("vaadin-grid", 2);
+        waitForGridCell("#home-agenda", TIME_RANGE);
+        List<String> students = columnTexts("#home-agenda", 2);
         assertThat(students).isNotEmpty();
         assertThat(students.getFirst()).isEqualTo(expected.getFirst().get("student"));
-        List<String> tutors = columnTexts("vaadin-grid", 5);
+        List<String> tutors = columnTexts("#home-agenda", 5);
         assertThat(tutors.stream().distinct().count()).isGreaterThan(1);
     }
 
@@ -62,11 +62,11 @@ class SignInBrowserIT extends BrowserTest {
             assertThat(page.getByText("No sessions today or in the next 7 days.")).isVisible();
             return;
         }
-        waitForGridCell("vaadin-grid", TIME_RANGE);
+        waitForGridCell("#home-agenda", TIME_RANGE);
         // A tutor's agenda has no Tutor column (it would always be them) and only their students.
         assertThat(page.locator("vaadin-grid-sorter:text-is('Tutor'), vaadin-grid-cell-content:text-is('Tutor')"))
                 .hasCount(0);
-        List<String> students = columnTexts("vaadin-grid", 2);
+        List<String> students = columnTexts("#home-agenda", 2);
         java.util.Set<Object> theirs = new java.util.HashSet<>(expected.stream().map(r -> r.get("student")).toList());
         assertThat(students).isNotEmpty().allMatch(theirs::contains);
         assertThat(students.getFirst()).isEqualTo(expected.getFirst().get("student"));

@@ -51,6 +51,7 @@ class HomeView extends Main {
         H2 title = new H2("Today and the next 7 days");
         logSession.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         logSession.setId("log-session");
+        agenda.setId("home-agenda");
         logSession.addClickListener(click -> new LogSessionDialog(logging, profile, currentUsers.require(), clock,
                 ids -> {
                     Notifications.logged(ids);
