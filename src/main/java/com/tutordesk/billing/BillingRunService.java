@@ -188,7 +188,8 @@ public class BillingRunService {
             }
             long total = own.stream().mapToLong(BillableSession::clientAmountMinor).sum();
             boolean autopay = cards.payer(entry.getKey()).map(ClientPayer::chargesAutomatically).orElse(false);
-            clients.add(new BillingRunPreview.Client(billTo.clientId(), billTo.clientName(), billTo.label(),
+            clients.add(new BillingRunPreview.Client(billTo.clientId(), billTo.clientName(),
+                    billTo.contactName() + " <" + billTo.contactEmail() + ">",
                     billTo.contactEmail(), own.stream().map(BillableSession::id).toList(), total, autopay));
         }
         clients.sort((a, b) -> a.clientName().compareToIgnoreCase(b.clientName()));
