@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,7 +60,7 @@ class TwoNodesJarIT {
 
             // 50 emails queued while the mail server refuses connections: each fails once and waits to retry.
             List<String> recipients = queue(jdbc);
-            await("every email failed once", Duration.ofSeconds(60), () -> jdbc.queryForObject(
+            ClusterNodes.await("every email failed once", Duration.ofSeconds(60), () -> jdbc.queryForObject(
                     "select count(*) from mail_messages where recipients like 'two-nodes-%' and state = 'RETRYING'"
                             + " and attempts >= 1", Integer.class) == EMAILS);
 
@@ -78,9 +77,9 @@ class TwoNodesJarIT {
             int deliveredBeforeKill = delivered(recipients);
             smtp.dropHeld();
 
-            Instant firstAfterKill = await("the other node delivers again", Duration.ofSeconds(60),
+            Instant firstAfterKill = ClusterNodes.await("the other node delivers again", Duration.ofSeconds(60),
                     () -> delivered(recipients) > deliveredBeforeKill);
-            Instant allSent = await("every email sent", Duration.ofSeconds(60).minus(Duration.between(killedAt,
+            Instant allSent = ClusterNodes.await("every email sent", Duration.ofSeconds(60).minus(Duration.between(killedAt,
                     Instant.now())), () -> jdbc.queryForObject("select count(*) from mail_messages"
                             + " where recipients like 'two-nodes-%' and state = 'SENT'", Integer.class) == EMAILS);
 
@@ -100,27 +99,18 @@ class TwoNodesJarIT {
     }
 
     private PackagedApp node(String name, String url, int smtpPort) {
-        // Quick JIT and a single-threaded collector: two JVMs start on two cores in half the time.
-        PackagedApp node = PackagedApp.launch(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), Map.of(
-                        "SPRING_PROFILES_ACTIVE", "mysql",
-                        "TUTORDESK_DB_URL", url,
-                        "TUTORDESK_DB_USER", "root",
-                        "TUTORDESK_DB_PASSWORD", "",
-                        "TUTORDESK_DEMO_DATA", "true",
-                        "TUTORDESK_NODE_NAME", name,
-                        "SPRING_MAIL_HOST", "127.0.0.1",
+        // A small business; a one-second first retry keeps the outage short.
+        // Overdue reminders off: the demo's overdue invoices would share the mail server with the test's
+        // 50 emails, and the kill must land in the middle of those.
+        return ClusterNodes.start(name, url, Map.of("SPRING_MAIL_HOST", "127.0.0.1",
                         "SPRING_MAIL_PORT", String.valueOf(smtpPort)),
-                // A small business; a one-second first retry keeps the outage short.
-                // Overdue reminders off: the demo's overdue invoices would share the mail server with the test's
-                // 50 emails, and the kill must land in the middle of those.
                 List.of("--tutordesk.demo.sessions=300", "--tutordesk.mail.first-retry-delay=PT1S",
                         "--tutordesk.billing.overdue-reminders.job-enabled=false"),
-                "two-nodes-" + name + ".log");
-        synchronized (nodes) {
-            nodes.add(node);
-        }
-        node.awaitReady(Duration.ofMinutes(5), status -> { });
-        return node;
+                "two-nodes-" + name + ".log", started -> {
+                    synchronized (nodes) {
+                        nodes.add(started);
+                    }
+                });
     }
 
     private static List<String> queue(JdbcTemplate jdbc) {
@@ -147,17 +137,6 @@ class TwoNodesJarIT {
                 throw new IllegalStateException(e);
             }
         }).count();
-    }
-
-    private static Instant await(String what, Duration limit, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(limit);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Not within " + limit + ": " + what);
-            }
-            PackagedApp.pause(Duration.ofMillis(100));
-        }
-        return Instant.now();
     }
 
     private static void report(Duration start, Duration takeOver, Duration rest, Duration total) throws Exception {
