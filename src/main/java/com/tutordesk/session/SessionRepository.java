@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface SessionRepository extends JpaRepository<TutoringSession, Long> {
@@ -35,11 +34,15 @@ interface SessionRepository extends JpaRepository<TutoringSession, Long> {
     @Query("select count(s) from TutoringSession s where s.seriesId = :seriesId and s.seriesPosition > :position")
     int countFollowing(long seriesId, int position);
 
-    @Modifying
+    /**
+     * Scheduled sessions whose end has passed, oldest first, locked for update ({@code SELECT … FOR
+     * UPDATE}) so that two nodes never complete the same one.
+     */
+    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
     @Query("""
-            update TutoringSession s set s.status = com.tutordesk.session.SessionStatus.COMPLETED, s.updatedAt = :now,
-                   s.version = s.version + 1
+            select s from TutoringSession s
             where s.status = com.tutordesk.session.SessionStatus.SCHEDULED and s.endsAt <= :now
+            order by s.id
             """)
-    int completeEndedSessions(Instant now);
+    List<TutoringSession> findEndedScheduled(Instant now, org.springframework.data.domain.Pageable page);
 }

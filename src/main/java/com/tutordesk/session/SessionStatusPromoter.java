@@ -5,6 +5,8 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,14 +14,17 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Marks scheduled sessions whose end has passed as completed (domain.md: "A scheduled session
  * becomes completed once its end has passed, no manual step needed"). Runs as the db-scheduler
  * recurring job {@value #TASK} every {@code tutordesk.sessions.promote-every} (1 min) on one node at
- * a time; it is one idempotent UPDATE, so a run repeated after a node died mid-way changes nothing
- * twice. Reads stay right in between through {@link SessionStatus#asOf}.
+ * a time. It completes the sessions in batches of {@value #BATCH}, each batch one transaction that locks
+ * its rows and keeps {@link SessionHourTotals} in step, so a run repeated after a node died mid-way
+ * changes nothing twice. Reads stay right in between through {@link SessionStatus#asOf}.
  */
 @Component
 class SessionStatusPromoter {
@@ -29,18 +34,32 @@ class SessionStatusPromoter {
 
     private static final Logger log = LoggerFactory.getLogger(SessionStatusPromoter.class);
 
+    /** Sessions completed per transaction (a backlog after downtime takes several). */
+    static final int BATCH = 500;
+
     private final SessionRepository sessions;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
-    SessionStatusPromoter(SessionRepository sessions, Clock clock) {
+    SessionStatusPromoter(SessionRepository sessions, Clock clock, PlatformTransactionManager transactions) {
         this.sessions = sessions;
         this.clock = clock;
+        this.transactions = new TransactionTemplate(transactions);
     }
 
     /** @return how many sessions became completed */
-    @Transactional
     public int completeEndedSessions() {
-        int updated = sessions.completeEndedSessions(clock.instant());
+        Instant now = clock.instant();
+        int updated = 0;
+        int batch;
+        do {
+            batch = transactions.execute(status -> {
+                List<TutoringSession> ended = sessions.findEndedScheduled(now, PageRequest.of(0, BATCH));
+                ended.forEach(session -> session.completeAfterEnd(now));
+                return ended.size();
+            });
+            updated += batch;
+        } while (batch == BATCH);
         if (updated > 0) {
             log.info("Marked {} ended scheduled session(s) as completed", updated);
         }

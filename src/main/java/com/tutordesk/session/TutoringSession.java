@@ -28,6 +28,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "tutoring_sessions")
+@jakarta.persistence.EntityListeners(SessionTotalsListener.class)
 public class TutoringSession {
 
     public static final int LOCATION_MAX_LENGTH = 200;
@@ -638,6 +639,20 @@ public class TutoringSession {
         this.seriesPosition = position;
     }
 
+    /**
+     * A scheduled session whose end has passed took place (domain.md: no manual step needed); only
+     * {@link SessionStatusPromoter} calls this.
+     *
+     * @throws IllegalStateException when the session is not scheduled or has not ended at {@code now}
+     */
+    void completeAfterEnd(Instant now) {
+        if (status != SessionStatus.SCHEDULED || endsAt.isAfter(now)) {
+            throw new IllegalStateException("Session " + id + " is " + status + " and ends at " + endsAt);
+        }
+        status = SessionStatus.COMPLETED;
+        updatedAt = now;
+    }
+
     // ---- billing (issue 7): changed only through SessionBilling ----
 
     /**
@@ -667,5 +682,18 @@ public class TutoringSession {
      */
     void approvePay(boolean approved) {
         this.payApproved = approved;
+    }
+
+    // ---- hour totals (issue 20): what session_hour_totals holds for this row since it was read or written ----
+
+    @jakarta.persistence.Transient
+    private transient SessionHourTotals.Counted countedAs;
+
+    SessionHourTotals.Counted countedAs() {
+        return countedAs;
+    }
+
+    void countedAs(SessionHourTotals.Counted counted) {
+        this.countedAs = counted;
     }
 }

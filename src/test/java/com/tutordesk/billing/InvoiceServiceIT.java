@@ -131,6 +131,7 @@ class InvoiceServiceIT {
         long b = family.session(engagement, clock.instant(), 3, 75);
         // A rate change after logging must not reach the invoice: the line copies the stored amount.
         jdbc.update("update tutoring_sessions set client_amount_minor = 3751 where id = ?", a);
+        com.tutordesk.session.SessionHourTotals.recount(jdbc);
 
         long id = issuing.create(sendNow(family.clientId, List.of(a, b), new NewInvoice.Adjustment("Sibling discount", -1000)));
 

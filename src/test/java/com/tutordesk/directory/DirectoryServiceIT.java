@@ -69,6 +69,7 @@ class DirectoryServiceIT {
     private long session(Instant start, int minutes, String status, String billing) {
         long id = data.session(engagement, start, minutes, status);
         jdbc.update("update tutoring_sessions set billing_state = ? where id = ?", billing, id);
+        com.tutordesk.session.SessionHourTotals.recount(jdbc);
         return id;
     }
 

@@ -349,6 +349,7 @@ class SessionReportServiceIT {
 
         clock.set(start.plus(Duration.ofMinutes(75)));
         jdbc.update("update tutoring_sessions set status = 'COMPLETED', version = version + 1 where id = ?", id);
+        com.tutordesk.session.SessionHourTotals.recount(jdbc);
 
         reports.save(id, page, new SessionNotes(5, "Written right after the session.", null));
         assertThat(world.column(id, "rating")).isEqualTo(5);

@@ -42,6 +42,8 @@ public class TestData {
         Object[] args = java.util.Arrays.copyOf(values, values.length + 1);
         args[values.length] = sessionId;
         jdbc.update("update tutoring_sessions set " + assignments + " where id = ?", args);
+        // Written around the entity, so the hour totals are counted again (issue 20).
+        com.tutordesk.session.SessionHourTotals.recount(jdbc);
     }
 
     public long tutor(String name) {
@@ -103,7 +105,7 @@ public class TestData {
         long rate = ((Number) e.get("client_rate_minor")).longValue();
         long wage = ((Number) e.get("tutor_wage_minor")).longValue();
         boolean free = status.equals("CANCELLED");
-        return insert("insert into tutoring_sessions (engagement_id, tutor_id, student_id, client_id, subject_id,"
+        long id = insert("insert into tutoring_sessions (engagement_id, tutor_id, student_id, client_id, subject_id,"
                 + " starts_at, ends_at, time_zone, duration_minutes, status, client_rate_minor, tutor_wage_minor,"
                 + " client_amount_minor, tutor_earnings_minor, currency, billing_state, created_at, updated_at, version)"
                 + " values (?, ?, ?, ?, ?, ?, ?, 'America/New_York', ?, ?, ?, ?, ?, ?, 'USD', 'UNBILLED', ?, ?, 0)",
@@ -111,6 +113,8 @@ public class TestData {
                 utc(startsAt), utc(startsAt.plusSeconds(minutes * 60L)), minutes, status, rate, wage,
                 free ? 0 : com.tutordesk.shared.Money.forMinutes(rate, minutes),
                 free ? 0 : com.tutordesk.shared.Money.forMinutes(wage, minutes), utc(Instant.now()), utc(Instant.now()));
+        com.tutordesk.session.SessionHourTotals.recount(jdbc);
+        return id;
     }
 
     public static LocalDateTime utc(Instant instant) {

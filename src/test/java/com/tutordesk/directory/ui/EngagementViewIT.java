@@ -42,6 +42,7 @@ class EngagementViewIT extends SpringBrowserlessTest {
         unbilled = data.session(engagement, TestClock.START.minus(Duration.ofDays(1)), 50, "COMPLETED");
         invoiced = data.session(engagement, TestClock.START.minus(Duration.ofDays(8)), 50, "COMPLETED");
         jdbc.update("update tutoring_sessions set billing_state = 'INVOICED' where id = ?", invoiced);
+        com.tutordesk.session.SessionHourTotals.recount(jdbc);
     }
 
     @AfterEach

@@ -1,0 +1,399 @@
+package com.tutordesk.session;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.engine.spi.TransactionCompletionCallbacks;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Keeps {@code session_hour_totals} (V23_1) equal to a count of {@code tutoring_sessions} grouped by UTC
+ * hour of start, stored status, billing state, report state and "billable" (client amount above 0), in
+ * the same transaction as every write to a session (issue 20: "kept up to date in the same transaction
+ * as every write that changes a session's amounts, state or date").
+ *
+ * <p>How: {@link SessionTotalsListener} reports each insert, update and delete of a {@link TutoringSession}
+ * as a change from one {@link Counted} to another; the changes of a transaction are summed per key here
+ * and written once, in key order (so two transactions never lock the same totals rows in opposite
+ * orders), by a Hibernate before-completion callback: after Hibernate's last flush, before the commit.
+ * A rollback throws them away with the rest. Writes that bypass the entity (plain SQL) must call
+ * {@link #rebuild()} — only the demo loader and tests do.
+ */
+@Component
+public class SessionHourTotals {
+
+    /** Hours are counted from this UTC instant (the {@code utc_hour} column). */
+    static final Instant EPOCH = Instant.parse("2000-01-01T00:00:00Z");
+
+    private static final String UPSERT = """
+            insert into session_hour_totals (utc_hour, status, billing_state, report_state, billable, sessions,
+                   minutes, client_amount_minor, tutor_earnings_minor)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on duplicate key update sessions = sessions + ?, minutes = minutes + ?,
+                   client_amount_minor = client_amount_minor + ?, tutor_earnings_minor = tutor_earnings_minor + ?
+            """;
+
+    @PersistenceContext
+    private EntityManager em;
+
+    private final JdbcTemplate jdbc;
+
+    SessionHourTotals(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * What one session adds to the totals.
+     *
+     * @param utcHour      whole hours from {@link #EPOCH} to the start
+     * @param minutes      duration in minutes
+     * @param clientAmount client amount, minor units
+     * @param tutorAmount  tutor earnings, minor units
+     */
+    record Counted(Key key, int minutes, long clientAmount, long tutorAmount) {
+
+        static Counted of(TutoringSession s) {
+            return new Counted(new Key(hourOf(s.getStartsAt()), s.getStatus().name(), s.getBillingState().name(),
+                    reportState(s).name(), s.getClientAmountMinor() > 0), s.getDurationMinutes(),
+                    s.getClientAmountMinor(), s.getTutorEarningsMinor());
+        }
+
+        private static ReportState reportState(TutoringSession s) {
+            if (s.getReportSentAt() != null) {
+                return ReportState.SENT;
+            }
+            return s.getReport() == null ? ReportState.NONE : ReportState.WRITTEN;
+        }
+    }
+
+    /** One row of the totals table. */
+    record Key(int utcHour, String status, String billingState, String reportState, boolean billable)
+            implements Comparable<Key> {
+
+        @Override
+        public int compareTo(Key o) {
+            int c = Integer.compare(utcHour, o.utcHour);
+            c = c != 0 ? c : status.compareTo(o.status);
+            c = c != 0 ? c : billingState.compareTo(o.billingState);
+            c = c != 0 ? c : reportState.compareTo(o.reportState);
+            return c != 0 ? c : Boolean.compare(billable, o.billable);
+        }
+    }
+
+    /** Sums of one key within one transaction. */
+    private static final class Delta {
+        long sessions;
+        long minutes;
+        long client;
+        long tutor;
+
+        boolean isZero() {
+            return sessions == 0 && minutes == 0 && client == 0 && tutor == 0;
+        }
+    }
+
+    /** The changes of one transaction, written before it commits. */
+    private final class Pending {
+        final Map<Key, Delta> deltas = new TreeMap<>();
+
+        void add(Counted counted, int sign) {
+            Delta d = deltas.computeIfAbsent(counted.key(), k -> new Delta());
+            d.sessions += sign;
+            d.minutes += (long) sign * counted.minutes();
+            d.client += sign * counted.clientAmount();
+            d.tutor += sign * counted.tutorAmount();
+        }
+
+        void write(SharedSessionContractImplementor session) {
+            deltas.values().removeIf(Delta::isZero);
+            if (deltas.isEmpty()) {
+                return;
+            }
+            session.doWork(connection -> {
+                try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+                    for (Map.Entry<Key, Delta> e : deltas.entrySet()) {
+                        Key k = e.getKey();
+                        Delta d = e.getValue();
+                        upsert.setInt(1, k.utcHour());
+                        upsert.setString(2, k.status());
+                        upsert.setString(3, k.billingState());
+                        upsert.setString(4, k.reportState());
+                        upsert.setBoolean(5, k.billable());
+                        upsert.setLong(6, d.sessions);
+                        upsert.setLong(7, d.minutes);
+                        upsert.setLong(8, d.client);
+                        upsert.setLong(9, d.tutor);
+                        upsert.setLong(10, d.sessions);
+                        upsert.setLong(11, d.minutes);
+                        upsert.setLong(12, d.client);
+                        upsert.setLong(13, d.tutor);
+                        upsert.addBatch();
+                    }
+                    upsert.executeBatch();
+                }
+            });
+            deltas.clear();
+        }
+    }
+
+    /** @return whole hours from {@link #EPOCH} to {@code instant} (floor, so earlier instants are negative) */
+    static int hourOf(Instant instant) {
+        return Math.toIntExact(Math.floorDiv(instant.getEpochSecond() - EPOCH.getEpochSecond(), 3600L));
+    }
+
+    /** @return the UTC start of an hour number, as stored instants are compared (UTC wall clock) */
+    static LocalDateTime startOfHour(int utcHour) {
+        return LocalDateTime.ofInstant(EPOCH.plusSeconds(utcHour * 3600L), ZoneOffset.UTC);
+    }
+
+    /**
+     * Records that a session's contribution changed from {@code before} to {@code after} in the current
+     * transaction ({@code null} before: inserted; {@code null} after: deleted).
+     *
+     * @throws IllegalStateException outside a transaction that can write
+     */
+    void changed(Counted before, Counted after) {
+        if (before != null && before.equals(after)) {
+            return;
+        }
+        Pending pending = pending();
+        if (before != null) {
+            pending.add(before, -1);
+        }
+        if (after != null) {
+            pending.add(after, +1);
+        }
+    }
+
+    private Pending pending() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()
+                || TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            throw new IllegalStateException("A session was written outside a read-write transaction");
+        }
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            Pending created = new Pending();
+            TransactionSynchronizationManager.bindResource(this, created);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(SessionHourTotals.this);
+                }
+            });
+            // Hibernate runs this after its last flush, so changes flushed at commit are in.
+            em.unwrap(SharedSessionContractImplementor.class).getTransactionCompletionCallbacks()
+                    .registerCallback((TransactionCompletionCallbacks.BeforeCompletionCallback) created::write);
+            pending = created;
+        }
+        return pending;
+    }
+
+    /**
+     * Recounts the whole table from the sessions (one statement). For writes that went around the
+     * entity: the demo loader's batch inserts and tests that change rows with SQL. Takes a write lock on
+     * every totals row, so a concurrent session write waits for it.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void rebuild() {
+        recount(jdbc);
+    }
+
+    /**
+     * {@link #rebuild()} on a given connection pool, in the caller's transaction if any: for tests that
+     * write session rows with SQL into a running application's database.
+     */
+    public static void recount(JdbcTemplate jdbc) {
+        jdbc.update("delete from session_hour_totals");
+        jdbc.update("""
+                insert into session_hour_totals (utc_hour, status, billing_state, report_state, billable, sessions,
+                       minutes, client_amount_minor, tutor_earnings_minor)
+                select timestampdiff(HOUR, '2000-01-01 00:00:00', starts_at), status, billing_state,
+                       case when report_sent_at is not null then 'SENT' when report is null then 'NONE' else 'WRITTEN' end,
+                       client_amount_minor > 0, count(*), sum(duration_minutes), sum(client_amount_minor),
+                       sum(tutor_earnings_minor)
+                from tutoring_sessions
+                group by timestampdiff(HOUR, '2000-01-01 00:00:00', starts_at), status, billing_state,
+                       case when report_sent_at is not null then 'SENT' when report is null then 'NONE' else 'WRITTEN' end,
+                       client_amount_minor > 0
+                """);
+    }
+
+    // ---- reading ----
+
+    /**
+     * Count and sums of a set of sessions.
+     *
+     * @param sessions           how many
+     * @param minutes            their durations, minutes
+     * @param clientAmountMinor  client amounts, minor units
+     * @param tutorEarningsMinor tutor earnings, minor units
+     */
+    public record Sums(long sessions, long minutes, long clientAmountMinor, long tutorEarningsMinor) {
+        Sums plus(Sums o, int sign) {
+            return new Sums(sessions + sign * o.sessions, minutes + sign * o.minutes,
+                    clientAmountMinor + sign * o.clientAmountMinor, tutorEarningsMinor + sign * o.tutorEarningsMinor);
+        }
+    }
+
+    private static final String SUMS = "select count(*) as c1, coalesce(sum(s.duration_minutes), 0) as c2,"
+            + " coalesce(sum(s.client_amount_minor), 0) as c3, coalesce(sum(s.tutor_earnings_minor), 0) as c4"
+            + " from tutoring_sessions s";
+
+    /**
+     * Rows whose match of a filter depends on the clock, not only on their totals key: scheduled
+     * sessions that have ended but are not promoted yet, and completed ones that start in the future.
+     * Both are few (the promoter runs every minute) and found on {@code ix_sessions_status_start_sums}.
+     * Parameters: now, now, now.
+     */
+    private static final String CLOCK_DEPENDENT = "((s.status = 'SCHEDULED' and s.starts_at <= ? and s.ends_at <= ?)"
+            + " or (s.status = 'COMPLETED' and s.starts_at > ?))";
+
+    /** @return whether {@link #sum} can answer the filter: one naming no person, subject or search text */
+    static boolean canAnswer(SessionFilter filter) {
+        return filter.tutorId() == null && filter.clientId() == null && filter.studentId() == null
+                && filter.subjectId() == null && filter.text() == null;
+    }
+
+    /**
+     * The count and sums of every session matching {@code filter} (no tutor scope: an admin's view), equal
+     * to counting the sessions with {@link SessionListSql#where}: whole UTC hours of the date range are
+     * read from the totals, the partial hours at its ends (zones with a half-hour offset) and the
+     * clock-dependent rows from the sessions.
+     *
+     * @param zone business time zone in which the filter's dates are read
+     * @param now  the current instant
+     * @throws IllegalArgumentException when {@link #canAnswer} is false
+     */
+    @Transactional(readOnly = true)
+    public Sums sum(SessionFilter filter, java.time.ZoneId zone, Instant now) {
+        if (!canAnswer(filter)) {
+            throw new IllegalArgumentException("Hour totals cannot answer a filter by person, subject or text");
+        }
+        Instant from = filter.dates().from() == null ? null : filter.dates().from().atStartOfDay(zone).toInstant();
+        Instant to = filter.dates().to() == null ? null : filter.dates().to().plusDays(1).atStartOfDay(zone).toInstant();
+        Integer firstHour = from == null ? null : hourOf(from.plusSeconds(3599));
+        Integer endHour = to == null ? null : hourOf(to);
+        SessionListSql.Where live = SessionListSql.where(filter, null, zone, now);
+        Parts parts = new Parts();
+        if (firstHour != null && endHour != null && firstHour >= endHour) {
+            // Less than two hours: no whole hour to read from the totals.
+            parts.add(+1, SUMS + live.sql, live.params);
+            return parts.sum(jdbc);
+        }
+        // Whole hours from the totals, by the filter's conditions on the key.
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select coalesce(sum(t.sessions), 0) as c1, coalesce(sum(t.minutes), 0) as c2,"
+                + " coalesce(sum(t.client_amount_minor), 0) as c3, coalesce(sum(t.tutor_earnings_minor), 0) as c4"
+                + " from session_hour_totals t where " + keyCondition(filter, "t.status", "t.billing_state",
+                        "t.report_state", "t.billable = true", "t.billable = false"));
+        StringBuilder hours = new StringBuilder();
+        List<Object> hourParams = new ArrayList<>();
+        if (firstHour != null) {
+            sql.append(" and t.utc_hour >= ?");
+            params.add(firstHour);
+            hours.append(" and s.starts_at >= ?");
+            hourParams.add(startOfHour(firstHour));
+        }
+        if (endHour != null) {
+            sql.append(" and t.utc_hour < ?");
+            params.add(endHour);
+            hours.append(" and s.starts_at < ?");
+            hourParams.add(startOfHour(endHour));
+        }
+        parts.add(+1, sql.toString(), params);
+        // Partial hours at the ends, counted from the sessions.
+        if (from != null && !startOfHour(firstHour).equals(SessionListSql.utc(from))) {
+            parts.add(+1, SUMS + live.sql + " and s.starts_at < ?", concat(live.params, List.of(startOfHour(firstHour))));
+        }
+        if (to != null && !startOfHour(endHour).equals(SessionListSql.utc(to))) {
+            parts.add(+1, SUMS + live.sql + " and s.starts_at >= ?", concat(live.params, List.of(startOfHour(endHour))));
+        }
+        // Clock-dependent rows inside the whole hours: take out what the totals counted them as, add
+        // what the filter says of them now.
+        LocalDateTime utcNow = SessionListSql.utc(now);
+        List<Object> clockParams = concat(List.of(utcNow, utcNow, utcNow), hourParams);
+        String storedKey = keyCondition(filter, "s.status", "s.billing_state",
+                "case when s.report_sent_at is not null then 'SENT' when s.report is null then 'NONE' else 'WRITTEN' end",
+                "s.client_amount_minor > 0", "s.client_amount_minor = 0");
+        parts.add(-1, SUMS + " where " + CLOCK_DEPENDENT + hours + " and " + storedKey, clockParams);
+        parts.add(+1, SUMS + live.sql + " and " + CLOCK_DEPENDENT + hours, concat(live.params, clockParams));
+        return parts.sum(jdbc);
+    }
+
+    /** Signed sums of several queries, read in one statement (one round trip for the list's footer). */
+    private static final class Parts {
+        private final List<String> signedAliases = new ArrayList<>();
+        private final List<String> tables = new ArrayList<>();
+        private final List<Object> params = new ArrayList<>();
+
+        /** @param sql one row of columns c1 (count), c2 (minutes), c3 (client amounts), c4 (tutor earnings) */
+        void add(int sign, String sql, List<Object> values) {
+            String alias = "p" + tables.size();
+            signedAliases.add((sign < 0 ? " - " : " + ") + alias);
+            tables.add("(" + sql + ") " + alias);
+            params.addAll(values);
+        }
+
+        Sums sum(JdbcTemplate jdbc) {
+            List<String> columns = new ArrayList<>();
+            for (int c = 1; c <= 4; c++) {
+                StringBuilder column = new StringBuilder("0");
+                for (String alias : signedAliases) {
+                    column.append(alias).append(".c").append(c);
+                }
+                columns.add(column.toString());
+            }
+            String sql = "select " + String.join(", ", columns) + " from " + String.join(" cross join ", tables);
+            return jdbc.queryForObject(sql, SUMS_ROW, params.toArray());
+        }
+    }
+
+    private static List<Object> concat(List<Object> a, List<Object> b) {
+        List<Object> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static final org.springframework.jdbc.core.RowMapper<Sums> SUMS_ROW = (rs, i) -> new Sums(rs.getLong(1),
+            rs.getLong(2), rs.getLong(3), rs.getLong(4));
+
+    /**
+     * The filter's status, report and billing conditions as they read the totals key: exact for every
+     * row that is not clock-dependent (a scheduled row there has not ended; a completed one has started).
+     * No bind parameters: every value is an enum name.
+     */
+    static String keyCondition(SessionFilter filter, String status, String billing, String report,
+            String billable, String notBillable) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        if (filter.status() != null) {
+            where.append(" and ").append(status).append(" = '").append(filter.status().name()).append("'");
+        }
+        if (filter.report() != null) {
+            where.append(" and ").append(report).append(" = '").append(filter.report().name()).append("'");
+        }
+        if (filter.billing() != null) {
+            where.append(" and ").append(switch (filter.billing()) {
+                case UNBILLED -> billing + " = 'UNBILLED' and " + billable + " and " + status
+                        + " in ('COMPLETED', 'LATE_CANCELLED')";
+                case UPCOMING -> billing + " = 'UNBILLED' and " + status + " = 'SCHEDULED'";
+                case NOT_BILLABLE -> billing + " = 'UNBILLED' and (" + status + " = 'CANCELLED' or (" + notBillable
+                        + " and " + status + " <> 'SCHEDULED'))";
+                default -> billing + " = '" + filter.billing().name() + "'";
+            });
+        }
+        return where.toString();
+    }
+}

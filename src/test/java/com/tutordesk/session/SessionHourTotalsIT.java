@@ -1,0 +1,237 @@
+package com.tutordesk.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tutordesk.settings.SettingsService;
+import com.tutordesk.testing.IntegrationTest;
+import com.tutordesk.testing.SignIn;
+import com.tutordesk.testing.TestClock;
+import com.tutordesk.testing.TestData;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Issue 20: the hour totals behind the sessions list's footer (and the dashboard) equal a full recount
+ * of the sessions after a random mix of every kind of write — logging (past, future, cancelled),
+ * editing date, time, duration and cancellation, late cancellation and its undo, deletion, reports
+ * saved and sent, invoicing, payment and their undoing, and scheduled sessions completed by the
+ * promoter (with the clock moved back afterwards, so completed sessions lie in the future).
+ */
+@IntegrationTest
+class SessionHourTotalsIT {
+
+    @Autowired
+    SessionLoggingService logging;
+    @Autowired
+    SessionEditingService editing;
+    @Autowired
+    SessionReportService reports;
+    @Autowired
+    SessionBilling billing;
+    @Autowired
+    SessionStatusPromoter promoter;
+    @Autowired
+    SessionListService list;
+    @Autowired
+    SessionHourTotals hourTotals;
+    @Autowired
+    SettingsService settings;
+    @Autowired
+    TestData data;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    SignIn signIn;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    SessionWorld world;
+
+    @BeforeEach
+    void setUp() {
+        world = new SessionWorld(data, jdbc, false);
+        signIn.as(world.adminEmail);
+    }
+
+    @AfterEach
+    void tearDown() {
+        signIn.out();
+        clock.reset();
+    }
+
+    @Test
+    void after_three_hundred_random_writes_the_hour_totals_equal_a_full_recount_and_every_footer_equals_a_live_count() {
+        Random random = new Random(20);
+        ZoneId zone = settings.profile().zone();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        List<Long> ids = new ArrayList<>();
+        TransactionTemplate tx = new TransactionTemplate(transactionManager);
+        int writes = 0;
+        int done = 0;
+        while (writes < 300) {
+            int kind = ids.isEmpty() ? 0 : random.nextInt(10);
+            long id = ids.isEmpty() ? 0 : ids.get(random.nextInt(ids.size()));
+            try {
+                switch (kind) {
+                    case 0, 1 -> ids.add(logging.logSession(new LogSessionRequest(world.engagementId,
+                            today.plusDays(random.nextInt(40) - 25), randomTime(random), 15 + 15 * random.nextInt(8),
+                            null, random.nextInt(6) == 0 ? Cancellation.IN_TIME : Cancellation.NONE,
+                            "hour-totals-" + random.nextLong())));
+                    case 2 -> editing.edit(new EditSessionRequest(id, version(id), world.engagementId,
+                            today.plusDays(random.nextInt(40) - 25), randomTime(random), 15 + 15 * random.nextInt(8),
+                            null, random.nextInt(5) == 0));
+                    case 3 -> editing.lateCancel(id, version(id));
+                    case 4 -> editing.undoLateCancellation(id, version(id));
+                    case 5 -> {
+                        editing.delete(id, version(id));
+                        ids.remove(id);
+                    }
+                    case 6 -> {
+                        if (random.nextBoolean()) {
+                            reports.save(id, version(id), new SessionNotes(1 + random.nextInt(5), "Report " + writes, null));
+                        } else {
+                            reports.saveAndSend(id, version(id), new SessionNotes(4, "Sent report " + writes, null));
+                        }
+                    }
+                    case 7 -> tx.executeWithoutResult(s -> {
+                        switch (BillingState.valueOf((String) world.column(id, "billing_state"))) {
+                            case UNBILLED -> billing.markInvoiced(List.of(id));
+                            case INVOICED -> {
+                                if (random.nextBoolean()) {
+                                    billing.markPaid(List.of(id));
+                                } else {
+                                    billing.markUnbilled(List.of(id));
+                                }
+                            }
+                            case PAID -> billing.markUnpaid(List.of(id));
+                            default -> throw new IllegalStateException("not stored");
+                        }
+                    });
+                    case 8 -> {
+                        // The promoter at a later clock completes scheduled sessions; back at the test's clock
+                        // some completed sessions start in the future (the correction the totals need).
+                        clock.advance(Duration.ofDays(random.nextInt(5)));
+                        promoter.completeEndedSessions();
+                        clock.reset();
+                    }
+                    default -> reports.save(id, version(id), new SessionNotes(null, null, "Note " + writes));
+                }
+                writes++;
+                done++;
+            } catch (RuntimeException refused) {
+                // Refusals (an invoiced session edited, an undo with nothing to undo, a conflict) are part
+                // of the mix: they must leave the totals as they were, which the checks below show.
+                writes++;
+            }
+        }
+
+        assertThat(done).as("writes that went through").isGreaterThan(200);
+        assertThat(storedTotals()).isEqualTo(recount());
+
+        Instant now = clock.instant();
+        for (SessionFilter filter : filters(today)) {
+            SessionListSql.Where where = SessionListSql.where(filter, null, zone, now);
+            Map<String, Object> live = jdbc.queryForMap("select count(*) as n, coalesce(sum(s.duration_minutes), 0) as m,"
+                    + " coalesce(sum(s.client_amount_minor), 0) as c, coalesce(sum(s.tutor_earnings_minor), 0) as t"
+                    + " from tutoring_sessions s" + where.sql, where.params.toArray());
+            SessionHourTotals.Sums sums = hourTotals.sum(filter, zone, now);
+            assertThat(sums).as(filter.toString()).isEqualTo(new SessionHourTotals.Sums(number(live, "n"),
+                    number(live, "m"), number(live, "c"), number(live, "t")));
+            SessionTotals footer = list.totals(filter);
+            assertThat(footer.count()).as(filter.toString()).isEqualTo(number(live, "n"));
+            assertThat(footer.clientAmountMinor()).as(filter.toString()).isEqualTo(number(live, "c"));
+        }
+    }
+
+    @Test
+    void a_day_range_in_a_zone_with_a_half_hour_offset_counts_its_partial_hours_from_the_sessions() {
+        ZoneId kolkata = ZoneId.of("Asia/Kolkata");
+        Instant now = clock.instant();
+        LocalDate day = LocalDate.ofInstant(now, kolkata).minusDays(3);
+        // 00:10 and 23:50 local: inside the day, but in the partial UTC hours at its two ends.
+        world.session(day.atTime(0, 10).atZone(kolkata).toInstant(), 30, "COMPLETED");
+        world.session(day.atTime(23, 50).atZone(kolkata).toInstant(), 30, "COMPLETED");
+        world.session(day.minusDays(1).atTime(23, 50).atZone(kolkata).toInstant(), 30, "COMPLETED");
+        SessionFilter oneDay = new SessionFilter(new DateRange(day, day), null, null, null, null, null, null, null, null);
+        SessionListSql.Where where = SessionListSql.where(oneDay, null, kolkata, now);
+        long live = jdbc.queryForObject("select count(*) from tutoring_sessions s" + where.sql, Long.class,
+                where.params.toArray());
+        assertThat(hourTotals.sum(oneDay, kolkata, now).sessions()).isEqualTo(live).isGreaterThanOrEqualTo(2);
+    }
+
+    private static List<SessionFilter> filters(LocalDate today) {
+        List<SessionFilter> filters = new ArrayList<>();
+        List<DateRange> ranges = List.of(DateRange.ALL, new DateRange(today.minusDays(30), today),
+                new DateRange(today, today), new DateRange(today.minusDays(10), null), new DateRange(null, today.plusDays(3)));
+        for (DateRange range : ranges) {
+            filters.add(new SessionFilter(range, null, null, null, null, null, null, null, null));
+            for (SessionStatus status : SessionStatus.values()) {
+                filters.add(new SessionFilter(range, null, null, null, null, status, null, null, null));
+            }
+            for (BillingState state : BillingState.values()) {
+                filters.add(new SessionFilter(range, null, null, null, null, null, null, state, null));
+            }
+            for (ReportState report : ReportState.values()) {
+                filters.add(new SessionFilter(range, null, null, null, null, SessionStatus.COMPLETED, report, null, null));
+            }
+        }
+        return filters;
+    }
+
+    private List<String> storedTotals() {
+        return rows("select utc_hour, status, billing_state, report_state, billable, sessions, minutes,"
+                + " client_amount_minor, tutor_earnings_minor from session_hour_totals where sessions <> 0"
+                + " order by utc_hour, status, billing_state, report_state, billable");
+    }
+
+    /** The totals counted from scratch, as the migration and {@link SessionHourTotals#recount} define them. */
+    private List<String> recount() {
+        return rows("""
+                select timestampdiff(HOUR, '2000-01-01 00:00:00', starts_at) as h, status, billing_state,
+                       case when report_sent_at is not null then 'SENT' when report is null then 'NONE' else 'WRITTEN' end
+                           as r,
+                       client_amount_minor > 0 as b, count(*), sum(duration_minutes), sum(client_amount_minor),
+                       sum(tutor_earnings_minor)
+                from tutoring_sessions
+                group by timestampdiff(HOUR, '2000-01-01 00:00:00', starts_at), status, billing_state,
+                       case when report_sent_at is not null then 'SENT' when report is null then 'NONE' else 'WRITTEN' end,
+                       client_amount_minor > 0
+                order by 1, 2, 3, 4, 5
+                """);
+    }
+
+    /** Rows as text, so that the database's types of sums and booleans do not matter. */
+    private List<String> rows(String sql) {
+        return jdbc.query(sql, (rs, i) -> rs.getLong(1) + " " + rs.getString(2) + " " + rs.getString(3) + " "
+                + rs.getString(4) + " " + rs.getBoolean(5) + " " + rs.getLong(6) + " " + rs.getLong(7) + " "
+                + rs.getLong(8) + " " + rs.getLong(9));
+    }
+
+    private long version(long id) {
+        return ((Number) world.column(id, "version")).longValue();
+    }
+
+    private static LocalTime randomTime(Random random) {
+        return LocalTime.of(7 + random.nextInt(14), 15 * random.nextInt(4));
+    }
+
+    private static long number(Map<String, Object> row, String column) {
+        return ((Number) row.get(column)).longValue();
+    }
+}
