@@ -4,6 +4,9 @@ import com.tutordesk.people.ClientLabel;
 import com.tutordesk.security.CurrentUser;
 import com.tutordesk.security.CurrentUserService;
 import com.tutordesk.session.BillingState;
+import com.tutordesk.session.DateRange;
+import com.tutordesk.session.SessionFilter;
+import com.tutordesk.session.SessionHourTotals;
 import com.tutordesk.settings.SettingsService;
 import com.tutordesk.shared.NotFoundException;
 import java.sql.ResultSet;
@@ -52,7 +55,11 @@ public class PaymentsService {
     private final SettingsService settings;
     private final Clock clock;
 
-    PaymentsService(JdbcTemplate jdbc, CurrentUserService currentUsers, SettingsService settings, Clock clock) {
+    private final SessionHourTotals hourTotals;
+
+    PaymentsService(JdbcTemplate jdbc, CurrentUserService currentUsers, SettingsService settings, Clock clock,
+            SessionHourTotals hourTotals) {
+        this.hourTotals = hourTotals;
         this.jdbc = jdbc;
         this.currentUsers = currentUsers;
         this.settings = settings;
@@ -88,17 +95,22 @@ public class PaymentsService {
                 + " from invoices i where i.state = 'OPEN'" + scope,
                 (rs, n) -> new PaymentsTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), 0, 0),
                 params.toArray());
-        List<Object> unbilledParams = new ArrayList<>();
-        String unbilledWhere = unbilledWhere(clock.instant(), unbilledParams);
-        String unbilledScope = "";
-        if (!user.isAdmin()) {
-            unbilledScope = " and s.tutor_id = ? and s.client_id in (select c.id from clients c where c.added_by_tutor_id = ?)";
+        long[] unbilled;
+        if (user.isAdmin()) {
+            // Every unbilled session: from the hour totals (the same rule, without reading a million rows).
+            SessionHourTotals.Sums sums = hourTotals.sum(new SessionFilter(DateRange.ALL, null, null, null, null, null,
+                    null, BillingState.UNBILLED, null), settings.profile().zone(), clock.instant());
+            unbilled = new long[] {sums.clientAmountMinor(), sums.sessions()};
+        } else {
+            List<Object> unbilledParams = new ArrayList<>();
+            String unbilledWhere = unbilledWhere(clock.instant(), unbilledParams);
             unbilledParams.add(user.tutorId());
             unbilledParams.add(user.tutorId());
+            unbilled = jdbc.queryForObject("select coalesce(sum(s.client_amount_minor), 0), count(*)"
+                    + UNBILLED_FROM + unbilledWhere
+                    + " and s.tutor_id = ? and s.client_id in (select c.id from clients c where c.added_by_tutor_id = ?)",
+                    (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}, unbilledParams.toArray());
         }
-        long[] unbilled = jdbc.queryForObject("select coalesce(sum(s.client_amount_minor), 0), count(*)"
-                + UNBILLED_FROM + unbilledWhere + unbilledScope,
-                (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}, unbilledParams.toArray());
         return new PaymentsTotals(open.overdueMinor(), open.overdueCount(), open.outstandingMinor(),
                 open.outstandingCount(), unbilled[0], unbilled[1]);
     }

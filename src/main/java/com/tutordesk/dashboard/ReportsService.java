@@ -85,6 +85,7 @@ public class ReportsService {
         BusinessProfile profile = settings.profile();
         List<Object> params = new ArrayList<>();
         params.add(DashboardService.utc(clock.instant()));
+        params.add(DashboardService.utc(clock.instant()));
         params.add(DashboardService.utc(from.atStartOfDay(profile.zone()).toInstant()));
         params.add(DashboardService.utc(to.plusDays(1).atStartOfDay(profile.zone()).toInstant()));
         String scope = scope(user, params);
@@ -120,6 +121,7 @@ public class ReportsService {
         starts.add(starts.getLast().plusWeeks(1));
         List<Object> params = new ArrayList<>();
         String bucket = DashboardService.bucket(starts, profile, params);
+        params.add(DashboardService.utc(clock.instant()));
         params.add(DashboardService.utc(clock.instant()));
         params.add(DashboardService.utc(starts.getFirst().atStartOfDay(profile.zone()).toInstant()));
         params.add(DashboardService.utc(starts.getLast().atStartOfDay(profile.zone()).toInstant()));

@@ -78,8 +78,10 @@ class DashboardFiguresIT {
     record Row(long id, long tutorId, long clientId, long subjectId, Instant startsAt, Instant endsAt, String status,
             int minutes, long clientAmount, long tutorEarnings) {
 
+        /** Took place by {@code now}: completed and started (the sessions list's Completed), or scheduled and ended. */
         boolean delivered(Instant now) {
-            return status.equals("COMPLETED") || (status.equals("SCHEDULED") && !endsAt.isAfter(now));
+            return (status.equals("COMPLETED") && !startsAt.isAfter(now))
+                    || (status.equals("SCHEDULED") && !endsAt.isAfter(now));
         }
 
         boolean charged(Instant now) {
@@ -244,8 +246,9 @@ class DashboardFiguresIT {
                     waiting.sessionId())).isEqualTo(demo.plainTutorId());
         }
         Long waitingCount = jdbc.queryForObject("select count(*) from tutoring_sessions where tutor_id = ?"
-                + " and report is null and report_sent_at is null and (status = 'COMPLETED'"
+                + " and report is null and report_sent_at is null and ((status = 'COMPLETED' and starts_at <= ?)"
                 + " or (status = 'SCHEDULED' and ends_at <= ?))", Long.class, demo.plainTutorId(),
+                LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
                 LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
         assertThat(own.reportsCount()).isEqualTo(waitingCount);
         assertThat(own.earnings()).isEqualTo(payroll.currentPeriodEarnings(demo.plainTutorId()));
