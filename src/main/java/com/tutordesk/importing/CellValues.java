@@ -28,6 +28,8 @@ final class CellValues {
     private final Pattern amount;
     private final char decimal;
     private final String example;
+    private final java.time.format.DateTimeFormatter localDates;
+    private final String dateExample;
 
     CellValues(Locale locale, Currency currency) {
         this.locale = locale;
@@ -44,6 +46,31 @@ final class CellValues {
         format.setMinimumFractionDigits(digits);
         format.setMaximumFractionDigits(digits);
         example = format.format(new BigDecimal("1234.50"));
+        // The locale's short date with the year in four digits: "M/d/yy" becomes "M/d/uuuu".
+        String pattern = java.time.format.DateTimeFormatterBuilder.getLocalizedDateTimePattern(
+                java.time.format.FormatStyle.SHORT, null, java.time.chrono.IsoChronology.INSTANCE, locale)
+                .replaceAll("y+", "uuuu");
+        localDates = java.time.format.DateTimeFormatter.ofPattern(pattern, locale)
+                .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+        dateExample = java.time.LocalDate.of(2026, 10, 5).format(localDates);
+    }
+
+    /**
+     * @return the date in ISO form (2026-10-05) or the locale's short form with a four-digit year
+     *         (10/5/2026 in en-US, 05.10.2026 in de-DE)
+     * @throws CellException naming both accepted forms
+     */
+    java.time.LocalDate date(String text) {
+        String value = text.strip();
+        try {
+            return java.time.LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException notIso) {
+            try {
+                return java.time.LocalDate.parse(value, localDates);
+            } catch (java.time.format.DateTimeParseException notLocal) {
+                throw new CellException("'" + value + "' is not a date (write it like " + dateExample + " or 2026-10-05)");
+            }
+        }
     }
 
     /** @return how an amount is written here, e.g. "1,234.50" (en-US) or "1.234,50" (de-DE) */

@@ -77,7 +77,30 @@ public enum ImportKind {
                     List.of("defaultlength", "length", "duration", "lessonlength", "sessionlength", "minutes",
                             "defaultduration", "durationminutes", "lengthminutes", "lessonduration"))),
             "tutor by email or name; client by billing contact email or name (may be blank when the student's"
-                    + " name is unique); student, subject and tutor must exist");
+                    + " name is unique); student, subject and tutor must exist"),
+
+    SESSIONS("Past sessions", List.of(
+            new ImportField("tutor", "Tutor", true, "maria.lopez@example.org",
+                    List.of("tutorname", "tutoremail", "teacher", "teachername")),
+            new ImportField("client", "Client", false, "wei.chen@example.org",
+                    List.of("clientname", "family", "clientemail", "parentemail", "billingemail", "account")),
+            new ImportField("student", "Student", true, "Lily Chen",
+                    List.of("studentname", "learner", "child")),
+            new ImportField("subject", "Subject", true, "Algebra II",
+                    List.of("subjectname", "course", "coursename", "service")),
+            new ImportField("date", "Date", true, "2026-10-05",
+                    List.of("sessiondate", "lessondate", "day", "startdate", "appointmentdate")),
+            new ImportField("time", "Start time", true, "4:30 PM",
+                    List.of("starttime", "start", "from", "sessiontime", "lessontime", "begins")),
+            new ImportField("duration", "Duration (minutes)", false, "60",
+                    List.of("duration", "length", "minutes", "durationminutes", "lessonlength", "sessionlength")),
+            new ImportField("status", "Status", false, "completed",
+                    List.of("state", "attendance", "outcome", "sessionstatus")),
+            new ImportField("location", "Location", false, "Online",
+                    List.of("place", "where", "venue", "room"))),
+            "past sessions only, each of an existing engagement (tutor, student, subject); status completed,"
+                    + " cancelled or late cancelled (blank: completed); duration blank: the engagement's default;"
+                    + " amounts from the engagement's rates; a row imported before is matched, never doubled");
 
     private final String label;
     private final List<ImportField> fields;

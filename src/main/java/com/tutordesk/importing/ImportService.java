@@ -1,5 +1,12 @@
 package com.tutordesk.importing;
 
+import com.tutordesk.session.Cancellation;
+import com.tutordesk.session.LogSessionRequest;
+import com.tutordesk.session.SessionLoggingService;
+import com.tutordesk.shared.InvalidFieldException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import com.tutordesk.engagement.EngagementChange;
 import com.tutordesk.engagement.EngagementForm;
 import com.tutordesk.engagement.EngagementRow;
@@ -66,12 +73,16 @@ public class ImportService {
     private static final Map<String, String> TUTOR_FIELDS = Map.of("name", "name", "email", "email", "phone",
             "phone", "subjects", "subjects");
     private static final Map<String, String> SUBJECT_FIELDS = Map.of("name", "name");
+    private static final Map<String, String> SESSION_FIELDS = Map.of("duration", "duration", "location", "location",
+            "date", "date", "startTime", "time");
     private static final Map<String, String> ENGAGEMENT_FIELDS = Map.of("tutor", "tutor", "student", "student",
             "subject", "subject", "clientRate", "clientRate", "tutorWage", "tutorWage", "duration", "duration");
 
     /** Rows after which the persistence context is emptied (all is flushed by then). */
     private static final int CLEAR_EVERY = 100;
 
+    private final SessionLoggingService logging;
+    private final Clock clock;
     private final ClientService clients;
     private final TutorService tutors;
     private final SubjectService subjects;
@@ -83,7 +94,9 @@ public class ImportService {
 
     ImportService(ClientService clients, TutorService tutors, SubjectService subjects, EngagementService engagements,
             SettingsService settings, CurrentUserService currentUsers, PlatformTransactionManager transactionManager,
-            EntityManager entityManager) {
+            EntityManager entityManager, SessionLoggingService logging, Clock clock) {
+        this.logging = logging;
+        this.clock = clock;
         this.clients = clients;
         this.tutors = tutors;
         this.subjects = subjects;
@@ -205,6 +218,7 @@ public class ImportService {
             case TUTORS -> new TutorRows();
             case CLIENTS -> new ClientRows(profile);
             case ENGAGEMENTS -> new EngagementRows(profile);
+            case SESSIONS -> new SessionRows(profile);
         };
         for (Spreadsheet.SheetRow row : sheet.rows()) {
             RowWork work = new RowWork(kind, mapping, row, values);
@@ -475,9 +489,9 @@ public class ImportService {
         }
     }
 
-    private final class EngagementRows implements Rows {
+    private class EngagementRows implements Rows {
         private final BusinessProfile profile;
-        private final Map<String, List<TutorRow>> tutorsByKey = new HashMap<>();
+        final Map<String, List<TutorRow>> tutorsByKey = new HashMap<>();
         private final Map<String, List<ClientKey>> clientsByKey = new HashMap<>();
         private final Map<String, SubjectRow> subjectsByName = new HashMap<>();
         private final Map<Long, Map<String, StudentRow>> studentsOf = new HashMap<>();
@@ -501,14 +515,7 @@ public class ImportService {
         @Override
         public void apply(RowWork row, MatchPolicy policy) {
             TutorRow tutor = one(row, "tutor", tutorsByKey, "tutor", "import tutors first");
-            SubjectRow subject = null;
-            String subjectName = row.required("subject");
-            if (!subjectName.isEmpty()) {
-                subject = subjectsByName.get(lower(subjectName));
-                if (subject == null) {
-                    row.error("subject", "there is no subject named '" + subjectName + "' (import subjects first)");
-                }
-            }
+            SubjectRow subject = subject(row);
             StudentRow student = student(row);
             Long rate = row.amount("clientRate", true);
             Long wage = row.amount("tutorWage", true);
@@ -553,7 +560,19 @@ public class ImportService {
             }
         }
 
-        private <T> T one(RowWork row, String field, Map<String, List<T>> byKey, String what, String wayOut) {
+        SubjectRow subject(RowWork row) {
+            String subjectName = row.required("subject");
+            if (subjectName.isEmpty()) {
+                return null;
+            }
+            SubjectRow subject = subjectsByName.get(lower(subjectName));
+            if (subject == null) {
+                row.error("subject", "there is no subject named '" + subjectName + "' (import subjects first)");
+            }
+            return subject;
+        }
+
+        <T> T one(RowWork row, String field, Map<String, List<T>> byKey, String what, String wayOut) {
             String key = row.required(field);
             if (key.isEmpty()) {
                 return null;
@@ -570,7 +589,7 @@ public class ImportService {
             return found.get(0);
         }
 
-        private StudentRow student(RowWork row) {
+        StudentRow student(RowWork row) {
             String studentName = row.required("student");
             List<StudentRow> candidates;
             if (!row.text("client").isEmpty()) {
@@ -599,6 +618,98 @@ public class ImportService {
                 return null;
             }
             return candidates.get(0);
+        }
+    }
+
+    /**
+     * Past sessions (issue 19): each row is logged through the session module, as Log Session would log
+     * it (amounts from the engagement's rates, rounded once; history recorded), with a request key made
+     * of the engagement, date and time, so that a file run twice logs each session once.
+     */
+    private final class SessionRows extends EngagementRows {
+        private final BusinessProfile profile;
+        private final Map<String, Integer> loggedInRow = new HashMap<>();
+
+        SessionRows(BusinessProfile profile) {
+            super(profile);
+            this.profile = profile;
+        }
+
+        @Override
+        public void apply(RowWork row, MatchPolicy policy) {
+            TutorRow tutor = one(row, "tutor", tutorsByKey, "tutor", "import tutors first");
+            SubjectRow subject = subject(row);
+            StudentRow student = student(row);
+            LocalDate date = row.date("date");
+            LocalTime time = row.time("time", profile.uses12HourClock());
+            Cancellation cancellation = cancellation(row);
+            if (row.hasErrors()) {
+                return;
+            }
+            var found = engagements.find(tutor.id(), student.id(), subject.id());
+            if (found.isEmpty()) {
+                row.rowError("there is no engagement of " + tutor.name() + " with " + student.name() + " for "
+                        + subject.name() + " (import engagements first)");
+                return;
+            }
+            EngagementRow engagement = found.get();
+            Integer minutes = row.minutes("duration", engagement.defaultDurationMinutes());
+            if (row.hasErrors()) {
+                return;
+            }
+            if (!date.atTime(time).isBefore(profile.local(clock.instant()).toLocalDateTime())) {
+                row.error("date", date + " " + time + " is not in the past: only past sessions are imported"
+                        + " (schedule upcoming ones with Log Session)");
+                return;
+            }
+            String key = "import:" + engagement.id() + ":" + date + "T" + time;
+            String label = student.name() + " with " + tutor.name() + ", " + subject.name() + ", " + date + " "
+                    + time.format(java.time.format.DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.SHORT)
+                            .withLocale(profile.locale())) + ", " + BusinessProfile.formatDuration(minutes);
+            Integer earlier = loggedInRow.get(key);
+            if (earlier != null) {
+                row.note("Same session as row " + earlier);
+                return;
+            }
+            var logged = logging.loggedWith(key);
+            if (logged.isPresent()) {
+                // A logged session changes through Edit Session (its history, invoices and payroll depend on
+                // it), never silently from a file: both policies leave it as it is.
+                row.note("Matches session #" + logged.get() + " imported before: " + label + "; left as it is");
+                return;
+            }
+            String location = blankToNull(row.text("location"));
+            Long id = row.call(SESSION_FIELDS, () -> {
+                try {
+                    return logging.logSession(new LogSessionRequest(engagement.id(), date, time, minutes, location,
+                            cancellation, key));
+                } catch (InvalidFieldException e) {
+                    throw e;
+                } catch (IllegalArgumentException e) {
+                    row.rowError(e.getMessage());
+                    return null;
+                }
+            });
+            if (id != null) {
+                loggedInRow.put(key, row.number());
+                row.created("New session: " + label + (cancellation == Cancellation.NONE ? ""
+                        : " (" + cancellation.label().toLowerCase(Locale.ROOT) + ")"));
+            }
+        }
+
+        private Cancellation cancellation(RowWork row) {
+            String status = lower(row.text("status")).replace('-', ' ').replace('_', ' ');
+            return switch (status) {
+                case "", "completed", "complete", "attended", "done", "delivered", "held" -> Cancellation.NONE;
+                case "cancelled", "canceled", "cancelled in time", "canceled in time" -> Cancellation.IN_TIME;
+                case "late cancelled", "late canceled", "late cancellation", "no show", "noshow", "missed" ->
+                        Cancellation.LATE;
+                default -> {
+                    row.error("status", "'" + row.text("status") + "' is not a status (write completed, cancelled"
+                            + " or late cancelled)");
+                    yield null;
+                }
+            };
         }
     }
 

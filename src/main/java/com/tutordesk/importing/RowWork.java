@@ -88,6 +88,34 @@ final class RowWork {
         }
     }
 
+    /** @return the date, or null (error recorded) when blank or unreadable */
+    java.time.LocalDate date(String field) {
+        String value = required(field);
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            return values.date(value);
+        } catch (CellValues.CellException e) {
+            error(field, e.getMessage());
+            return null;
+        }
+    }
+
+    /** @return the time of day, or null (error recorded) when blank or unreadable */
+    java.time.LocalTime time(String field, boolean twelveHourClock) {
+        String value = required(field);
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            return com.tutordesk.shared.TimeOfDayParser.parse(value, twelveHourClock);
+        } catch (IllegalArgumentException e) {
+            error(field, e.getMessage());
+            return null;
+        }
+    }
+
     /** @return yes/no, {@code otherwise} when not mapped */
     boolean yesNo(String field, boolean otherwise) {
         if (!mapping.mapped(field)) {

@@ -7,6 +7,6 @@
  * permission checks apply as for the forms; one file is imported in one transaction (all or
  * nothing), and the dry run is the same work rolled back. Admins only.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"engagement", "people", "security",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"engagement", "people", "security", "session",
         "settings", "shared"})
 package com.tutordesk.importing;

@@ -340,6 +340,19 @@ public class SessionLoggingService {
         return session.getId();
     }
 
+    /**
+     * The session logged with a request key, e.g. by an import that uses keys made of the engagement,
+     * date and time, to log each row once however often the file is run.
+     *
+     * @return the session id, if one was logged with {@code requestKey}
+     * @throws org.springframework.security.access.AccessDeniedException unless the caller is an admin
+     */
+    @Transactional(readOnly = true)
+    public Optional<Long> loggedWith(String requestKey) {
+        currentUsers.requireAdmin();
+        return existing(requestKey);
+    }
+
     private Optional<Long> existing(String key) {
         return sessions.findIdByRequestKey(key);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tutordesk.people.ClientForm;
 import com.tutordesk.people.ClientService;
+import com.tutordesk.settings.SettingsService;
 import com.tutordesk.testing.DemoAccounts;
 import com.tutordesk.testing.IntegrationTest;
 import com.tutordesk.testing.SignIn;
@@ -34,6 +35,9 @@ class ImportServiceIT {
 
     @Autowired
     SignIn signIn;
+
+    @Autowired
+    SettingsService settings;
 
     @Autowired
     TestData data;
@@ -231,6 +235,80 @@ class ImportServiceIT {
                 .singleElement().satisfies(row -> assertThat(List.copyOf(row.values()).stream()
                         .map(v -> ((Number) v).longValue()).toList()).containsExactly(6500L, 3500L, 90L));
         assertThat(count("select count(*) from subjects where lower(name) = lower(?)", subject)).isOne();
+    }
+
+    @Test
+    void past_sessions_import_with_the_engagements_rates_once_however_often_the_file_is_run() {
+        String subject = TestData.unique("Chemistry");
+        long tutor = data.tutor(TestData.unique("Tutor Imp"));
+        String tutorEmail = jdbc.queryForObject("select email from tutors where id = ?", String.class, tutor);
+        String student = TestData.unique("Student Imp");
+        long engagement = data.engagement(tutor, data.student(data.client(TestData.unique("Imp family")), student),
+                data.subject(subject), 6000, 4000);
+        Spreadsheet file = imports.read("sessions.csv", """
+                Tutor,Student,Subject,Date,Start time,Duration,Status,Location
+                %1$s,%2$s,%3$s,11/03/2026,4:30 PM,90,completed,Online
+                %1$s,%2$s,%3$s,2026-11-10,4:30 PM,,late cancelled,
+                %1$s,%2$s,%3$s,11/17/2026,12:00 PM,45,cancelled,
+                %1$s,%2$s,%3$s,11/17/2026,12:00 PM,45,cancelled,
+                """.formatted(tutorEmail, student, subject).getBytes(StandardCharsets.UTF_8));
+
+        ImportResult first = run(ImportKind.SESSIONS, file, MatchPolicy.UPDATE);
+        // 60 minutes at $60.00/h and $40.00/h, by the business's late-cancellation policy.
+        var lateAmounts = settings.profile().lateCancellation();
+
+        assertThat(first.errors()).isEmpty();
+        assertThat(first.created()).isEqualTo(3);
+        assertThat(first.rows().get(0).description()).isEqualTo("New session: " + student + " with "
+                + jdbc.queryForObject("select name from tutors where id = ?", String.class, tutor) + ", " + subject
+                + ", 2026-11-03 4:30\u202FPM, 1 h 30 min");
+        assertThat(first.rows().get(3).description()).isEqualTo("Same session as row 4");
+        assertThat(jdbc.queryForList("select status, duration_minutes, client_amount_minor, tutor_earnings_minor,"
+                + " location from tutoring_sessions where engagement_id = ? order by starts_at", engagement))
+                .extracting(row -> row.get("status") + " " + row.get("duration_minutes") + " "
+                        + row.get("client_amount_minor") + " " + row.get("tutor_earnings_minor") + " " + row.get("location"))
+                .containsExactly("COMPLETED 90 9000 6000 Online", "LATE_CANCELLED 60 "
+                        + lateAmounts.clientChargePercent() * 60 + " " + lateAmounts.tutorPayPercent() * 40 + " null",
+                        "CANCELLED 45 0 0 null");
+
+        ImportResult second = run(ImportKind.SESSIONS, file, MatchPolicy.UPDATE);
+
+        assertThat(second.created()).isZero();
+        assertThat(second.rows()).extracting(ImportRow::action).containsOnly(RowAction.SKIP);
+        assertThat(count("select count(*) from tutoring_sessions where engagement_id = ?", engagement)).isEqualTo(3);
+    }
+
+    @Test
+    void a_dry_run_of_a_broken_sessions_file_names_each_bad_cell_and_logs_nothing() {
+        String subject = TestData.unique("Physics");
+        long tutor = data.tutor(TestData.unique("Tutor Dry"));
+        String tutorEmail = jdbc.queryForObject("select email from tutors where id = ?", String.class, tutor);
+        String student = TestData.unique("Student Dry");
+        long engagement = data.engagement(tutor, data.student(data.client(TestData.unique("Dry family")), student),
+                data.subject(subject), 6000, 4000);
+        String otherSubject = TestData.unique("Biology");
+        data.subject(otherSubject);
+
+        ImportResult result = dryRun(ImportKind.SESSIONS, imports.read("s.csv", """
+                Tutor,Student,Subject,Date,Start time,Status
+                %1$s,%2$s,%3$s,11/31/2026,4:30 PM,completed
+                %1$s,%2$s,%3$s,12/01/2026,4:30 PM,completed
+                %1$s,%2$s,%4$s,11/03/2026,4:30 PM,completed
+                %1$s,%2$s,%3$s,11/03/2026,25:00,maybe
+                %1$s,%2$s,%3$s,11/04/2026,4:30 PM,no-show
+                """.formatted(tutorEmail, student, subject, otherSubject).getBytes(StandardCharsets.UTF_8)),
+                MatchPolicy.SKIP);
+
+        assertThat(result.errors()).hasSize(5);
+        assertThat(result.errors().get(0)).isEqualTo("row 2, Date: '11/31/2026' is not a date (write it like 10/5/2026"
+                + " or 2026-10-05)");
+        assertThat(result.errors().get(1)).startsWith("row 3, Date: 2026-12-01 16:30 is not in the past");
+        assertThat(result.errors().get(2)).startsWith("row 4: there is no engagement of ");
+        assertThat(result.errors().get(3)).startsWith("row 5, Start time: ");
+        assertThat(result.errors().get(4)).isEqualTo("row 5, Status: 'maybe' is not a status (write completed,"
+                + " cancelled or late cancelled)");
+        assertThat(result.rows().get(4).action()).isEqualTo(RowAction.CREATE);
+        assertThat(count("select count(*) from tutoring_sessions where engagement_id = ?", engagement)).isZero();
     }
 
     @Test
