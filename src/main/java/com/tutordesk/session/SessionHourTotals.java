@@ -46,6 +46,15 @@ public class SessionHourTotals {
                    client_amount_minor = client_amount_minor + ?, tutor_earnings_minor = tutor_earnings_minor + ?
             """;
 
+    private static final String CLIENT_UPSERT = """
+            insert into client_unbilled_totals (client_id, sessions, client_amount_minor) values (?, ?, ?)
+            on duplicate key update sessions = sessions + ?, client_amount_minor = client_amount_minor + ?
+            """;
+
+    /** Sessions unbilled by what is stored, as {@link Counted#storedUnbilled()} says, on {@code s}. */
+    private static final String STORED_UNBILLED = "s.billing_state = 'UNBILLED' and s.client_amount_minor > 0"
+            + " and s.status in ('COMPLETED', 'LATE_CANCELLED')";
+
     @PersistenceContext
     private EntityManager em;
 
@@ -63,12 +72,21 @@ public class SessionHourTotals {
      * @param clientAmount client amount, minor units
      * @param tutorAmount  tutor earnings, minor units
      */
-    record Counted(Key key, int minutes, long clientAmount, long tutorAmount) {
+    record Counted(Key key, long clientId, int minutes, long clientAmount, long tutorAmount) {
 
         static Counted of(TutoringSession s) {
             return new Counted(new Key(hourOf(s.getStartsAt()), s.getStatus().name(), s.getBillingState().name(),
-                    reportState(s).name(), s.getClientAmountMinor() > 0), s.getDurationMinutes(),
+                    reportState(s).name(), s.getClientAmountMinor() > 0), s.getClientId(), s.getDurationMinutes(),
                     s.getClientAmountMinor(), s.getTutorEarningsMinor());
+        }
+
+        /**
+         * Unbilled by what is stored (billable, completed or late-cancelled, on no invoice): what
+         * {@code client_unbilled_totals} counts; scheduled sessions that have ended are added at read time.
+         */
+        boolean storedUnbilled() {
+            return key.billingState().equals("UNBILLED") && key.billable()
+                    && (key.status().equals("COMPLETED") || key.status().equals("LATE_CANCELLED"));
         }
 
         private static ReportState reportState(TutoringSession s) {
@@ -108,8 +126,14 @@ public class SessionHourTotals {
     /** The changes of one transaction, written before it commits. */
     private final class Pending {
         final Map<Key, Delta> deltas = new TreeMap<>();
+        final Map<Long, Delta> clients = new TreeMap<>();
 
         void add(Counted counted, int sign) {
+            if (counted.storedUnbilled()) {
+                Delta c = clients.computeIfAbsent(counted.clientId(), k -> new Delta());
+                c.sessions += sign;
+                c.client += sign * counted.clientAmount();
+            }
             Delta d = deltas.computeIfAbsent(counted.key(), k -> new Delta());
             d.sessions += sign;
             d.minutes += (long) sign * counted.minutes();
@@ -119,10 +143,22 @@ public class SessionHourTotals {
 
         void write(SharedSessionContractImplementor session) {
             deltas.values().removeIf(Delta::isZero);
-            if (deltas.isEmpty()) {
+            clients.values().removeIf(Delta::isZero);
+            if (deltas.isEmpty() && clients.isEmpty()) {
                 return;
             }
             session.doWork(connection -> {
+                try (PreparedStatement upsert = connection.prepareStatement(CLIENT_UPSERT)) {
+                    for (Map.Entry<Long, Delta> e : clients.entrySet()) {
+                        upsert.setLong(1, e.getKey());
+                        upsert.setLong(2, e.getValue().sessions);
+                        upsert.setLong(3, e.getValue().client);
+                        upsert.setLong(4, e.getValue().sessions);
+                        upsert.setLong(5, e.getValue().client);
+                        upsert.addBatch();
+                    }
+                    upsert.executeBatch();
+                }
                 try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
                     for (Map.Entry<Key, Delta> e : deltas.entrySet()) {
                         Key k = e.getKey();
@@ -146,6 +182,7 @@ public class SessionHourTotals {
                 }
             });
             deltas.clear();
+            clients.clear();
         }
     }
 
@@ -216,6 +253,10 @@ public class SessionHourTotals {
      * write session rows with SQL into a running application's database.
      */
     public static void recount(JdbcTemplate jdbc) {
+        jdbc.update("delete from client_unbilled_totals");
+        jdbc.update("insert into client_unbilled_totals (client_id, sessions, client_amount_minor)"
+                + " select s.client_id, count(*), sum(s.client_amount_minor) from tutoring_sessions s where "
+                + STORED_UNBILLED + " group by s.client_id");
         jdbc.update("delete from session_hour_totals");
         jdbc.update("""
                 insert into session_hour_totals (utc_hour, status, billing_state, report_state, billable, sessions,
@@ -232,6 +273,24 @@ public class SessionHourTotals {
     }
 
     // ---- reading ----
+
+    /**
+     * How many clients have unbilled sessions now (the Payments page's and the dashboard's "clients to
+     * invoice"; {@link BillingState#UNBILLED}): those with a stored-unbilled count above 0, plus those
+     * whose only unbilled sessions are scheduled ones that have ended and are not promoted yet.
+     *
+     * @param now the current instant
+     */
+    @Transactional(readOnly = true)
+    public long clientsWithUnbilledSessions(Instant now) {
+        LocalDateTime utc = SessionListSql.utc(now);
+        Long count = jdbc.queryForObject("select (select count(*) from client_unbilled_totals u where u.sessions > 0)"
+                + " + (select count(distinct s.client_id) from tutoring_sessions s where s.status = 'SCHEDULED'"
+                + " and s.starts_at <= ? and s.ends_at <= ? and s.billing_state = 'UNBILLED' and s.client_amount_minor > 0"
+                + " and not exists (select 1 from client_unbilled_totals u where u.client_id = s.client_id"
+                + " and u.sessions > 0))", Long.class, utc, utc);
+        return count == null ? 0 : count;
+    }
 
     /**
      * Count and sums of a set of sessions.

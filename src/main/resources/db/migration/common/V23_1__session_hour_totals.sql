@@ -30,3 +30,18 @@ FROM tutoring_sessions
 GROUP BY timestampdiff(HOUR, '2000-01-01 00:00:00', starts_at), status, billing_state,
          CASE WHEN report_sent_at IS NOT NULL THEN 'SENT' WHEN report IS NULL THEN 'NONE' ELSE 'WRITTEN' END,
          client_amount_minor > 0;
+
+-- Per client, the sessions unbilled by what is stored (billable, completed or late-cancelled, on no
+-- invoice), kept by the same writes: "clients to invoice" counts the rows above 0 instead of reading
+-- every session (scheduled sessions that have ended but are not promoted yet are added at read time).
+CREATE TABLE client_unbilled_totals (
+    client_id           BIGINT NOT NULL PRIMARY KEY,
+    sessions            BIGINT NOT NULL,
+    client_amount_minor BIGINT NOT NULL
+);
+
+INSERT INTO client_unbilled_totals (client_id, sessions, client_amount_minor)
+SELECT client_id, count(*), sum(client_amount_minor)
+FROM tutoring_sessions
+WHERE billing_state = 'UNBILLED' AND client_amount_minor > 0 AND status IN ('COMPLETED', 'LATE_CANCELLED')
+GROUP BY client_id;

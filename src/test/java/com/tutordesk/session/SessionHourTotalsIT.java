@@ -148,6 +148,15 @@ class SessionHourTotalsIT {
 
         assertThat(done).as("writes that went through").isGreaterThan(200);
         assertThat(storedTotals()).isEqualTo(recount());
+        assertThat(rows("select client_id, 0, '', '', false, sessions, 0, client_amount_minor, 0"
+                + " from client_unbilled_totals where sessions <> 0 order by client_id"))
+                .isEqualTo(rows("select client_id, 0, '', '', false, count(*), 0, sum(client_amount_minor), 0"
+                        + " from tutoring_sessions where billing_state = 'UNBILLED' and client_amount_minor > 0"
+                        + " and status in ('COMPLETED', 'LATE_CANCELLED') group by client_id order by client_id"));
+        BillingState.SqlCondition unbilledNow = BillingState.UNBILLED.sql(clock.instant());
+        assertThat(hourTotals.clientsWithUnbilledSessions(clock.instant())).isEqualTo(jdbc.queryForObject(
+                "select count(distinct s.client_id) from tutoring_sessions s where " + unbilledNow.sql(), Long.class,
+                unbilledNow.params().toArray()));
 
         Instant now = clock.instant();
         for (SessionFilter filter : filters(today)) {
