@@ -96,7 +96,7 @@ public class PaymentsService {
             unbilledParams.add(user.tutorId());
             unbilledParams.add(user.tutorId());
         }
-        long[] unbilled = jdbc.queryForObject("select coalesce(sum(s.client_amount_minor), 0), count(*)"
+        long[] unbilled = jdbc.queryForObject("select coalesce(sum(s.client_amount_minor - s.prepaid_amount_minor), 0), count(*)"
                 + UNBILLED_FROM + unbilledWhere + unbilledScope,
                 (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}, unbilledParams.toArray());
         return new PaymentsTotals(open.overdueMinor(), open.overdueCount(), open.outstandingMinor(),
@@ -171,7 +171,7 @@ public class PaymentsService {
         // ends_at (not starts_at) is in the covering index; the day is the same.
         return jdbc.query("select c.id, c.name, u.sessions, u.amount, u.oldest, c.billing_contact_name,"
                 + " c.billing_contact_email from (select s.client_id,"
-                + " count(*) as sessions, sum(s.client_amount_minor) as amount, min(s.ends_at) as oldest"
+                + " count(*) as sessions, sum(s.client_amount_minor - s.prepaid_amount_minor) as amount, min(s.ends_at) as oldest"
                 + UNBILLED_FROM + where + scope + " group by s.client_id) u join clients c on c.id = u.client_id"
                 + " order by c.name, c.id limit ? offset ?",
                 (rs, n) -> new UnbilledClient(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),

@@ -50,10 +50,13 @@ public class SessionLoggingService {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final SessionSeriesRepository seriesRepository;
+    private final SessionPackages packages;
 
     SessionLoggingService(SessionRepository sessions, SessionHistoryRepository history, EntityManager entityManager,
             JdbcTemplate jdbc, CurrentUserService currentUsers, SettingsService settings, Clock clock,
-            PlatformTransactionManager transactionManager, SessionSeriesRepository seriesRepository) {
+            PlatformTransactionManager transactionManager, SessionSeriesRepository seriesRepository,
+            SessionPackages packages) {
+        this.packages = packages;
         this.seriesRepository = seriesRepository;
         this.sessions = sessions;
         this.history = history;
@@ -331,6 +334,8 @@ public class SessionLoggingService {
         }
         SessionStatus status = session.getStatus();
         sessions.saveAndFlush(session);
+        // Logged in the past: it has completed now, and uses the engagement's paid hours if any are left.
+        packages.changed(session, false);
         history.save(new SessionHistoryEntry(session.getId(), now, user.userId(), user.displayName(),
                 status == SessionStatus.SCHEDULED ? SessionHistoryEntry.Action.SCHEDULED
                         : SessionHistoryEntry.Action.LOGGED,

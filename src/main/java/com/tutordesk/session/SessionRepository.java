@@ -35,6 +35,15 @@ interface SessionRepository extends JpaRepository<TutoringSession, Long> {
     @Query("select count(s) from TutoringSession s where s.seriesId = :seriesId and s.seriesPosition > :position")
     int countFollowing(long seriesId, int position);
 
+    /** Ended scheduled sessions of these engagements, oldest end first: the order they use package hours in. */
+    @Query("""
+            select s.id from TutoringSession s
+            where s.status = com.tutordesk.session.SessionStatus.SCHEDULED and s.endsAt <= :now
+              and s.engagement.id in :engagementIds
+            order by s.endsAt, s.id
+            """)
+    List<Long> endedScheduledOf(java.util.Collection<Long> engagementIds, Instant now);
+
     @Modifying
     @Query("""
             update TutoringSession s set s.status = com.tutordesk.session.SessionStatus.COMPLETED, s.updatedAt = :now,

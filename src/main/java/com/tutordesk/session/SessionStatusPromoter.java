@@ -5,6 +5,10 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,16 +35,34 @@ class SessionStatusPromoter {
 
     private final SessionRepository sessions;
     private final Clock clock;
+    private final ObjectProvider<PackageMinutes> packageMinutes;
+    private final SessionPackages packages;
 
-    SessionStatusPromoter(SessionRepository sessions, Clock clock) {
+    SessionStatusPromoter(SessionRepository sessions, Clock clock, ObjectProvider<PackageMinutes> packageMinutes,
+            SessionPackages packages) {
         this.sessions = sessions;
         this.clock = clock;
+        this.packageMinutes = packageMinutes;
+        this.packages = packages;
     }
 
-    /** @return how many sessions became completed */
+    /**
+     * Completes every ended scheduled session; those of engagements with paid package hours left use
+     * them (issue 17), oldest package first, in this same transaction.
+     *
+     * @return how many sessions became completed
+     */
     @Transactional
     public int completeEndedSessions() {
-        int updated = sessions.completeEndedSessions(clock.instant());
+        Instant now = clock.instant();
+        PackageMinutes minutes = packageMinutes.getIfAvailable();
+        Set<Long> withHours = minutes == null ? Set.of() : minutes.engagementsWithMinutesLeft();
+        List<Long> prepaid = withHours.isEmpty() ? List.of() : sessions.endedScheduledOf(withHours, now);
+        int updated = sessions.completeEndedSessions(now);
+        for (Long id : prepaid) {
+            // Loaded after the bulk update, so they read as completed.
+            sessions.findById(id).ifPresent(session -> packages.changed(session, false));
+        }
         if (updated > 0) {
             log.info("Marked {} ended scheduled session(s) as completed", updated);
         }
