@@ -141,7 +141,8 @@ public class InvoiceIssuingService {
                 }
             }
         }
-        List<Long> taken = invoices.sessionsOnInvoices(request.sessionIds());
+        List<Long> taken = request.sessionIds().isEmpty() ? List.of()
+                : invoices.sessionsOnInvoices(request.sessionIds());
         if (!taken.isEmpty()) {
             throw new SessionAlreadyInvoicedException(taken.size());
         }

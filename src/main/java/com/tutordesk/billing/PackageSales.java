@@ -74,15 +74,15 @@ public class PackageSales {
         CurrentUser user = currentUsers.require();
         guard.billableClient(user, clientId);
         Long tutorId = user.isAdmin() ? null : user.tutorId();
-        return jdbc.query("""
-                select e.id, st.name as student, sub.name as subject, t.name as tutor, e.client_rate_minor
-                from engagements e join students st on st.id = e.student_id join subjects sub on sub.id = e.subject_id
-                join tutors t on t.id = e.tutor_id
-                where st.client_id = ? and e.active and (? is null or e.tutor_id = ?)
-                order by st.name, sub.name, e.id
-                """, (rs, i) -> new PackageChoice(rs.getLong("id"), rs.getString("student") + " — "
-                        + rs.getString("subject") + " (" + rs.getString("tutor") + ")", rs.getLong("client_rate_minor")),
-                clientId, tutorId, tutorId);
+        return em.createQuery("""
+                        select e from Engagement e
+                        where e.student.client.id = :clientId and e.active and (:tutorId is null or e.tutor.id = :tutorId)
+                        order by e.student.name, e.subject.name, e.id
+                        """, Engagement.class)
+                .setParameter("clientId", clientId).setParameter("tutorId", tutorId).getResultList().stream()
+                .map(e -> new PackageChoice(e.getId(), e.getStudent().getName() + " — " + e.getSubject().getName()
+                        + " (" + e.getTutor().getName() + ")", e.getClientRateMinor()))
+                .toList();
     }
 
     /** @return the default price of {@code minutes} at an hourly rate: rate × minutes / 60, rounded once */
