@@ -119,7 +119,7 @@ public class SessionEditingService {
                 .filter(conflict -> !Objects.equals(conflict.sessionId(), session.getId()))
                 .toList();
         return new LoggingPreview(base.start(), base.end(), status, user.maySeeClientAmounts() ? amounts[0] : null,
-                amounts[1], base.ambiguityNote(), conflicts, base.lateWindowHours(), base.insideLateWindow());
+                amounts[1], base.ambiguityNote(), conflicts, base.lateWindowHours(), base.insideLateWindow(), null);
     }
 
     /**

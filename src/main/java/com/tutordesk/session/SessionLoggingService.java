@@ -384,9 +384,15 @@ public class SessionLoggingService {
                 late ? policy.tutorPayPercent() : 100);
         List<SessionConflict> conflicts = request.cancelled() ? List.of()
                 : conflicts(engagement, start.instant(), end.toInstant(), user, excludeSessionId);
+        int chargeable = free || status == SessionStatus.SCHEDULED || client == 0 ? 0
+                : late ? java.math.BigDecimal.valueOf((long) minutes * policy.clientChargePercent())
+                        .divide(java.math.BigDecimal.valueOf(100), 0, java.math.RoundingMode.HALF_UP).intValueExact()
+                : minutes;
+        String packageNote = chargeable == 0 ? null
+                : LoggingPreview.packageNote(chargeable, packages.minutesLeft(engagement.getId()));
         return new LoggingPreview(start.start(), end, status, user.maySeeClientAmounts() ? client : null, earnings,
                 start.ambiguous() ? BusinessTime.ambiguityNote(start, profile.locale()) : null, conflicts,
-                policy.windowHours(), insideLateWindow(start.instant(), policy, now));
+                policy.windowHours(), insideLateWindow(start.instant(), policy, now), packageNote);
     }
 
     private List<SessionConflict> conflicts(Engagement engagement, Instant start, Instant end, CurrentUser user,
