@@ -11,6 +11,9 @@ ALTER TABLE tutoring_sessions ADD COLUMN prepaid_minutes INT NOT NULL DEFAULT 0;
 ALTER TABLE tutoring_sessions ADD COLUMN remainder_minutes INT NOT NULL DEFAULT 0;
 ALTER TABLE tutoring_sessions ADD COLUMN prepaid_amount_minor BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE tutoring_sessions ADD COLUMN draws_on_packages BOOLEAN NOT NULL DEFAULT FALSE;
+ALTER TABLE tutoring_sessions DROP CONSTRAINT ck_sessions_billing_state;
+ALTER TABLE tutoring_sessions ADD CONSTRAINT ck_sessions_billing_state
+    CHECK (billing_state IN ('UNBILLED', 'INVOICED', 'PAID', 'PREPAID'));
 ALTER TABLE tutoring_sessions ADD CONSTRAINT ck_sessions_prepaid
     CHECK (prepaid_minutes >= 0 AND remainder_minutes >= 0 AND prepaid_amount_minor >= 0
            AND prepaid_amount_minor <= client_amount_minor);
