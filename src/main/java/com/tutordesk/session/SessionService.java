@@ -58,7 +58,7 @@ public class SessionService {
                 BillingState.of(s.getBillingState(), status, s.getBillableAmountMinor()), s.getRating(), s.getReport(), reportState, s.getInternalNote(),
                 clientAmounts ? s.getClientRateMinor() : null, clientAmounts ? s.getClientAmountMinor() : null,
                 s.getTutorWageMinor(), s.getTutorEarningsMinor(), s.getCurrency(), s.getCreatedAt(), s.getUpdatedAt(),
-                s.getPrepaidMinutes(), s.getRemainderMinutes());
+                s.getPrepaidMinutes(), s.getRemainderMinutes(), clientAmounts ? s.getBillableAmountMinor() : null);
     }
 
     /**
