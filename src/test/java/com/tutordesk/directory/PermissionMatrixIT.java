@@ -77,6 +77,8 @@ class PermissionMatrixIT {
     @Autowired
     com.tutordesk.prepaid.PrepaidService prepaid;
     @Autowired
+    com.tutordesk.prepaid.LowBalanceEmails lowBalance;
+    @Autowired
     com.tutordesk.billing.InvoiceIssuingService issuing;
     @Autowired
     com.tutordesk.billing.InvoiceSettlementService settlement;
@@ -128,6 +130,10 @@ class PermissionMatrixIT {
                         Outcome.NOT_FOUND, () -> prepaid.packagesOfEngagement(othersEngagement)),
                 new Row("see Prepaid hours left", Outcome.ALLOWED, Outcome.ALLOWED, Outcome.DENIED,
                         () -> prepaid.totals()),
+                new Row("read the low-balance email setting", Outcome.ALLOWED, Outcome.DENIED, Outcome.DENIED,
+                        () -> lowBalance.current()),
+                new Row("change the low-balance email setting", Outcome.ALLOWED, Outcome.DENIED, Outcome.DENIED,
+                        () -> lowBalance.update(null, lowBalance.current().version())),
                 new Row("refund a package's unused hours", Outcome.ALLOWED, Outcome.DENIED, Outcome.DENIED,
                         () -> prepaid.refundUnused(eaPackage)),
                 new Row("list tutors", Outcome.ALLOWED, Outcome.DENIED, Outcome.DENIED,

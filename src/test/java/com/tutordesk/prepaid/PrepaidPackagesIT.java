@@ -82,6 +82,12 @@ class PrepaidPackagesIT {
     @Autowired
     CacheManager caches;
 
+    @Autowired
+    LowBalanceEmails lowBalance;
+
+    @Autowired
+    com.tutordesk.mail.MailOutbox outbox;
+
     DemoAccounts demo;
     BillingFixture family;
     long engagement;
@@ -363,6 +369,31 @@ class PrepaidPackagesIT {
         long after = log(engagement, YESTERDAY, "14:00", 60);
         assertThat(cover(after)).containsEntry("billing_state", "UNBILLED");
         assertThatThrownBy(() -> prepaid.refundUnused(packageId)).isInstanceOf(RuleViolationException.class);
+    }
+
+    // ---- low-balance email ----
+
+    @Test
+    void the_low_balance_email_is_queued_once_per_package_when_what_is_left_falls_below_the_setting() {
+        lowBalance.update(2, lowBalance.current().version());
+        try {
+            pay(sell(engagement, 180, 15_000));
+            long packageId = prepaid.packagesOfEngagement(engagement).getFirst().packageId();
+            com.tutordesk.mail.MailReference reference = new com.tutordesk.mail.MailReference(LowBalanceEmails.MAIL_TYPE,
+                    packageId);
+
+            log(engagement, YESTERDAY, "09:00", 45);
+            assertThat(outbox.messagesFor(reference)).isEmpty();
+
+            log(engagement, YESTERDAY, "11:00", 30);
+            assertThat(outbox.messagesFor(reference)).singleElement()
+                    .satisfies(message -> assertThat(message.subject()).contains("1 h 45 min left"));
+
+            log(engagement, YESTERDAY, "14:00", 15);
+            assertThat(outbox.messagesFor(reference)).hasSize(1);
+        } finally {
+            lowBalance.update(null, lowBalance.current().version());
+        }
     }
 
     // ---- who sees what ----
