@@ -175,9 +175,10 @@ class SessionPackagesIT {
                 + " on p.id = u.package_id where p.engagement_id = ?", Integer.class, engagement)).isEqualTo(60);
     }
 
+    /** @return how many other connections are inside the packages' locking query right now (waiting for the lock) */
     private int lockWaits() {
-        return jdbc.queryForObject("select count(*) from information_schema.innodb_trx where trx_state = 'LOCK WAIT'",
-                Integer.class);
+        return jdbc.queryForObject("select count(*) from information_schema.processlist where id <> connection_id()"
+                + " and info like '%from prepaid\\_packages%for update%'", Integer.class);
     }
 
     private static void await(CountDownLatch latch) {
