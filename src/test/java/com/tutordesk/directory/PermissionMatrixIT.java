@@ -79,6 +79,8 @@ class PermissionMatrixIT {
     @Autowired
     com.tutordesk.prepaid.LowBalanceEmails lowBalance;
     @Autowired
+    com.tutordesk.session.SessionEditingService editing;
+    @Autowired
     com.tutordesk.billing.InvoiceIssuingService issuing;
     @Autowired
     com.tutordesk.billing.InvoiceSettlementService settlement;
@@ -117,6 +119,7 @@ class PermissionMatrixIT {
         settlement.markPaid(packageInvoice, new com.tutordesk.billing.ManualPayment(
                 com.tutordesk.billing.PaymentMethod.CASH, today, null));
         long eaPackage = prepaid.packagesOfClient(eaClient).getFirst().packageId();
+        long othersSession = data.session(othersEngagement, testClock.instant().minusSeconds(86_400), 60, "COMPLETED");
         signIn.out();
 
         List<Row> rows = List.of(
@@ -130,6 +133,8 @@ class PermissionMatrixIT {
                         Outcome.NOT_FOUND, () -> prepaid.packagesOfEngagement(othersEngagement)),
                 new Row("see Prepaid hours left", Outcome.ALLOWED, Outcome.ALLOWED, Outcome.DENIED,
                         () -> prepaid.totals()),
+                new Row("ask whether another tutor's session may use package hours", Outcome.ALLOWED,
+                        Outcome.NOT_FOUND, Outcome.NOT_FOUND, () -> editing.mayApplyPackage(othersSession)),
                 new Row("read the low-balance email setting", Outcome.ALLOWED, Outcome.DENIED, Outcome.DENIED,
                         () -> lowBalance.current()),
                 new Row("change the low-balance email setting", Outcome.ALLOWED, Outcome.DENIED, Outcome.DENIED,
