@@ -8,7 +8,8 @@
  * implements with the packages locked ({@code SELECT … FOR UPDATE}), so that two sessions never use the
  * same minutes. {@link com.tutordesk.prepaid.PrepaidService} is the module's API: balances for the client
  * and engagement pages, the Log Session preview, the Payments page and the client portal, and "Refund
- * unused hours". Tutor earnings and payroll never read packages.
+ * unused hours". {@link com.tutordesk.prepaid.LowBalanceEmails} queues the optional low-balance email
+ * (a Settings threshold in hours, once per package). Tutor earnings and payroll never read packages.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
         "billing", "directory", "engagement", "mail", "people", "security", "session", "settings", "shared"})
