@@ -59,7 +59,9 @@ class ArchitectureTest {
             Map.entry("tutor_pay_events", "payroll"),
             Map.entry("billing_runs", "billing"), Map.entry("billing_run_clients", "billing"),
             Map.entry("billing_run_sessions", "billing"), Map.entry("billing_settings", "billing"),
-            Map.entry("overdue_reminder_opt_outs", "billing"), Map.entry("invoice_reminders", "billing"));
+            Map.entry("overdue_reminder_opt_outs", "billing"), Map.entry("invoice_reminders", "billing"),
+            Map.entry("prepaid_packages", "prepaid"), Map.entry("prepaid_usages", "prepaid"),
+            Map.entry("prepaid_settings", "prepaid"));
 
     /**
      * Read models and loaders that must read (or, for the demo, write) other modules' tables, each

@@ -149,6 +149,13 @@ public class Invoice {
         recomputeTotals();
     }
 
+    /** Adds a prepaid package line (issue 17): its price counts with the adjustments. */
+    void addPackageLine(String memo, long priceMinor, long engagementId, int minutes) {
+        requireState(InvoiceState.DRAFT, "add a package to");
+        adjustments.add(InvoiceAdjustment.packageLine(this, adjustments.size(), memo, priceMinor, engagementId, minutes));
+        recomputeTotals();
+    }
+
     /** Recomputes the three sums from the lines and adjustments (a draft's lines may be refreshed). */
     InvoiceTotals recomputeTotals() {
         InvoiceTotals totals = InvoiceTotals.of(lines.stream().map(InvoiceLine::getAmountMinor).toList(),

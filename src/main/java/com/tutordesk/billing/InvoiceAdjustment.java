@@ -10,7 +10,13 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-/** A signed amount with a memo on an invoice, e.g. −10.00 "sibling discount" (domain.md "Invoices"). */
+/**
+ * A signed amount with a memo on an invoice, e.g. −10.00 "sibling discount" (domain.md "Invoices"), or
+ * a prepaid package sold on the invoice (issue 17; domain.md "Prepaid packages": "sold on an invoice as
+ * its own line"): then it names the engagement and the minutes bought, and its amount is the price
+ * (never below zero; zero is allowed). Its hours become available when the invoice is paid (the
+ * prepaid module listens for {@link InvoicePaid}).
+ */
 @Entity
 @Table(name = "invoice_adjustments")
 public class InvoiceAdjustment {
@@ -36,6 +42,12 @@ public class InvoiceAdjustment {
     @Column(name = "amount_minor", nullable = false)
     private long amountMinor;
 
+    @Column(name = "package_engagement_id")
+    private Long packageEngagementId;
+
+    @Column(name = "package_minutes")
+    private Integer packageMinutes;
+
     protected InvoiceAdjustment() {
     }
 
@@ -44,6 +56,30 @@ public class InvoiceAdjustment {
         this.position = position;
         this.memo = memo;
         this.amountMinor = amountMinor;
+    }
+
+    /** A package line: {@code minutes} of {@code engagementId} for {@code priceMinor} (&ge; 0). */
+    static InvoiceAdjustment packageLine(Invoice invoice, int position, String memo, long priceMinor,
+            long engagementId, int minutes) {
+        InvoiceAdjustment line = new InvoiceAdjustment(invoice, position, memo, priceMinor);
+        line.packageEngagementId = engagementId;
+        line.packageMinutes = minutes;
+        return line;
+    }
+
+    /** @return whether this line sells a prepaid package */
+    public boolean isPackage() {
+        return packageMinutes != null;
+    }
+
+    /** @return the engagement a package line sells hours of, or {@code null} for an adjustment */
+    public Long getPackageEngagementId() {
+        return packageEngagementId;
+    }
+
+    /** @return the minutes a package line sells (a multiple of 15), or {@code null} for an adjustment */
+    public Integer getPackageMinutes() {
+        return packageMinutes;
     }
 
     public Long getId() {

@@ -57,12 +57,14 @@ public class InvoiceIssuingService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate newTransaction;
+    private final PackageSales packageSales;
 
     InvoiceIssuingService(InvoiceRepository invoices, InvoiceCounterRepository counters, SessionBilling sessionBilling,
             InvoiceGuard guard, InvoiceDocuments documents, ScheduledSends scheduledSends,
             CurrentUserService currentUsers, SettingsService settings, BillingProperties properties,
             ApplicationEventPublisher events, Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, PackageSales packageSales) {
+        this.packageSales = packageSales;
         this.invoices = invoices;
         this.counters = counters;
         this.sessionBilling = sessionBilling;
@@ -84,7 +86,7 @@ public class InvoiceIssuingService {
     }
 
     /**
-     * Creates an invoice from the chosen sessions and adjustments and, as chosen, issues it now,
+     * Creates an invoice from the chosen sessions, adjustments and prepaid packages (issue 17) and, as chosen, issues it now,
      * schedules it for a later date, or keeps it as a draft. All or nothing.
      *
      * @return the new invoice's id
@@ -139,7 +141,8 @@ public class InvoiceIssuingService {
                 }
             }
         }
-        List<Long> taken = invoices.sessionsOnInvoices(request.sessionIds());
+        List<Long> taken = request.sessionIds().isEmpty() ? List.of()
+                : invoices.sessionsOnInvoices(request.sessionIds());
         if (!taken.isEmpty()) {
             throw new SessionAlreadyInvoicedException(taken.size());
         }
@@ -150,6 +153,9 @@ public class InvoiceIssuingService {
         }
         for (NewInvoice.Adjustment adjustment : request.adjustments()) {
             invoice.addAdjustment(adjustment.memo().strip(), adjustment.amountMinor());
+        }
+        for (PackageSales.Checked sold : packageSales.check(client.clientId(), ownTutorOnly, request.packages(), profile)) {
+            invoice.addPackageLine(sold.text(), sold.priceMinor(), sold.engagementId(), sold.minutes());
         }
         requireNotNegative(invoice, profile);
         saveLines(invoice);
@@ -234,8 +240,8 @@ public class InvoiceIssuingService {
     // ---- internals ----
 
     private static void validate(NewInvoice request, LocalDate today) {
-        if (request.sessionIds().isEmpty()) {
-            throw new InvalidFieldException("sessions", "Sessions: choose at least one session");
+        if (request.sessionIds().isEmpty() && request.packages().isEmpty()) {
+            throw new InvalidFieldException("sessions", "Sessions: choose at least one session or add a package");
         }
         if (request.sessionIds().size() > Invoice.MAX_LINES) {
             throw new InvalidFieldException("sessions", "Sessions: at most " + Invoice.MAX_LINES + " on one invoice");
@@ -245,6 +251,9 @@ public class InvoiceIssuingService {
         }
         if (request.adjustments().size() > Invoice.MAX_ADJUSTMENTS) {
             throw new InvalidFieldException("adjustments", "Adjustments: at most " + Invoice.MAX_ADJUSTMENTS);
+        }
+        if (request.packages().size() > Invoice.MAX_ADJUSTMENTS) {
+            throw new InvalidFieldException("packages", "Packages: at most " + Invoice.MAX_ADJUSTMENTS);
         }
         for (NewInvoice.Adjustment adjustment : request.adjustments()) {
             String memo = adjustment.memo() == null ? "" : adjustment.memo().strip();

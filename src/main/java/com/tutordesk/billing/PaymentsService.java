@@ -100,13 +100,14 @@ public class PaymentsService {
             // Every unbilled session: from the hour totals (the same rule, without reading a million rows).
             SessionHourTotals.Sums sums = hourTotals.sum(new SessionFilter(DateRange.ALL, null, null, null, null, null,
                     null, BillingState.UNBILLED, null), settings.profile().zone(), clock.instant());
-            unbilled = new long[] {sums.clientAmountMinor(), sums.sessions()};
+            unbilled = new long[] {sums.clientAmountMinor() - sums.prepaidAmountMinor(), sums.sessions()};
         } else {
             List<Object> unbilledParams = new ArrayList<>();
             String unbilledWhere = unbilledWhere(clock.instant(), unbilledParams);
             unbilledParams.add(user.tutorId());
             unbilledParams.add(user.tutorId());
-            unbilled = jdbc.queryForObject("select coalesce(sum(s.client_amount_minor), 0), count(*)"
+            unbilled = jdbc.queryForObject("select coalesce(sum(s.client_amount_minor - s.prepaid_amount_minor), 0),"
+                    + " count(*)"
                     + UNBILLED_FROM + unbilledWhere
                     + " and s.tutor_id = ? and s.client_id in (select c.id from clients c where c.added_by_tutor_id = ?)",
                     (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}, unbilledParams.toArray());
@@ -183,7 +184,7 @@ public class PaymentsService {
         // ends_at (not starts_at) is in the covering index; the day is the same.
         return jdbc.query("select c.id, c.name, u.sessions, u.amount, u.oldest, c.billing_contact_name,"
                 + " c.billing_contact_email from (select s.client_id,"
-                + " count(*) as sessions, sum(s.client_amount_minor) as amount, min(s.ends_at) as oldest"
+                + " count(*) as sessions, sum(s.client_amount_minor - s.prepaid_amount_minor) as amount, min(s.ends_at) as oldest"
                 + UNBILLED_FROM + where + scope + " group by s.client_id) u join clients c on c.id = u.client_id"
                 + " order by c.name, c.id limit ? offset ?",
                 (rs, n) -> new UnbilledClient(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),

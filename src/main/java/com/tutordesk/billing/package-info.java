@@ -22,5 +22,5 @@
  * {@link com.tutordesk.billing.OverdueReminders} (issue 15).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "directory", "mail", "people", "scheduling", "security", "session", "settings", "shared"})
+        "directory", "engagement", "mail", "people", "scheduling", "security", "session", "settings", "shared"})
 package com.tutordesk.billing;

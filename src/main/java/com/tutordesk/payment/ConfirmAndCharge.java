@@ -67,7 +67,8 @@ public class ConfirmAndCharge {
      */
     public Optional<ChargeOffer> offerFor(SessionPage page) {
         SessionDetails session = page.details();
-        if (!page.actions().mayInvoice() || session.clientAmountMinor() == null || session.clientAmountMinor() <= 0) {
+        // What the one-session invoice bills: the client amount less any part prepaid packages cover (issue 17).
+        if (!page.actions().mayInvoice() || session.billableAmountMinor() == null || session.billableAmountMinor() <= 0) {
             return Optional.empty();
         }
         CurrentUser user = currentUsers.require();
@@ -79,7 +80,7 @@ public class ConfirmAndCharge {
                 : payer.card() == null || payer.stripePaymentMethodId() == null
                         ? "No card on file: send the card setup link from the client's page"
                         : null;
-        return Optional.of(new ChargeOffer(session.id(), payer.id(), payer.name(), session.clientAmountMinor(),
+        return Optional.of(new ChargeOffer(session.id(), payer.id(), payer.name(), session.billableAmountMinor(),
                 payer.card() == null ? null : payer.card().label(), payer.card() == null ? null : payer.card().expiry(),
                 reason == null, reason));
     }
@@ -115,9 +116,10 @@ public class ConfirmAndCharge {
                     ? payer.name() + " has no card on file: send the card setup link, or send an invoice"
                     : payer.name() + " does not pay automatically: send an invoice instead");
         }
-        if (session.clientAmountMinor() == null || session.clientAmountMinor() != expectedAmountMinor) {
+        if (session.billableAmountMinor() == null || session.billableAmountMinor() != expectedAmountMinor) {
             throw new RuleViolationException("The amount is now " + settings.profile().formatMoney(
-                    session.clientAmountMinor() == null ? 0 : session.clientAmountMinor()) + ": review and confirm again");
+                    session.billableAmountMinor() == null ? 0 : session.billableAmountMinor())
+                    + ": review and confirm again");
         }
         long invoiceId;
         try {

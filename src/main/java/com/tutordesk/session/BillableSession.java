@@ -11,14 +11,16 @@ import java.time.Instant;
  * @param tutorId           tutor who gave it
  * @param startsAt          start, UTC instant
  * @param endsAt            end, UTC instant
- * @param durationMinutes   duration in minutes
+ * @param durationMinutes   duration in minutes; for a session prepaid packages cover in part, the minutes
+ *                          left to bill (so that the line multiplies out to its amount)
  * @param status            status as of now (a scheduled session whose end has passed is completed)
  * @param billingState      billing state
  * @param studentName       student
  * @param subjectName       subject
  * @param tutorName         tutor
  * @param clientRateMinor   client rate per hour copied at logging, minor units
- * @param clientAmountMinor client amount as stored on the session, minor units
+ * @param clientAmountMinor what is left to invoice: the client amount as stored on the session less the
+ *                          part prepaid packages cover (issue 17), minor units
  * @param currency          ISO 4217 currency of the amounts
  */
 public record BillableSession(long id, long clientId, long tutorId, Instant startsAt, Instant endsAt,

@@ -66,7 +66,7 @@ interface PeopleSessionRepository extends JpaRepository<TutoringSession, Long> {
             + " and (:tutorId is null or s.tutorId = :tutorId)")
     List<Long> findClientIdsWithUnbilled(Instant now, Long tutorId);
 
-    @Query("select coalesce(sum(s.clientAmountMinor), 0) from TutoringSession s where s.clientId = :clientId and "
+    @Query("select coalesce(sum(s.clientAmountMinor - s.prepaidAmountMinor), 0) from TutoringSession s where s.clientId = :clientId and "
             + BILLABLE_UNBILLED + " and (:tutorId is null or s.tutorId = :tutorId)")
     long sumUnbilledOfClient(long clientId, Instant now, Long tutorId);
 }

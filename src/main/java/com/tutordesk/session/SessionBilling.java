@@ -32,8 +32,8 @@ public class SessionBilling {
 
     private static final String ROW = """
             select new com.tutordesk.session.BillableSession(s.id, s.clientId, s.tutorId, s.startsAt, s.endsAt,
-                   s.durationMinutes, s.status, s.billingState, st.name, sub.name, t.name, s.clientRateMinor,
-                   s.clientAmountMinor, s.currency)
+                   case when s.prepaidMinutes > 0 then s.remainderMinutes else s.durationMinutes end, s.status, s.billingState, st.name, sub.name, t.name, s.clientRateMinor,
+                   s.clientAmountMinor - s.prepaidAmountMinor, s.currency)
             from TutoringSession s
             join Student st on st.id = s.studentId
             join Subject sub on sub.id = s.subjectId
@@ -44,9 +44,25 @@ public class SessionBilling {
     private EntityManager em;
 
     private final Clock clock;
+    private final SessionPackages packages;
 
-    SessionBilling(Clock clock) {
+    SessionBilling(Clock clock, SessionPackages packages) {
         this.clock = clock;
+        this.packages = packages;
+    }
+
+    /**
+     * Settles these sessions' package minutes again after the packages changed under them (issue 17:
+     * a package's payment undone or its invoice refunded takes its hours away): each gives back what it
+     * used and takes what is left, oldest package first; what packages no longer cover becomes billable.
+     * Invoiced or paid sessions are left as billed. Locks the sessions in id order.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void resettlePackages(Collection<Long> ids) {
+        for (TutoringSession session : lock(ids)) {
+            packages.resettle(session);
+        }
+        em.flush();
     }
 
     /**

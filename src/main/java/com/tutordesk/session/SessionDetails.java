@@ -33,11 +33,20 @@ import java.time.Instant;
  * @param currency           ISO 4217 currency of the amounts
  * @param createdAt          when it was logged
  * @param updatedAt          when it last changed
+ * @param prepaidMinutes     minutes prepaid packages cover (issue 17), 0 when none
+ * @param remainderMinutes   minutes billable after them, when some are prepaid
+ * @param billableAmountMinor what is left to invoice: the client amount less the prepaid part, minor
+ *                           units, or {@code null} when hidden
  */
 public record SessionDetails(long id, long version, long engagementId, Instant startsAt, Instant endsAt,
         String timeZone, int durationMinutes, long tutorId, String tutorName, String studentName, long clientId,
         String clientName, String subjectName, String location, SessionStatus status, BillingState billing,
         Integer rating, String report, ReportState reportState, String internalNote, Long clientRateMinor,
         Long clientAmountMinor, long tutorWageMinor, long tutorEarningsMinor, String currency, Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt, int prepaidMinutes, int remainderMinutes, Long billableAmountMinor) {
+
+    /** @return e.g. "Prepaid" or "Prepaid 45 min + unbilled 15 min" ({@link BillingState#describe}) */
+    public String billingText() {
+        return BillingState.describe(billing, prepaidMinutes, remainderMinutes);
+    }
 }

@@ -51,10 +51,12 @@ public class SessionEditingService {
     private final Clock clock;
     /** Reads around a change made of several transactions (e.g. a reschedule and its undo data). */
     private final TransactionTemplate reads;
+    private final SessionPackages packages;
 
     SessionEditingService(SessionGuard guard, SessionRepository sessions, SessionLoggingService logging,
             EntityManager entityManager, CurrentUserService currentUsers, SettingsService settings, Clock clock,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, SessionPackages packages) {
+        this.packages = packages;
         this.guard = guard;
         this.sessions = sessions;
         this.logging = logging;
@@ -117,7 +119,7 @@ public class SessionEditingService {
                 .filter(conflict -> !Objects.equals(conflict.sessionId(), session.getId()))
                 .toList();
         return new LoggingPreview(base.start(), base.end(), status, user.maySeeClientAmounts() ? amounts[0] : null,
-                amounts[1], base.ambiguityNote(), conflicts, base.lateWindowHours(), base.insideLateWindow());
+                amounts[1], base.ambiguityNote(), conflicts, base.lateWindowHours(), base.insideLateWindow(), null);
     }
 
     /**
@@ -189,6 +191,7 @@ public class SessionEditingService {
             if (changes.isEmpty()) {
                 return null;
             }
+            boolean wasChargeable = packages.isChargeable(session);
             session.edit(moving ? engagement : null, start.instant(), profile.zone().getId(), request.durationMinutes(),
                     location, alreadyLate ? SessionLoggingService.statusFor(false, start.instant(), now) : timed,
                     policy.clientChargePercent(), policy.tutorPayPercent(), now);
@@ -196,6 +199,7 @@ public class SessionEditingService {
                 session.lateCancel(policy.clientChargePercent(), policy.tutorPayPercent(), now);
             }
             guard.requirePayUnchanged(session, "edit");
+            packages.changed(session, wasChargeable);
             sessions.saveAndFlush(session);
             guard.record(session.getId(), user, SessionHistoryEntry.Action.EDITED, String.join("; ", changes), now);
             return null;
@@ -311,8 +315,10 @@ public class SessionEditingService {
             LateCancellationPolicy policy = settings.profile().lateCancellation();
             Instant now = clock.instant();
             SessionStatus before = session.getStatus().asOf(session.getEndsAt(), now);
+            boolean wasChargeable = packages.isChargeable(session);
             session.lateCancel(policy.clientChargePercent(), policy.tutorPayPercent(), now);
             guard.requirePayUnchanged(session, "late-cancel");
+            packages.changed(session, wasChargeable);
             sessions.saveAndFlush(session);
             guard.record(sessionId, user, SessionHistoryEntry.Action.LATE_CANCELLED, "Was " + before.label()
                     .toLowerCase(java.util.Locale.ROOT) + "; policy: client charged " + policy.clientChargePercent()
@@ -340,6 +346,7 @@ public class SessionEditingService {
             Instant now = clock.instant();
             session.undoLateCancel(SessionLoggingService.statusFor(false, session.getStartsAt(), now), now);
             guard.requirePayUnchanged(session, "undo the late cancellation of");
+            packages.changed(session, true);
             sessions.saveAndFlush(session);
             guard.record(sessionId, user, SessionHistoryEntry.Action.LATE_CANCELLATION_UNDONE, "Back to "
                     + session.getStatus().asOf(session.getEndsAt(), now).label().toLowerCase(java.util.Locale.ROOT),
@@ -369,11 +376,71 @@ public class SessionEditingService {
             Engagement engagement = session.getEngagement();
             String what = profile.formatDateTime(session.getStartsAt()) + ", " + engagement.getStudent().getName()
                     + " — " + engagement.getSubject().getName() + " with " + engagement.getTutor().getName();
+            packages.release(session);
             sessions.delete(session);
             sessions.flush();
             guard.record(sessionId, user, SessionHistoryEntry.Action.DELETED, what, clock.instant());
             return null;
         });
+    }
+
+    // ---- Apply package (issue 17) ----
+
+    /**
+     * Whether "Apply package" is offered on the session page: an unbilled, completed or late-cancelled
+     * session that does not draw on packages yet (it completed before any hours were paid), of an
+     * engagement with paid hours left, that the caller may edit. Hours are never applied to such a
+     * session by themselves (domain.md "Prepaid packages": available when paid, never before).
+     *
+     * @throws NotFoundException when the session is not the caller's
+     */
+    @Transactional(readOnly = true)
+    public boolean mayApplyPackage(long sessionId) {
+        CurrentUser user = currentUsers.require();
+        TutoringSession session = guard.visible(sessionId, user);
+        return applicable(session) && packages.minutesLeft(session.getEngagement().getId()) > 0;
+    }
+
+    /**
+     * "Apply package": the session uses the engagement's paid hours, oldest package first, in this
+     * transaction with its billing state (Prepaid, or partly prepaid with the rest billable), and draws on
+     * them from now on whenever its minutes change.
+     *
+     * @return the minutes now covered
+     * @throws NotFoundException       when the session is not the caller's
+     * @throws RuleViolationException  when it is invoiced, paid, on a draft invoice, not completed or
+     *                                 late-cancelled, already drawing on packages, or the engagement has no
+     *                                 paid hours left
+     * @throws SessionChangedException when someone else changed the session since the page showed it
+     */
+    public int applyPackage(long sessionId, long seenVersion) {
+        CurrentUser user = currentUsers.require();
+        return guard.write(() -> {
+            TutoringSession session = guard.visible(sessionId, user);
+            guard.requireUnchangedSince(session, seenVersion);
+            guard.requireUnbilled(session, "apply a package to");
+            guard.requireOnNoDraft(session, "apply a package to");
+            if (!applicable(session)) {
+                throw new RuleViolationException(session.isDrawsOnPackages()
+                        ? "This session already uses the package hours"
+                        : "Only a completed or late-cancelled session with a client amount can use package hours");
+            }
+            if (packages.minutesLeft(session.getEngagement().getId()) == 0) {
+                throw new RuleViolationException("No prepaid hours are left for this engagement");
+            }
+            Instant now = clock.instant();
+            int covered = packages.apply(session);
+            session.markEdited(now);
+            sessions.saveAndFlush(session);
+            guard.record(sessionId, user, SessionHistoryEntry.Action.EDITED, "Package applied: "
+                    + BusinessProfile.formatDuration(covered) + " covered", now);
+            return covered;
+        });
+    }
+
+    private boolean applicable(TutoringSession session) {
+        return !session.isDrawsOnPackages() && session.getBillingState() == BillingState.UNBILLED
+                && packages.isChargeable(session) && session.getClientAmountMinor() > 0;
     }
 
     // ---- rules ----

@@ -122,7 +122,8 @@ class SessionGuard {
 
     /** @return why an invoiced or paid session cannot change, or {@code null} when it is unbilled */
     String billingLock(TutoringSession session) {
-        if (session.getBillingState() == BillingState.UNBILLED) {
+        // A prepaid session is on no invoice: it changes, and gives back or takes package minutes.
+        if (session.getBillingState() == BillingState.UNBILLED || session.getBillingState() == BillingState.PREPAID) {
             return null;
         }
         return billingLock(session.getBillingState(), invoiceNumber(session));
@@ -130,7 +131,7 @@ class SessionGuard {
 
     /** @return the number of the invoice the session is on, when the billing module knows it */
     Optional<String> invoiceNumber(TutoringSession session) {
-        if (session.getBillingState() == BillingState.UNBILLED) {
+        if (session.getBillingState() == BillingState.UNBILLED || session.getBillingState() == BillingState.PREPAID) {
             return Optional.empty();
         }
         InvoiceLookup lookup = invoices.getIfAvailable();
@@ -146,7 +147,7 @@ class SessionGuard {
         String cancel = invoiceNumber.map(number -> "cancel invoice " + number + " first")
                 .orElse("cancel its invoice first");
         return switch (state) {
-            case UNBILLED, UPCOMING, NOT_BILLABLE -> null;
+            case UNBILLED, UPCOMING, NOT_BILLABLE, PREPAID -> null;
             case INVOICED -> invoiceNumber.map(number -> "it is on invoice " + number).orElse("it is invoiced")
                     + " — " + cancel;
             case PAID -> invoiceNumber.map(number -> "it is paid (invoice " + number + ")").orElse("it is paid")

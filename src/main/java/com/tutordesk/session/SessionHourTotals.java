@@ -40,10 +40,11 @@ public class SessionHourTotals {
 
     private static final String UPSERT = """
             insert into session_hour_totals (utc_hour, status, billing_state, report_state, billable, sessions,
-                   minutes, client_amount_minor, tutor_earnings_minor)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                   minutes, client_amount_minor, tutor_earnings_minor, prepaid_amount_minor)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on duplicate key update sessions = sessions + ?, minutes = minutes + ?,
-                   client_amount_minor = client_amount_minor + ?, tutor_earnings_minor = tutor_earnings_minor + ?
+                   client_amount_minor = client_amount_minor + ?, tutor_earnings_minor = tutor_earnings_minor + ?,
+                   prepaid_amount_minor = prepaid_amount_minor + ?
             """;
 
     private static final String CLIENT_UPSERT = """
@@ -52,7 +53,7 @@ public class SessionHourTotals {
             """;
 
     /** Sessions unbilled by what is stored, as {@link Counted#storedUnbilled()} says, on {@code s}. */
-    private static final String STORED_UNBILLED = "s.billing_state = 'UNBILLED' and s.client_amount_minor > 0"
+    private static final String STORED_UNBILLED = "s.billing_state = 'UNBILLED' and s.client_amount_minor - s.prepaid_amount_minor > 0"
             + " and s.status in ('COMPLETED', 'LATE_CANCELLED')";
 
     @PersistenceContext
@@ -71,13 +72,16 @@ public class SessionHourTotals {
      * @param minutes      duration in minutes
      * @param clientAmount client amount, minor units
      * @param tutorAmount  tutor earnings, minor units
+     * @param prepaidAmount part of the client amount covered by prepaid packages, minor units
      */
-    record Counted(Key key, long clientId, int minutes, long clientAmount, long tutorAmount) {
+    record Counted(Key key, long clientId, int minutes, long clientAmount, long tutorAmount, long prepaidAmount) {
 
         static Counted of(TutoringSession s) {
+            // Billable: something left to invoice once packages have covered their part (issue 17).
+            long billable = s.getClientAmountMinor() - s.getPrepaidAmountMinor();
             return new Counted(new Key(hourOf(s.getStartsAt()), s.getStatus().name(), s.getBillingState().name(),
-                    reportState(s).name(), s.getClientAmountMinor() > 0), s.getClientId(), s.getDurationMinutes(),
-                    s.getClientAmountMinor(), s.getTutorEarningsMinor());
+                    reportState(s).name(), billable > 0), s.getClientId(), s.getDurationMinutes(),
+                    s.getClientAmountMinor(), s.getTutorEarningsMinor(), s.getPrepaidAmountMinor());
         }
 
         /**
@@ -117,9 +121,10 @@ public class SessionHourTotals {
         long minutes;
         long client;
         long tutor;
+        long prepaid;
 
         boolean isZero() {
-            return sessions == 0 && minutes == 0 && client == 0 && tutor == 0;
+            return sessions == 0 && minutes == 0 && client == 0 && tutor == 0 && prepaid == 0;
         }
     }
 
@@ -132,13 +137,14 @@ public class SessionHourTotals {
             if (counted.storedUnbilled()) {
                 Delta c = clients.computeIfAbsent(counted.clientId(), k -> new Delta());
                 c.sessions += sign;
-                c.client += sign * counted.clientAmount();
+                c.client += sign * (counted.clientAmount() - counted.prepaidAmount());
             }
             Delta d = deltas.computeIfAbsent(counted.key(), k -> new Delta());
             d.sessions += sign;
             d.minutes += (long) sign * counted.minutes();
             d.client += sign * counted.clientAmount();
             d.tutor += sign * counted.tutorAmount();
+            d.prepaid += sign * counted.prepaidAmount();
         }
 
         void write(SharedSessionContractImplementor session) {
@@ -172,10 +178,12 @@ public class SessionHourTotals {
                         upsert.setLong(7, d.minutes);
                         upsert.setLong(8, d.client);
                         upsert.setLong(9, d.tutor);
-                        upsert.setLong(10, d.sessions);
-                        upsert.setLong(11, d.minutes);
-                        upsert.setLong(12, d.client);
-                        upsert.setLong(13, d.tutor);
+                        upsert.setLong(10, d.prepaid);
+                        upsert.setLong(11, d.sessions);
+                        upsert.setLong(12, d.minutes);
+                        upsert.setLong(13, d.client);
+                        upsert.setLong(14, d.tutor);
+                        upsert.setLong(15, d.prepaid);
                         upsert.addBatch();
                     }
                     upsert.executeBatch();
@@ -255,20 +263,20 @@ public class SessionHourTotals {
     public static void recount(JdbcTemplate jdbc) {
         jdbc.update("delete from client_unbilled_totals");
         jdbc.update("insert into client_unbilled_totals (client_id, sessions, client_amount_minor)"
-                + " select s.client_id, count(*), sum(s.client_amount_minor) from tutoring_sessions s where "
+                + " select s.client_id, count(*), sum(s.client_amount_minor - s.prepaid_amount_minor) from tutoring_sessions s where "
                 + STORED_UNBILLED + " group by s.client_id");
         jdbc.update("delete from session_hour_totals");
         jdbc.update("""
                 insert into session_hour_totals (utc_hour, status, billing_state, report_state, billable, sessions,
-                       minutes, client_amount_minor, tutor_earnings_minor)
+                       minutes, client_amount_minor, tutor_earnings_minor, prepaid_amount_minor)
                 select timestampdiff(HOUR, '2000-01-01 00:00:00', starts_at), status, billing_state,
                        case when report_sent_at is not null then 'SENT' when report is null then 'NONE' else 'WRITTEN' end,
-                       client_amount_minor > 0, count(*), sum(duration_minutes), sum(client_amount_minor),
-                       sum(tutor_earnings_minor)
+                       client_amount_minor - prepaid_amount_minor > 0, count(*), sum(duration_minutes),
+                       sum(client_amount_minor), sum(tutor_earnings_minor), sum(prepaid_amount_minor)
                 from tutoring_sessions
                 group by timestampdiff(HOUR, '2000-01-01 00:00:00', starts_at), status, billing_state,
                        case when report_sent_at is not null then 'SENT' when report is null then 'NONE' else 'WRITTEN' end,
-                       client_amount_minor > 0
+                       client_amount_minor - prepaid_amount_minor > 0
                 """);
     }
 
@@ -286,7 +294,8 @@ public class SessionHourTotals {
         LocalDateTime utc = SessionListSql.utc(now);
         Long count = jdbc.queryForObject("select (select count(*) from client_unbilled_totals u where u.sessions > 0)"
                 + " + (select count(distinct s.client_id) from tutoring_sessions s where s.status = 'SCHEDULED'"
-                + " and s.starts_at <= ? and s.ends_at <= ? and s.billing_state = 'UNBILLED' and s.client_amount_minor > 0"
+                + " and s.starts_at <= ? and s.ends_at <= ? and s.billing_state = 'UNBILLED'"
+                + " and s.client_amount_minor - s.prepaid_amount_minor > 0"
                 + " and not exists (select 1 from client_unbilled_totals u where u.client_id = s.client_id"
                 + " and u.sessions > 0))", Long.class, utc, utc);
         return count == null ? 0 : count;
@@ -299,17 +308,15 @@ public class SessionHourTotals {
      * @param minutes            their durations, minutes
      * @param clientAmountMinor  client amounts, minor units
      * @param tutorEarningsMinor tutor earnings, minor units
+     * @param prepaidAmountMinor the part of the client amounts that prepaid packages cover, minor units
      */
-    public record Sums(long sessions, long minutes, long clientAmountMinor, long tutorEarningsMinor) {
-        Sums plus(Sums o, int sign) {
-            return new Sums(sessions + sign * o.sessions, minutes + sign * o.minutes,
-                    clientAmountMinor + sign * o.clientAmountMinor, tutorEarningsMinor + sign * o.tutorEarningsMinor);
-        }
+    public record Sums(long sessions, long minutes, long clientAmountMinor, long tutorEarningsMinor,
+            long prepaidAmountMinor) {
     }
 
     private static final String SUMS = "select count(*) as c1, coalesce(sum(s.duration_minutes), 0) as c2,"
-            + " coalesce(sum(s.client_amount_minor), 0) as c3, coalesce(sum(s.tutor_earnings_minor), 0) as c4"
-            + " from tutoring_sessions s";
+            + " coalesce(sum(s.client_amount_minor), 0) as c3, coalesce(sum(s.tutor_earnings_minor), 0) as c4,"
+            + " coalesce(sum(s.prepaid_amount_minor), 0) as c5 from tutoring_sessions s";
 
     /**
      * Rows whose match of a filter depends on the clock, not only on their totals key: scheduled
@@ -355,7 +362,8 @@ public class SessionHourTotals {
         // Whole hours from the totals, by the filter's conditions on the key.
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("select coalesce(sum(t.sessions), 0) as c1, coalesce(sum(t.minutes), 0) as c2,"
-                + " coalesce(sum(t.client_amount_minor), 0) as c3, coalesce(sum(t.tutor_earnings_minor), 0) as c4"
+                + " coalesce(sum(t.client_amount_minor), 0) as c3, coalesce(sum(t.tutor_earnings_minor), 0) as c4,"
+                + " coalesce(sum(t.prepaid_amount_minor), 0) as c5"
                 + " from session_hour_totals t where " + keyCondition(filter, "t.status", "t.billing_state",
                         "t.report_state", "t.billable = true", "t.billable = false"));
         StringBuilder hours = new StringBuilder();
@@ -386,7 +394,7 @@ public class SessionHourTotals {
         List<Object> clockParams = concat(List.of(utcNow, utcNow, utcNow), hourParams);
         String storedKey = keyCondition(filter, "s.status", "s.billing_state",
                 "case when s.report_sent_at is not null then 'SENT' when s.report is null then 'NONE' else 'WRITTEN' end",
-                "s.client_amount_minor > 0", "s.client_amount_minor = 0");
+                "s.client_amount_minor - s.prepaid_amount_minor > 0", "s.client_amount_minor - s.prepaid_amount_minor = 0");
         parts.add(-1, SUMS + " where " + CLOCK_DEPENDENT + hours + " and " + storedKey, clockParams);
         parts.add(+1, SUMS + live.sql + " and " + CLOCK_DEPENDENT + hours, concat(live.params, clockParams));
         return parts.sum(jdbc);
@@ -408,7 +416,7 @@ public class SessionHourTotals {
 
         Sums sum(JdbcTemplate jdbc) {
             List<String> columns = new ArrayList<>();
-            for (int c = 1; c <= 4; c++) {
+            for (int c = 1; c <= 5; c++) {
                 StringBuilder column = new StringBuilder("0");
                 for (String alias : signedAliases) {
                     column.append(alias).append(".c").append(c);
@@ -427,7 +435,7 @@ public class SessionHourTotals {
     }
 
     private static final org.springframework.jdbc.core.RowMapper<Sums> SUMS_ROW = (rs, i) -> new Sums(rs.getLong(1),
-            rs.getLong(2), rs.getLong(3), rs.getLong(4));
+            rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
 
     /**
      * The filter's status, report and billing conditions as they read the totals key: exact for every

@@ -181,7 +181,7 @@ public class SessionListService {
                         start.format(CSV_TIME), endTime(start, row.endsAt().atZone(profile.zone())),
                         String.valueOf(row.durationMinutes()), row.studentName(), row.clientName(), row.tutorName(),
                         row.subjectName(), nullToEmpty(row.location()), row.status().label(), row.report().label(),
-                        row.billing().label(), row.rating() == null ? "" : row.rating().toString()));
+                        row.billingText(), row.rating() == null ? "" : row.rating().toString()));
                 if (user.maySeeClientAmounts()) {
                     cells.add(BigDecimal.valueOf(row.clientAmountMinor(), fraction).toPlainString());
                 }
@@ -320,9 +320,9 @@ public class SessionListService {
                 rs.getString("client_name"), rs.getString("tutor_name"), rs.getString("subject_name"),
                 rs.getString("location"), ReportState.valueOf(rs.getString("report_state")),
                 BillingState.of(BillingState.valueOf(rs.getString("billing_state")), status,
-                        rs.getLong("client_amount_minor")),
+                        rs.getLong("client_amount_minor") - rs.getLong("prepaid_amount_minor")),
                 showClientAmount ? rs.getLong("client_amount_minor") : null, rs.getLong("tutor_earnings_minor"),
-                rs.getObject("rating", Integer.class));
+                rs.getObject("rating", Integer.class), rs.getInt("prepaid_minutes"), rs.getInt("remainder_minutes"));
     }
 
     private static FilterChoice choice(ResultSet rs) throws SQLException {

@@ -135,7 +135,8 @@ final class SessionListSql {
         String outerSortColumn = sortColumn.startsWith("so.") ? "page.sort_key" : sortColumn;
         String outerOrder = " order by " + outerSortColumn + direction + ", s.id" + direction;
         return "select s.id, s.starts_at, s.ends_at, s.duration_minutes, s.status, s.location, s.billing_state,"
-                + " s.client_amount_minor, s.tutor_earnings_minor, s.rating,"
+                + " s.client_amount_minor, s.tutor_earnings_minor, s.rating, s.prepaid_minutes, s.remainder_minutes,"
+                + " s.prepaid_amount_minor,"
                 + " case when s.report_sent_at is not null then 'SENT'"
                 + "      when s.report is null then 'NONE' else 'WRITTEN' end as report_state,"
                 + " st.name as student_name, c.name as client_name, t.name as tutor_name, sub.name as subject_name"
@@ -164,7 +165,8 @@ final class SessionListSql {
         };
         String direction = sort.ascending() ? " asc" : " desc";
         return "select s.id, s.starts_at, s.ends_at, s.duration_minutes, s.status, s.location, s.billing_state,"
-                + " s.client_amount_minor, s.tutor_earnings_minor, s.rating, s.report, s.internal_note,"
+                + " s.client_amount_minor, s.tutor_earnings_minor, s.rating, s.prepaid_minutes, s.remainder_minutes,"
+                + " s.prepaid_amount_minor, s.report, s.internal_note,"
                 + " case when s.report_sent_at is not null then 'SENT'"
                 + "      when s.report is null then 'NONE' else 'WRITTEN' end as report_state,"
                 + " st.name as student_name, c.name as client_name, t.name as tutor_name, sub.name as subject_name"

@@ -50,10 +50,13 @@ public class SessionLoggingService {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final SessionSeriesRepository seriesRepository;
+    private final SessionPackages packages;
 
     SessionLoggingService(SessionRepository sessions, SessionHistoryRepository history, EntityManager entityManager,
             JdbcTemplate jdbc, CurrentUserService currentUsers, SettingsService settings, Clock clock,
-            PlatformTransactionManager transactionManager, SessionSeriesRepository seriesRepository) {
+            PlatformTransactionManager transactionManager, SessionSeriesRepository seriesRepository,
+            SessionPackages packages) {
+        this.packages = packages;
         this.seriesRepository = seriesRepository;
         this.sessions = sessions;
         this.history = history;
@@ -331,6 +334,8 @@ public class SessionLoggingService {
         }
         SessionStatus status = session.getStatus();
         sessions.saveAndFlush(session);
+        // Logged in the past: it has completed now, and uses the engagement's paid hours if any are left.
+        packages.changed(session, false);
         history.save(new SessionHistoryEntry(session.getId(), now, user.userId(), user.displayName(),
                 status == SessionStatus.SCHEDULED ? SessionHistoryEntry.Action.SCHEDULED
                         : SessionHistoryEntry.Action.LOGGED,
@@ -392,9 +397,15 @@ public class SessionLoggingService {
                 late ? policy.tutorPayPercent() : 100);
         List<SessionConflict> conflicts = request.cancelled() ? List.of()
                 : conflicts(engagement, start.instant(), end.toInstant(), user, excludeSessionId);
+        int chargeable = free || status == SessionStatus.SCHEDULED || client == 0 ? 0
+                : late ? java.math.BigDecimal.valueOf((long) minutes * policy.clientChargePercent())
+                        .divide(java.math.BigDecimal.valueOf(100), 0, java.math.RoundingMode.HALF_UP).intValueExact()
+                : minutes;
+        String packageNote = chargeable == 0 ? null
+                : LoggingPreview.packageNote(chargeable, packages.minutesLeft(engagement.getId()));
         return new LoggingPreview(start.start(), end, status, user.maySeeClientAmounts() ? client : null, earnings,
                 start.ambiguous() ? BusinessTime.ambiguityNote(start, profile.locale()) : null, conflicts,
-                policy.windowHours(), insideLateWindow(start.instant(), policy, now));
+                policy.windowHours(), insideLateWindow(start.instant(), policy, now), packageNote);
     }
 
     private List<SessionConflict> conflicts(Engagement engagement, Instant start, Instant end, CurrentUser user,

@@ -35,14 +35,14 @@ interface SessionRepository extends JpaRepository<TutoringSession, Long> {
     int countFollowing(long seriesId, int position);
 
     /**
-     * Scheduled sessions whose end has passed, oldest first, locked for update ({@code SELECT … FOR
+     * Scheduled sessions whose end has passed, oldest end first (the order they use package hours in), locked for update ({@code SELECT … FOR
      * UPDATE}) so that two nodes never complete the same one.
      */
     @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
     @Query("""
             select s from TutoringSession s
             where s.status = com.tutordesk.session.SessionStatus.SCHEDULED and s.endsAt <= :now
-            order by s.id
+            order by s.endsAt, s.id
             """)
     List<TutoringSession> findEndedScheduled(Instant now, org.springframework.data.domain.Pageable page);
 }

@@ -21,10 +21,18 @@ import java.time.Instant;
  * @param clientAmountMinor  client amount in minor units, or {@code null} when hidden from the viewer
  * @param tutorEarningsMinor tutor earnings in minor units
  * @param rating             1–5 or {@code null}
+ * @param prepaidMinutes     minutes prepaid packages cover (issue 17), 0 when none
+ * @param remainderMinutes   minutes billable after them, when some are prepaid
  */
 public record SessionRow(long id, Instant startsAt, Instant endsAt, int durationMinutes, SessionStatus status,
         String studentName, String clientName, String tutorName, String subjectName, String location,
-        ReportState report, BillingState billing, Long clientAmountMinor, long tutorEarningsMinor, Integer rating) {
+        ReportState report, BillingState billing, Long clientAmountMinor, long tutorEarningsMinor, Integer rating,
+        int prepaidMinutes, int remainderMinutes) {
+
+    /** @return e.g. "Unbilled", "Prepaid" or "Prepaid 45 min + unbilled 15 min" ({@link BillingState#describe}) */
+    public String billingText() {
+        return BillingState.describe(billing, prepaidMinutes, remainderMinutes);
+    }
 
     /** @return whether the session is on an invoice (open or paid) */
     public boolean invoiced() {

@@ -55,9 +55,10 @@ public class SessionService {
                 s.getTimeZone(), s.getDurationMinutes(), s.getTutorId(), engagement.getTutor().getName(),
                 engagement.getStudent().getName(), s.getClientId(), engagement.getStudent().getClient().getName(),
                 engagement.getSubject().getName(), s.getLocation(), status,
-                BillingState.of(s.getBillingState(), status, s.getClientAmountMinor()), s.getRating(), s.getReport(), reportState, s.getInternalNote(),
+                BillingState.of(s.getBillingState(), status, s.getBillableAmountMinor()), s.getRating(), s.getReport(), reportState, s.getInternalNote(),
                 clientAmounts ? s.getClientRateMinor() : null, clientAmounts ? s.getClientAmountMinor() : null,
-                s.getTutorWageMinor(), s.getTutorEarningsMinor(), s.getCurrency(), s.getCreatedAt(), s.getUpdatedAt());
+                s.getTutorWageMinor(), s.getTutorEarningsMinor(), s.getCurrency(), s.getCreatedAt(), s.getUpdatedAt(),
+                s.getPrepaidMinutes(), s.getRemainderMinutes(), clientAmounts ? s.getBillableAmountMinor() : null);
     }
 
     /**

@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,22 +42,39 @@ class SessionStatusPromoter {
     private final SessionRepository sessions;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final ObjectProvider<PackageMinutes> packageMinutes;
+    private final SessionPackages packages;
 
-    SessionStatusPromoter(SessionRepository sessions, Clock clock, PlatformTransactionManager transactions) {
+    SessionStatusPromoter(SessionRepository sessions, Clock clock, PlatformTransactionManager transactions,
+            ObjectProvider<PackageMinutes> packageMinutes, SessionPackages packages) {
         this.sessions = sessions;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactions);
+        this.packageMinutes = packageMinutes;
+        this.packages = packages;
     }
 
-    /** @return how many sessions became completed */
+    /**
+     * Completes every ended scheduled session, oldest end first; those of engagements with paid package
+     * hours left use them (issue 17), oldest package first, in the same transaction as their completion.
+     *
+     * @return how many sessions became completed
+     */
     public int completeEndedSessions() {
         Instant now = clock.instant();
+        PackageMinutes minutes = packageMinutes.getIfAvailable();
+        Set<Long> withHours = minutes == null ? Set.of() : minutes.engagementsWithMinutesLeft();
         int updated = 0;
         int batch;
         do {
             batch = transactions.execute(status -> {
                 List<TutoringSession> ended = sessions.findEndedScheduled(now, PageRequest.of(0, BATCH));
-                ended.forEach(session -> session.completeAfterEnd(now));
+                for (TutoringSession session : ended) {
+                    session.completeAfterEnd(now);
+                    if (withHours.contains(session.getEngagement().getId())) {
+                        packages.changed(session, false);
+                    }
+                }
                 return ended.size();
             });
             updated += batch;

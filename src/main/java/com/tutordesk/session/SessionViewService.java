@@ -50,7 +50,7 @@ public class SessionViewService {
         boolean editable = lock == null;
         String sendRefusal = SessionReportService.sendRefusal(session, now);
         SessionStatus status = session.getStatus().asOf(session.getEndsAt(), now);
-        boolean billable = BillingState.of(session.getBillingState(), status, session.getClientAmountMinor())
+        boolean billable = BillingState.of(session.getBillingState(), status, session.getBillableAmountMinor())
                 == BillingState.UNBILLED;
         SessionActions actions = new SessionActions(SessionReportService.mayRate(session, now), sendRefusal == null,
                 sendRefusal, editable, editable && status != SessionStatus.LATE_CANCELLED,

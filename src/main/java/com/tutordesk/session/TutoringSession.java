@@ -173,6 +173,22 @@ public class TutoringSession {
     @Column(name = "pay_approved", nullable = false)
     private boolean payApproved;
 
+    /** Minutes taken from prepaid packages (issue 17); changed only through {@link #coverByPackages}. */
+    @Column(name = "prepaid_minutes", nullable = false)
+    private int prepaidMinutes;
+
+    /** Minutes still billable after the packages, when some are prepaid (else 0). */
+    @Column(name = "remainder_minutes", nullable = false)
+    private int remainderMinutes;
+
+    /** The part of the client amount the packages cover, minor units: billable = client amount − this. */
+    @Column(name = "prepaid_amount_minor", nullable = false)
+    private long prepaidAmountMinor;
+
+    /** Whether this session uses package hours: it completed while hours were left, or "Apply package". */
+    @Column(name = "draws_on_packages", nullable = false)
+    private boolean drawsOnPackages;
+
     protected TutoringSession() {
     }
 
@@ -337,9 +353,7 @@ public class TutoringSession {
      */
     void reprice(long newClientRateMinor, long newTutorWageMinor, int lateClientPercent, int lateTutorPercent,
             Instant now) {
-        if (billingState != BillingState.UNBILLED) {
-            throw new IllegalStateException("Session " + id + " is " + billingState + " and keeps its amounts");
-        }
+        requireUnbilled();
         this.clientRateMinor = newClientRateMinor;
         this.tutorWageMinor = newTutorWageMinor;
         switch (status) {
@@ -360,6 +374,7 @@ public class TutoringSession {
                 this.tutorEarningsMinor = com.tutordesk.shared.Money.forMinutes(newTutorWageMinor, durationMinutes);
             }
         }
+        keepCoverWithinAmount();
         this.updatedAt = now;
     }
 
@@ -383,6 +398,7 @@ public class TutoringSession {
             this.preLateCancelClientAmountMinor = preLateCancelStatus == SessionStatus.CANCELLED ? 0
                     : Money.forMinutes(newClientRateMinor, durationMinutes);
         }
+        keepCoverWithinAmount();
         this.updatedAt = now;
     }
 
@@ -392,12 +408,14 @@ public class TutoringSession {
      * @throws IllegalStateException when it is not an unbilled scheduled session
      */
     void cancel(Instant now) {
-        if (status != SessionStatus.SCHEDULED || billingState != BillingState.UNBILLED) {
+        if (status != SessionStatus.SCHEDULED
+                || (billingState != BillingState.UNBILLED && billingState != BillingState.PREPAID)) {
             throw new IllegalStateException("Only unbilled scheduled sessions are cancelled this way");
         }
         this.status = SessionStatus.CANCELLED;
         this.clientAmountMinor = 0;
         this.tutorEarningsMinor = 0;
+        keepCoverWithinAmount();
         // An admin's decision: a session page opened before it must not save over it.
         markEdited(now);
     }
@@ -529,6 +547,7 @@ public class TutoringSession {
             this.clientAmountMinor = free ? 0 : Money.forMinutes(clientRateMinor, minutes);
             this.tutorEarningsMinor = free ? 0 : Money.forMinutes(tutorWageMinor, minutes);
         }
+        keepCoverWithinAmount();
         markEdited(now);
     }
 
@@ -576,6 +595,7 @@ public class TutoringSession {
         this.status = SessionStatus.LATE_CANCELLED;
         this.clientAmountMinor = Money.forMinutes(clientRateMinor, durationMinutes, clientPercent);
         this.tutorEarningsMinor = Money.forMinutes(tutorWageMinor, durationMinutes, tutorPercent);
+        keepCoverWithinAmount();
     }
 
     /**
@@ -602,6 +622,7 @@ public class TutoringSession {
         this.preLateCancelStatus = null;
         this.preLateCancelClientAmountMinor = null;
         this.preLateCancelTutorEarningsMinor = null;
+        keepCoverWithinAmount();
         markEdited(now);
     }
 
@@ -616,7 +637,7 @@ public class TutoringSession {
     }
 
     private void requireUnbilled() {
-        if (billingState != BillingState.UNBILLED) {
+        if (billingState != BillingState.UNBILLED && billingState != BillingState.PREPAID) {
             throw new IllegalStateException("Session " + id + " is " + billingState + " and keeps its amounts");
         }
     }
@@ -667,6 +688,95 @@ public class TutoringSession {
         }
         billingState = to;
         updatedAt = now;
+    }
+
+    // ---- prepaid packages (issue 17): changed only through SessionPackages ----
+
+    /** @return minutes taken from prepaid packages (0 when none) */
+    public int getPrepaidMinutes() {
+        return prepaidMinutes;
+    }
+
+    /** @return minutes still billable after the packages when some are prepaid, else 0 */
+    public int getRemainderMinutes() {
+        return remainderMinutes;
+    }
+
+    /** @return the part of the client amount the packages cover, minor units */
+    public long getPrepaidAmountMinor() {
+        return prepaidAmountMinor;
+    }
+
+    /** @return what is left to invoice: the client amount minus the prepaid part, minor units */
+    public long getBillableAmountMinor() {
+        return clientAmountMinor - prepaidAmountMinor;
+    }
+
+    /** @return whether this session uses package hours (completed while hours were left, or "Apply package") */
+    public boolean isDrawsOnPackages() {
+        return drawsOnPackages;
+    }
+
+    /** From now on this session uses package hours whenever its minutes change. */
+    void drawOnPackages() {
+        this.drawsOnPackages = true;
+    }
+
+    /**
+     * The minutes the client pays for, which packages cover (domain.md "Prepaid packages"): the
+     * duration of a completed session, the policy's share of a late-cancelled one (rounded HALF_UP to
+     * the minute), none for one cancelled in time, not yet ended, or without a client amount.
+     *
+     * @param statusNow         the status as of now ({@link SessionStatus#asOf})
+     * @param lateClientPercent the policy's client share, 0–100
+     */
+    int chargeableMinutes(SessionStatus statusNow, int lateClientPercent) {
+        if (clientAmountMinor == 0) {
+            return 0;
+        }
+        return switch (statusNow) {
+            case SCHEDULED, CANCELLED -> 0;
+            case COMPLETED -> durationMinutes;
+            case LATE_CANCELLED -> java.math.BigDecimal.valueOf((long) durationMinutes * lateClientPercent)
+                    .divide(java.math.BigDecimal.valueOf(100), 0, java.math.RoundingMode.HALF_UP).intValueExact();
+        };
+    }
+
+    /**
+     * Records what packages cover: {@code covered} of {@code chargeable} minutes. Fully covered, the
+     * session is {@link BillingState#PREPAID}; otherwise it is unbilled and its remaining minutes are
+     * billable at its client rate (rate × remaining / 60, rounded once, domain.md).
+     *
+     * @throws IllegalStateException when the session is invoiced or paid (its remainder is billed
+     *         and never changes silently), or {@code covered} is outside 0..{@code chargeable}
+     */
+    void coverByPackages(int covered, int chargeable, Instant now) {
+        requireUnbilled();
+        if (covered < 0 || covered > chargeable) {
+            throw new IllegalStateException("Session " + id + ": " + covered + " of " + chargeable + " minutes covered");
+        }
+        this.prepaidMinutes = covered;
+        this.remainderMinutes = covered == 0 ? 0 : chargeable - covered;
+        this.billingState = covered > 0 && covered == chargeable ? BillingState.PREPAID : BillingState.UNBILLED;
+        this.prepaidAmountMinor = 0;
+        keepCoverWithinAmount();
+        this.updatedAt = now;
+    }
+
+    /**
+     * Keeps the prepaid part consistent with the client amount after the amount changed (the caller
+     * then settles the minutes again): all of it when prepaid, the amount less the billable remainder
+     * when partly prepaid, never more than the amount.
+     */
+    private void keepCoverWithinAmount() {
+        if (prepaidMinutes == 0) {
+            prepaidAmountMinor = 0;
+        } else if (billingState == BillingState.PREPAID) {
+            prepaidAmountMinor = clientAmountMinor;
+        } else {
+            long billable = Money.forMinutes(clientRateMinor, remainderMinutes);
+            prepaidAmountMinor = Math.max(0, Math.min(clientAmountMinor, clientAmountMinor - billable));
+        }
     }
 
     // ---- payroll (issue 16): changed only through SessionPayroll ----

@@ -73,6 +73,18 @@ class PermissionMatrixIT {
     @Autowired
     UserAccountService accounts;
     @Autowired
+    com.tutordesk.testing.TestClock testClock;
+    @Autowired
+    com.tutordesk.prepaid.PrepaidService prepaid;
+    @Autowired
+    com.tutordesk.prepaid.LowBalanceEmails lowBalance;
+    @Autowired
+    com.tutordesk.session.SessionEditingService editing;
+    @Autowired
+    com.tutordesk.billing.InvoiceIssuingService issuing;
+    @Autowired
+    com.tutordesk.billing.InvoiceSettlementService settlement;
+    @Autowired
     SignIn signIn;
     @Autowired
     TestData data;
@@ -99,9 +111,36 @@ class PermissionMatrixIT {
         long eaStudent = clients.addStudent(eaClient, new StudentForm("Ezra", null, null, null));
         long eaEngagement = engagements.create(new EngagementForm(demo.enhancedTutorId(), eaStudent, subject,
                 7000L, 4000L, 60));
+        signIn.as(demo.adminEmail());
+        java.time.LocalDate today = settings.profile().today(testClock);
+        long packageInvoice = issuing.create(new com.tutordesk.billing.NewInvoice(eaClient, List.of(), List.of(),
+                today.plusDays(14), com.tutordesk.billing.NewInvoice.Delivery.SEND_NOW, null,
+                List.of(new com.tutordesk.billing.NewInvoice.PackageLine(eaEngagement, 600, 70_000, null))));
+        settlement.markPaid(packageInvoice, new com.tutordesk.billing.ManualPayment(
+                com.tutordesk.billing.PaymentMethod.CASH, today, null));
+        long eaPackage = prepaid.packagesOfClient(eaClient).getFirst().packageId();
+        long othersSession = data.session(othersEngagement, testClock.instant().minusSeconds(86_400), 60, "COMPLETED");
         signIn.out();
 
         List<Row> rows = List.of(
+                new Row("see the office client's prepaid packages", Outcome.ALLOWED, Outcome.NOT_FOUND,
+                        Outcome.NOT_FOUND, () -> prepaid.packagesOfClient(officeClient)),
+                new Row("see own client's prepaid packages", Outcome.ALLOWED, Outcome.ALLOWED, Outcome.NOT_FOUND,
+                        () -> prepaid.packagesOfClient(eaClient)),
+                new Row("see an own-client engagement's packages", Outcome.ALLOWED, Outcome.ALLOWED,
+                        Outcome.NOT_FOUND, () -> prepaid.packagesOfEngagement(eaEngagement)),
+                new Row("see another tutor's engagement's packages", Outcome.ALLOWED, Outcome.NOT_FOUND,
+                        Outcome.NOT_FOUND, () -> prepaid.packagesOfEngagement(othersEngagement)),
+                new Row("see Prepaid hours left", Outcome.ALLOWED, Outcome.ALLOWED, Outcome.DENIED,
+                        () -> prepaid.totals()),
+                new Row("ask whether another tutor's session may use package hours", Outcome.ALLOWED,
+                        Outcome.NOT_FOUND, Outcome.NOT_FOUND, () -> editing.mayApplyPackage(othersSession)),
+                new Row("read the low-balance email setting", Outcome.ALLOWED, Outcome.DENIED, Outcome.DENIED,
+                        () -> lowBalance.current()),
+                new Row("change the low-balance email setting", Outcome.ALLOWED, Outcome.DENIED, Outcome.DENIED,
+                        () -> lowBalance.update(null, lowBalance.current().version())),
+                new Row("refund a package's unused hours", Outcome.ALLOWED, Outcome.DENIED, Outcome.DENIED,
+                        () -> prepaid.refundUnused(eaPackage)),
                 new Row("list tutors", Outcome.ALLOWED, Outcome.DENIED, Outcome.DENIED,
                         () -> tutors.list("", false, PageRequest.of(0, 5))),
                 new Row("add a tutor", Outcome.ALLOWED, Outcome.DENIED, Outcome.DENIED,

@@ -3,6 +3,7 @@ package com.tutordesk.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tutordesk.settings.SettingsService;
+import com.tutordesk.testing.HourTotalsCheck;
 import com.tutordesk.testing.IntegrationTest;
 import com.tutordesk.testing.SignIn;
 import com.tutordesk.testing.TestClock;
@@ -147,12 +148,7 @@ class SessionHourTotalsIT {
         }
 
         assertThat(done).as("writes that went through").isGreaterThan(200);
-        assertThat(storedTotals()).isEqualTo(recount());
-        assertThat(rows("select client_id, 0, '', '', false, sessions, 0, client_amount_minor, 0"
-                + " from client_unbilled_totals where sessions <> 0 order by client_id"))
-                .isEqualTo(rows("select client_id, 0, '', '', false, count(*), 0, sum(client_amount_minor), 0"
-                        + " from tutoring_sessions where billing_state = 'UNBILLED' and client_amount_minor > 0"
-                        + " and status in ('COMPLETED', 'LATE_CANCELLED') group by client_id order by client_id"));
+        HourTotalsCheck.assertAgreeWithSessions(jdbc);
         BillingState.SqlCondition unbilledNow = BillingState.UNBILLED.sql(clock.instant());
         assertThat(hourTotals.clientsWithUnbilledSessions(clock.instant())).isEqualTo(jdbc.queryForObject(
                 "select count(distinct s.client_id) from tutoring_sessions s where " + unbilledNow.sql(), Long.class,
@@ -162,11 +158,12 @@ class SessionHourTotalsIT {
         for (SessionFilter filter : filters(today)) {
             SessionListSql.Where where = SessionListSql.where(filter, null, zone, now);
             Map<String, Object> live = jdbc.queryForMap("select count(*) as n, coalesce(sum(s.duration_minutes), 0) as m,"
-                    + " coalesce(sum(s.client_amount_minor), 0) as c, coalesce(sum(s.tutor_earnings_minor), 0) as t"
+                    + " coalesce(sum(s.client_amount_minor), 0) as c, coalesce(sum(s.tutor_earnings_minor), 0) as t,"
+                    + " coalesce(sum(s.prepaid_amount_minor), 0) as p"
                     + " from tutoring_sessions s" + where.sql, where.params.toArray());
             SessionHourTotals.Sums sums = hourTotals.sum(filter, zone, now);
             assertThat(sums).as(filter.toString()).isEqualTo(new SessionHourTotals.Sums(number(live, "n"),
-                    number(live, "m"), number(live, "c"), number(live, "t")));
+                    number(live, "m"), number(live, "c"), number(live, "t"), number(live, "p")));
             SessionTotals footer = list.totals(filter);
             assertThat(footer.count()).as(filter.toString()).isEqualTo(number(live, "n"));
             assertThat(footer.clientAmountMinor()).as(filter.toString()).isEqualTo(number(live, "c"));
@@ -206,35 +203,6 @@ class SessionHourTotalsIT {
             }
         }
         return filters;
-    }
-
-    private List<String> storedTotals() {
-        return rows("select utc_hour, status, billing_state, report_state, billable, sessions, minutes,"
-                + " client_amount_minor, tutor_earnings_minor from session_hour_totals where sessions <> 0"
-                + " order by utc_hour, status, billing_state, report_state, billable");
-    }
-
-    /** The totals counted from scratch, as the migration and {@link SessionHourTotals#recount} define them. */
-    private List<String> recount() {
-        return rows("""
-                select timestampdiff(HOUR, '2000-01-01 00:00:00', starts_at) as h, status, billing_state,
-                       case when report_sent_at is not null then 'SENT' when report is null then 'NONE' else 'WRITTEN' end
-                           as r,
-                       client_amount_minor > 0 as b, count(*), sum(duration_minutes), sum(client_amount_minor),
-                       sum(tutor_earnings_minor)
-                from tutoring_sessions
-                group by timestampdiff(HOUR, '2000-01-01 00:00:00', starts_at), status, billing_state,
-                       case when report_sent_at is not null then 'SENT' when report is null then 'NONE' else 'WRITTEN' end,
-                       client_amount_minor > 0
-                order by 1, 2, 3, 4, 5
-                """);
-    }
-
-    /** Rows as text, so that the database's types of sums and booleans do not matter. */
-    private List<String> rows(String sql) {
-        return jdbc.query(sql, (rs, i) -> rs.getLong(1) + " " + rs.getString(2) + " " + rs.getString(3) + " "
-                + rs.getString(4) + " " + rs.getBoolean(5) + " " + rs.getLong(6) + " " + rs.getLong(7) + " "
-                + rs.getLong(8) + " " + rs.getLong(9));
     }
 
     private long version(long id) {

@@ -67,10 +67,13 @@ class PaymentsView extends Main implements BeforeEnterObserver {
 
     private final PaymentsService payments;
     private final BusinessProfile profile;
+    private final org.springframework.beans.factory.ObjectProvider<com.tutordesk.billing.PaymentsPageFigure> figures;
     private boolean applyingUrl;
     private boolean built;
 
-    PaymentsView(PaymentsService payments, SettingsService settings, com.tutordesk.billing.BillingRunService runs) {
+    PaymentsView(PaymentsService payments, SettingsService settings, com.tutordesk.billing.BillingRunService runs,
+            org.springframework.beans.factory.ObjectProvider<com.tutordesk.billing.PaymentsPageFigure> figures) {
+        this.figures = figures;
         this.payments = payments;
         this.profile = settings.profile();
         addClassName("payments-view");
@@ -114,6 +117,7 @@ class PaymentsView extends Main implements BeforeEnterObserver {
                 card("Outstanding", outstanding, totals.outstandingMinor(), totals.outstandingCount(), "invoice",
                         InvoiceStatus.OUTSTANDING),
                 card("Unbilled", unbilled, totals.unbilledMinor(), totals.unbilledCount(), "session", null));
+        figures.orderedStream().forEach(figure -> figure.figure().ifPresent(shown -> cards.add(card(shown))));
         cards.addClassName("payments-totals");
 
         status.setLabel("Status");
@@ -194,6 +198,19 @@ class PaymentsView extends Main implements BeforeEnterObserver {
             card.addClickListener(click -> status.setValue(filter));
             card.getElement().setAttribute("title", "Show " + label.toLowerCase(Locale.ROOT) + " invoices");
         }
+        return card;
+    }
+
+    private Div card(com.tutordesk.billing.PaymentsPageFigure.Figure figure) {
+        Span amount = new Span(profile.formatMoney(figure.amountMinor()));
+        amount.addClassName("payments-total-amount");
+        Span name = new Span(figure.label());
+        name.addClassName("payments-total-label");
+        Span detail = new Span(figure.detail());
+        detail.addClassName("payments-total-count");
+        Div card = new Div(name, amount, detail);
+        card.addClassNames("payments-total", "payments-total-"
+                + figure.label().toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-"));
         return card;
     }
 

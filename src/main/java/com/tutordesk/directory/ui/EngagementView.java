@@ -73,9 +73,12 @@ class EngagementView extends Main implements BeforeEnterObserver {
     private final BusinessProfile profile;
     private EngagementDetails details;
     private CurrentUser user;
+    private final org.springframework.beans.factory.ObjectProvider<com.tutordesk.directory.EngagementPageSection> sections;
 
     EngagementView(EngagementService engagements, PeopleSessionsService sessions, DirectoryService directory,
-            CurrentUserService currentUsers, SettingsService settings) {
+            CurrentUserService currentUsers, SettingsService settings,
+            org.springframework.beans.factory.ObjectProvider<com.tutordesk.directory.EngagementPageSection> sections) {
+        this.sections = sections;
         this.engagements = engagements;
         this.sessions = sessions;
         this.directory = directory;
@@ -167,6 +170,7 @@ class EngagementView extends Main implements BeforeEnterObserver {
         historyGrid.setItems(engagements.history(row.id()));
         historyGrid.setAllRowsVisible(true);
         add(new H3("Rate history"), historyGrid);
+        sections.orderedStream().forEach(section -> add(section.create(row.id(), this::render)));
 
         Grid<RelatedSession> sessionGrid = SessionGrids.create(profile, false, false, user.maySeeClientAmounts());
         List<RelatedSession> recent = sessions.ofEngagement(row.id(), 20);

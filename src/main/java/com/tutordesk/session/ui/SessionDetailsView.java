@@ -98,6 +98,8 @@ class SessionDetailsView extends Main implements BeforeEnterObserver, HasDynamic
     /** "3 of 12, every 2 weeks on Tuesday" for a session of a series. */
     final Paragraph seriesLine = new Paragraph();
     final Button delete = new Button("Delete");
+    /** Issue 17: a session that completed before the package was paid uses its hours only when asked. */
+    final Button applyPackage = new Button("Apply package");
     final Anchor sendInvoice = new Anchor();
     /** Actions of modules above this one (e.g. Confirm & Charge), through {@link SessionPageAction}. */
     final Div moreActions = new Div();
@@ -194,6 +196,10 @@ class SessionDetailsView extends Main implements BeforeEnterObserver, HasDynamic
         delete.setId("session-delete");
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         delete.addClickListener(e -> confirmDelete());
+        applyPackage.setId("session-apply-package");
+        applyPackage.setTooltipText("Use the engagement's prepaid hours for this session");
+        applyPackage.addClickListener(e -> run(() -> editing.applyPackage(sessionId, page.version()),
+                "Package applied."));
         sendInvoice.setText("Send invoice");
         sendInvoice.setId("session-send-invoice");
         sendInvoice.addClassName("send-invoice");
@@ -202,7 +208,8 @@ class SessionDetailsView extends Main implements BeforeEnterObserver, HasDynamic
         history.setId("session-history");
 
         moreActions.addClassName("session-more-actions");
-        HorizontalLayout buttons = new HorizontalLayout(save, saveAndSend, editMenu, sendInvoice, moreActions, delete);
+        HorizontalLayout buttons = new HorizontalLayout(save, saveAndSend, editMenu, applyPackage, sendInvoice, moreActions,
+                delete);
         buttons.addClassName("session-buttons");
         buttons.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
         Div work = new Div(rating, report, draftState, reportState, internalNote, buttons, actionNote);
@@ -304,8 +311,8 @@ class SessionDetailsView extends Main implements BeforeEnterObserver, HasDynamic
         fact("Subject", s.subjectName());
         fact("Location", s.location() == null ? "—" : s.location());
         fact("Status", s.status().label());
-        fact("Billing", s.billing() == BillingState.UNBILLED ? s.billing().label()
-                : s.billing().label() + (fresh.invoiceNumber() == null ? "" : " — " + fresh.invoiceNumber()));
+        fact("Billing", s.billing() == BillingState.UNBILLED || s.billing() == BillingState.PREPAID ? s.billingText()
+                : s.billingText() + (fresh.invoiceNumber() == null ? "" : " — " + fresh.invoiceNumber()));
         if (s.clientRateMinor() != null) {
             fact("Client rate", profile.formatMoney(s.clientRateMinor()) + " per hour");
             fact("Client amount", profile.formatMoney(s.clientAmountMinor()));
@@ -344,6 +351,7 @@ class SessionDetailsView extends Main implements BeforeEnterObserver, HasDynamic
         lateCancel.setVisible(actions.mayLateCancel());
         undoLateCancel.setVisible(actions.mayUndoLateCancel());
         delete.setVisible(actions.mayDelete());
+        applyPackage.setVisible(editing.mayApplyPackage(sessionId));
         sendInvoice.setVisible(actions.mayInvoice());
         sendInvoice.setHref("invoices/new?client=" + page.details().clientId() + "&session=" + page.details().id());
         moreActions.removeAll();

@@ -152,6 +152,9 @@ final class SessionFields {
             parts.add("client amount " + profile.formatMoney(answer.clientAmountMinor()));
         }
         parts.add("tutor earnings " + profile.formatMoney(answer.tutorEarningsMinor()));
+        if (answer.packageNote() != null) {
+            parts.add(answer.packageNote());
+        }
         parts.add(statusText.apply(answer));
         Span summary = new Span(String.join(" · ", parts));
         summary.addClassName("log-preview-summary");

@@ -405,7 +405,7 @@ class SessionsView extends Main implements BeforeEnterObserver {
                 .setHeader("Status").setKey("status").setWidth("10.5rem").setFlexGrow(0));
         grid.addColumn(row -> row.report().label()).setHeader("Report").setKey("report").setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(row -> row.billing().label()).setHeader("Billing").setKey("billing").setAutoWidth(true)
+        grid.addColumn(SessionRow::billingText).setHeader("Billing").setKey("billing").setAutoWidth(true)
                 .setFlexGrow(0);
         if (user.maySeeClientAmounts()) {
             columns.put(SessionSort.Property.CLIENT_AMOUNT, grid.addColumn(row -> profile.formatMoney(

@@ -15,6 +15,7 @@ import com.vaadin.flow.router.QueryParameters;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,6 +107,38 @@ class CreateInvoiceViewIT extends SpringBrowserlessTest {
         assertThat(jdbc.queryForObject("select state from invoices where id = ?", String.class, id)).isEqualTo("OPEN");
         assertThat(family.billingState(sessions.get(0))).isEqualTo("INVOICED");
         assertThat(family.billingState(sessions.get(2))).isEqualTo("UNBILLED");
+    }
+
+    @Test
+    void a_package_line_defaults_to_hours_times_the_rate_refuses_a_higher_price_at_the_field_and_sells_alone() {
+        CreateInvoiceView view = open("client=" + family.clientId);
+        // The fixture's one engagement, at $60.00 an hour, is chosen already.
+        assertThat(view.packageEngagement.getValue()).isNotNull();
+        test(view.packageHours).setValue(10);
+        view.packageMinutes.setValue(30);
+        assertThat(view.packagePrice.getValue()).isEqualByComparingTo("630.00");
+
+        test(view.packagePrice).setValue(new BigDecimal("630.01"));
+        test(view.addPackage).click();
+        assertThat(view.packagePrice.isInvalid()).isTrue();
+        assertThat(view.packagePrice.getErrorMessage()).contains("At most $630.00");
+
+        test(view.packagePrice).setValue(new BigDecimal("600.00"));
+        test(view.addPackage).click();
+        assertThat(view.packageList.getElement().getTextRecursively()).contains("Prepaid package: 10 h 30 min")
+                .contains("$600.00");
+        view.sessions.deselectAll();
+        assertThat(view.summary.getElement().getTextRecursively()).contains("0 of 3 sessions").contains("$600.00");
+
+        test(view.submit).click();
+
+        assertThat(getCurrentView()).isInstanceOf(InvoiceView.class);
+        Map<String, Object> line = jdbc.queryForMap("select a.invoice_id, a.package_minutes, a.amount_minor, i.total_minor"
+                + " from invoice_adjustments a join invoices i on i.id = a.invoice_id where i.client_id = ?"
+                + " and a.package_minutes is not null", family.clientId);
+        assertThat(line).containsEntry("package_minutes", 630).containsEntry("amount_minor", 60_000L)
+                .containsEntry("total_minor", 60_000L);
+        assertThat(family.billingState(sessions.get(0))).isEqualTo("UNBILLED");
     }
 
     @Test

@@ -1,0 +1,36 @@
+package com.tutordesk.prepaid.ui;
+
+import com.tutordesk.directory.EngagementPageSection;
+import com.tutordesk.prepaid.PrepaidService;
+import com.tutordesk.settings.SettingsService;
+import com.tutordesk.shared.NotFoundException;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
+
+/**
+ * The engagement page's prepaid packages (issue 17), for those who may see the client's packages; the
+ * service checks again, and anyone else sees nothing.
+ */
+@org.springframework.stereotype.Component
+class EngagementPackagesSection implements EngagementPageSection {
+
+    private final PrepaidService prepaid;
+    private final SettingsService settings;
+
+    EngagementPackagesSection(PrepaidService prepaid, SettingsService settings) {
+        this.prepaid = prepaid;
+        this.settings = settings;
+    }
+
+    @Override
+    public Component create(long engagementId, Runnable reload) {
+        try {
+            return PackagesSection.create(prepaid.packagesOfEngagement(engagementId), prepaid, settings.profile(),
+                    null, reload);
+        } catch (NotFoundException notTheirs) {
+            Div none = new Div();
+            none.setVisible(false);
+            return none;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package com.tutordesk.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Issue 20: the hour totals and the per-client unbilled totals that the session module keeps on every
+ * write must equal a count of the sessions from scratch. Tests whose writes go through the services
+ * (logging, editing, invoicing, prepaid packages) call this afterwards.
+ */
+public final class HourTotalsCheck {
+
+    private HourTotalsCheck() {
+    }
+
+    /** Asserts that both kept tables equal a recount of {@code tutoring_sessions}. */
+    public static void assertAgreeWithSessions(JdbcTemplate jdbc) {
+        assertThat(rows(jdbc, "select utc_hour, status, billing_state, report_state, billable, sessions, minutes,"
+                + " client_amount_minor, tutor_earnings_minor, prepaid_amount_minor from session_hour_totals"
+                + " where sessions <> 0 order by utc_hour, status, billing_state, report_state, billable"))
+                .as("hour totals against a recount").isEqualTo(rows(jdbc, """
+                        select timestampdiff(HOUR, '2000-01-01 00:00:00', starts_at) as h, status, billing_state,
+                               case when report_sent_at is not null then 'SENT' when report is null then 'NONE'
+                                    else 'WRITTEN' end as r,
+                               client_amount_minor - prepaid_amount_minor > 0 as b, count(*), sum(duration_minutes),
+                               sum(client_amount_minor), sum(tutor_earnings_minor), sum(prepaid_amount_minor)
+                        from tutoring_sessions
+                        group by timestampdiff(HOUR, '2000-01-01 00:00:00', starts_at), status, billing_state,
+                               case when report_sent_at is not null then 'SENT' when report is null then 'NONE'
+                                    else 'WRITTEN' end,
+                               client_amount_minor - prepaid_amount_minor > 0
+                        order by 1, 2, 3, 4, 5
+                        """));
+        assertThat(rows(jdbc, "select client_id, 0, '', '', false, sessions, 0, client_amount_minor, 0, 0"
+                + " from client_unbilled_totals where sessions <> 0 order by client_id"))
+                .as("per-client unbilled totals against a recount")
+                .isEqualTo(rows(jdbc, "select client_id, 0, '', '', false, count(*), 0,"
+                        + " sum(client_amount_minor - prepaid_amount_minor), 0, 0 from tutoring_sessions"
+                        + " where billing_state = 'UNBILLED' and client_amount_minor - prepaid_amount_minor > 0"
+                        + " and status in ('COMPLETED', 'LATE_CANCELLED') group by client_id order by client_id"));
+    }
+
+    /** Rows as text, so that the database's types of sums and booleans do not matter. */
+    private static List<String> rows(JdbcTemplate jdbc, String sql) {
+        return jdbc.query(sql, (rs, i) -> rs.getLong(1) + " " + rs.getString(2) + " " + rs.getString(3) + " "
+                + rs.getString(4) + " " + rs.getBoolean(5) + " " + rs.getLong(6) + " " + rs.getLong(7) + " "
+                + rs.getLong(8) + " " + rs.getLong(9) + " " + rs.getLong(10));
+    }
+}
