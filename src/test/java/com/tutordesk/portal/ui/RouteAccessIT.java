@@ -188,6 +188,8 @@ class RouteAccessIT extends SpringBrowserlessTest {
         portal.acceptInvitation(PortalFixture.latestInvitationToken(jdbc, ours.clientId), PortalFixture.STRONG);
         signIn.as(ours.contactEmail);
 
+        UI.getCurrent().navigate("");
+        assertThat(UI.getCurrent().getCurrentView()).as("a family's home is the portal").isInstanceOf(PortalHomeView.class);
         PortalHomeView home = navigate(PortalHomeView.class);
         assertThat(home.getElement().getTextRecursively()).contains("1 h 30 min").contains("Read the session report")
                 .doesNotContain("Tutor only");
