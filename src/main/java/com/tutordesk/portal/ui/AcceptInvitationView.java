@@ -52,6 +52,9 @@ class AcceptInvitationView extends Main implements BeforeEnterObserver {
         add(card);
         password.setHelperText("At least " + PasswordPolicy.MIN_LENGTH
                 + " characters; not a common password. A few unrelated words work well.");
+        password.setId("welcome-password");
+        repeat.setId("welcome-repeat");
+        save.setId("welcome-save");
         password.setRequiredIndicatorVisible(true);
         password.setWidthFull();
         repeat.setRequiredIndicatorVisible(true);
