@@ -33,15 +33,13 @@ public class PortalInvitationService {
     private final ClientLoginService logins;
     private final MailOutbox outbox;
     private final SettingsService settings;
-    private final PortalProperties properties;
 
     PortalInvitationService(ClientService clients, ClientLoginService logins, MailOutbox outbox,
-            SettingsService settings, PortalProperties properties) {
+            SettingsService settings) {
         this.clients = clients;
         this.logins = logins;
         this.outbox = outbox;
         this.settings = settings;
-        this.properties = properties;
     }
 
     /**
@@ -61,7 +59,7 @@ public class PortalInvitationService {
         ClientLoginService.Invitation invitation = logins.invite(clientId, client.form().contactEmail(),
                 client.form().contactName());
         BusinessProfile business = settings.profile();
-        URI link = URI.create(properties.publicUrl() + "/" + WELCOME_PATH + invitation.token());
+        URI link = logins.portalAddress(WELCOME_PATH + invitation.token());
         String until = business.formatDateTime(invitation.expiresAt()) + " ("
                 + business.zone().getDisplayName(TextStyle.FULL, business.locale()) + ")";
         long id = outbox.enqueue(OutgoingEmail.of(new MailReference(MAIL_REFERENCE, clientId), invitation.email(),

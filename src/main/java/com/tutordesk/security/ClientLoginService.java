@@ -3,11 +3,13 @@ package com.tutordesk.security;
 import com.tutordesk.shared.Fields;
 import com.tutordesk.shared.InvalidFieldException;
 import com.tutordesk.shared.RuleViolationException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,14 +44,18 @@ public class ClientLoginService {
     private final PasswordEncoder passwordEncoder;
     private final CurrentUserService currentUsers;
     private final Clock clock;
+    private final String publicUrl;
 
     ClientLoginService(PortalInvitationRepository invitations, UserAccountRepository accounts,
-            PasswordEncoder passwordEncoder, CurrentUserService currentUsers, Clock clock) {
+            PasswordEncoder passwordEncoder, CurrentUserService currentUsers, Clock clock,
+            @Value("${tutordesk.portal.public-url:http://localhost:8080}") String publicUrl) {
         this.invitations = invitations;
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.currentUsers = currentUsers;
         this.clock = clock;
+        String url = publicUrl == null || publicUrl.isBlank() ? "http://localhost:8080" : publicUrl.strip();
+        this.publicUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     /** Where a client stands with the portal. */
@@ -229,13 +235,25 @@ public class ClientLoginService {
     }
 
     /**
-     * @return the sign-in email of the client's enabled login, or empty when the family does not sign
-     *         in (for "See it in your portal" links in emails: only when there is a login). No caller
-     *         check: it reveals only whether a link is worth adding to an email the business sends.
+     * @param path a path of the portal without a leading slash, e.g. "portal/invoices/12"
+     * @return the absolute address of it, on the app's public address ({@code tutordesk.portal.public-url},
+     *         {@code TUTORDESK_PUBLIC_URL}; never the request's Host header), for links in emails
+     */
+    public URI portalAddress(String path) {
+        return URI.create(publicUrl + "/" + path);
+    }
+
+    /**
+     * "See it in your portal" (issue 18): the link an email about the client's records carries, only
+     * while the family has an enabled portal login. No caller check: emails are composed by jobs too,
+     * and it tells only whether the business's own email gets a link.
+     *
+     * @param path as for {@link #portalAddress}
+     * @return the link, or empty when the client has no enabled login
      */
     @Transactional(readOnly = true)
-    public Optional<String> activeLoginEmail(long clientId) {
-        return accounts.findByClientId(clientId).filter(UserAccount::isEnabled).map(UserAccount::getEmail);
+    public Optional<URI> portalLink(long clientId, String path) {
+        return accounts.findByClientId(clientId).filter(UserAccount::isEnabled).map(account -> portalAddress(path));
     }
 
     private void requireAddressFree(long clientId, String email) {

@@ -93,7 +93,13 @@ public class CurrentUserService {
         return user;
     }
 
-    private CurrentUser requireAnyRole() {
+    /**
+     * @return the signed-in person, staff or family, who has set their own password: only for the
+     *         few services both may use on their own records (their calendar feed address)
+     * @throws AuthenticationCredentialsNotFoundException when nobody is signed in
+     * @throws PasswordChangeRequiredException while the login still has a temporary password
+     */
+    public CurrentUser requireAnyRole() {
         Resolved resolved = resolve(principal())
                 .orElseThrow(() -> new AuthenticationCredentialsNotFoundException("Not signed in"));
         if (resolved.mustChangePassword()) {

@@ -31,7 +31,7 @@ public class MainLayout extends AppLayout {
 
     MainLayout(CurrentUserService currentUsers, SettingsService settings, AuthenticationContext authentication) {
         setPrimarySection(Section.DRAWER);
-        CurrentUser user = currentUsers.find().filter(CurrentUser::isClient).orElseGet(currentUsers::require);
+        CurrentUser user = currentUsers.requireAnyRole();
 
         Span businessName = new Span(settings.profile().name());
         businessName.addClassName("app-business-name");

@@ -105,7 +105,7 @@ class ClientPortalBrowserIT extends BrowserTest {
             parent.locator("#portal-home-link").click();
             parent.locator(".portal-invoice-number", new Page.LocatorOptions().setHasText(number)).click();
             parent.waitForURL(Pattern.compile(".*/portal/invoices/\\d+$"));
-            assertThat(parent.locator("#portal-invoice-facts")).containsText("$75.00");
+            assertThat(parent.locator("#portal-invoice-facts")).containsText("$135.00");
             Download download = parent.waitForDownload(() -> parent.locator("#portal-invoice-pdf").click());
             assertThat(download.suggestedFilename()).isEqualTo(number + ".pdf");
             try (PDDocument pdf = Loader.loadPDF(Files.readAllBytes(download.path()))) {

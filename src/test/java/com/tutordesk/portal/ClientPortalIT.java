@@ -10,6 +10,7 @@ import com.tutordesk.billing.InvoiceStatus;
 import com.tutordesk.billing.NewInvoice;
 import com.tutordesk.people.ClientForm;
 import com.tutordesk.people.ClientService;
+import com.tutordesk.schedule.CalendarFeedService;
 import com.tutordesk.security.ClientLoginService;
 import com.tutordesk.security.CurrentUserService;
 import com.tutordesk.session.FamilySessionService;
@@ -65,6 +66,10 @@ class ClientPortalIT {
     PeopleSessionsService peopleSessions;
     @Autowired
     ClientService clients;
+    @Autowired
+    CalendarFeedService feeds;
+    @Autowired
+    com.tutordesk.schedule.SessionReminders reminders;
     @Autowired
     CurrentUserService currentUsers;
     @Autowired
@@ -289,6 +294,61 @@ class ClientPortalIT {
         assertThatThrownBy(() -> staffSessions.page(session)).as("the staff session page holds the internal note")
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> invitations.invite(family.clientId)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void emails_to_a_family_with_a_portal_login_link_to_the_record_in_the_portal() {
+        PortalFixture member = PortalFixture.create(jdbc, data, "Member");
+        PortalFixture outsider = PortalFixture.create(jdbc, data, "Outsider");
+        long reported = data.session(member.engagementId, TestClock.START.minus(Duration.ofDays(1)), 60, "COMPLETED");
+        long upcoming = data.session(member.engagementId, TestClock.START.plus(Duration.ofHours(10)), 60, "SCHEDULED");
+        long outsiders = data.session(outsider.engagementId, TestClock.START.minus(Duration.ofDays(1)), 60,
+                "COMPLETED");
+        portal.acceptInvitation(invite(member.clientId), PortalFixture.STRONG);
+
+        signIn.as(demo.adminEmail());
+        reports.saveAndSend(reported, 0, new SessionNotes(5, "Linked report", null));
+        reports.saveAndSend(outsiders, 0, new SessionNotes(5, "Unlinked report", null));
+        long invoice = issuing.create(new NewInvoice(member.clientId, List.of(reported), List.of(),
+                LocalDate.of(2026, 12, 9), NewInvoice.Delivery.SEND_NOW, null));
+        signIn.out();
+        reminders.sendDue();
+
+        assertThat(latestBody("SESSION_REPORT", reported)).contains("See it in your portal")
+                .contains("/portal/sessions/" + reported);
+        assertThat(latestBody("INVOICE", invoice)).contains("/portal/invoices/" + invoice);
+        assertThat(jdbc.queryForObject("select text_body from mail_messages where recipients like ? and subject like"
+                + " 'Reminder:%' order by id desc limit 1", String.class, "%" + member.contactEmail + "%"))
+                .contains("See it in your portal");
+        assertThat(latestBody("SESSION_REPORT", outsiders)).as("no login, no link")
+                .doesNotContain("See it in your portal");
+        assertThat(upcoming).isPositive();
+    }
+
+    private String latestBody(String type, long id) {
+        return jdbc.queryForObject("select text_body from mail_messages where ref_type = ? and ref_id = ?"
+                + " order by id desc limit 1", String.class, type, id);
+    }
+
+    @Test
+    void a_familys_calendar_feed_has_their_sessions_only_and_stops_with_their_login() {
+        PortalFixture family = PortalFixture.create(jdbc, data, "Feed");
+        PortalFixture other = PortalFixture.create(jdbc, data, "Other feed");
+        long ours = data.session(family.engagementId, TestClock.START.plus(Duration.ofDays(2)), 60, "SCHEDULED");
+        long theirs = data.session(other.engagementId, TestClock.START.plus(Duration.ofDays(2)), 60, "SCHEDULED");
+        signedInAs(family);
+        assertThat(feeds.describeMyFeed()).isEqualTo("your family's sessions");
+        String token = feeds.newToken();
+        signIn.out();
+
+        String feed = feeds.feed(token).orElseThrow();
+        assertThat(feed).contains(CalendarFeedService.uid(ours)).doesNotContain(CalendarFeedService.uid(theirs));
+        assertThat(feed).contains("with " + jdbc.queryForObject("select name from tutors where id = ?", String.class,
+                family.tutorId));
+        signIn.as(demo.adminEmail());
+        invitations.disable(family.clientId);
+        signIn.out();
+        assertThat(feeds.feed(token)).as("a disabled login's feed stops").isEmpty();
     }
 
     @Test

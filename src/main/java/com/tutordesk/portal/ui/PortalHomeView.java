@@ -2,6 +2,8 @@ package com.tutordesk.portal.ui;
 
 import com.tutordesk.billing.FamilyInvoiceService;
 import com.tutordesk.portal.PortalService;
+import com.tutordesk.schedule.CalendarFeedService;
+import com.tutordesk.schedule.ui.CalendarFeedSection;
 import com.tutordesk.security.ClientAccessible;
 import com.tutordesk.session.FamilySessionService;
 import com.tutordesk.session.FamilySessionService.FamilySession;
@@ -40,9 +42,11 @@ class PortalHomeView extends Div implements BeforeEnterObserver {
     private final FamilySessionService sessions;
     private final FamilyInvoiceService invoices;
     private final SettingsService settings;
+    private final CalendarFeedService feeds;
 
     PortalHomeView(PortalService portal, FamilySessionService sessions, FamilyInvoiceService invoices,
-            SettingsService settings) {
+            SettingsService settings, CalendarFeedService feeds) {
+        this.feeds = feeds;
         this.portal = portal;
         this.sessions = sessions;
         this.invoices = invoices;
@@ -59,7 +63,8 @@ class PortalHomeView extends Div implements BeforeEnterObserver {
         Paragraph subtitle = new Paragraph(family.clientName() + " · times in "
                 + business.zone().getId().replace('_', ' '));
         subtitle.addClassName("subtitle");
-        add(hello, subtitle, upcoming(business), past(business), invoiceList(business), payments(business));
+        add(hello, subtitle, upcoming(business), past(business), invoiceList(business), payments(business),
+                new CalendarFeedSection.Section(feeds));
     }
 
     private Component upcoming(BusinessProfile business) {
