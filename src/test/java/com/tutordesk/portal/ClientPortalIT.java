@@ -8,6 +8,7 @@ import com.tutordesk.billing.InvoiceIssuingService;
 import com.tutordesk.billing.InvoiceQueryService;
 import com.tutordesk.billing.InvoiceStatus;
 import com.tutordesk.billing.NewInvoice;
+import com.tutordesk.payment.FamilyCardService;
 import com.tutordesk.people.ClientForm;
 import com.tutordesk.people.ClientService;
 import com.tutordesk.schedule.CalendarFeedService;
@@ -66,6 +67,8 @@ class ClientPortalIT {
     PeopleSessionsService peopleSessions;
     @Autowired
     ClientService clients;
+    @Autowired
+    FamilyCardService familyCards;
     @Autowired
     CalendarFeedService feeds;
     @Autowired
@@ -349,6 +352,22 @@ class ClientPortalIT {
         invitations.disable(family.clientId);
         signIn.out();
         assertThat(feeds.feed(token)).as("a disabled login's feed stops").isEmpty();
+    }
+
+    @Test
+    void a_family_saves_or_replaces_its_card_through_the_offices_hosted_setup_page() {
+        PortalFixture family = PortalFixture.create(jdbc, data, "Card");
+        signedInAs(family);
+        FamilyCardService.FamilyCard none = familyCards.myCard();
+        assertThat(none.card()).isNull();
+        assertThat(none.setupLink().getPath()).startsWith("/pay/");
+
+        data.giveCard(family.clientId);
+        FamilyCardService.FamilyCard saved = familyCards.myCard();
+        assertThat(saved.card().last4()).isEqualTo("4242");
+        assertThat(saved.setupLink()).as("the same signed link replaces it").isEqualTo(none.setupLink());
+        signIn.as(demo.adminEmail());
+        assertThatThrownBy(() -> familyCards.myCard()).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.tutordesk.portal.ui;
 
 import com.tutordesk.billing.FamilyInvoiceService;
+import com.tutordesk.payment.FamilyCardService;
 import com.tutordesk.portal.PortalService;
 import com.tutordesk.schedule.CalendarFeedService;
 import com.tutordesk.schedule.ui.CalendarFeedSection;
@@ -43,10 +44,12 @@ class PortalHomeView extends Div implements BeforeEnterObserver {
     private final FamilyInvoiceService invoices;
     private final SettingsService settings;
     private final CalendarFeedService feeds;
+    private final FamilyCardService cards;
 
     PortalHomeView(PortalService portal, FamilySessionService sessions, FamilyInvoiceService invoices,
-            SettingsService settings, CalendarFeedService feeds) {
+            SettingsService settings, CalendarFeedService feeds, FamilyCardService cards) {
         this.feeds = feeds;
+        this.cards = cards;
         this.portal = portal;
         this.sessions = sessions;
         this.invoices = invoices;
@@ -64,7 +67,7 @@ class PortalHomeView extends Div implements BeforeEnterObserver {
                 + business.zone().getId().replace('_', ' '));
         subtitle.addClassName("subtitle");
         add(hello, subtitle, upcoming(business), past(business), invoiceList(business), payments(business),
-                new CalendarFeedSection.Section(feeds));
+                card(), new CalendarFeedSection.Section(feeds));
     }
 
     private Component upcoming(BusinessProfile business) {
@@ -141,6 +144,24 @@ class PortalHomeView extends Div implements BeforeEnterObserver {
             Div card = new Div(text);
             card.addClassNames("portal-card", "portal-payment");
             section.add(card);
+        }
+        return section;
+    }
+
+    private Component card() {
+        Section section = section("portal-card-on-file", "Card on file");
+        FamilyCardService.FamilyCard card = cards.myCard();
+        Paragraph facts = new Paragraph((card.card() == null ? "No card saved"
+                : card.card().label() + " · expires " + card.card().expiry())
+                + (card.autopay() ? " · invoices are charged to it automatically" : ""));
+        facts.setId("portal-card-facts");
+        section.add(facts);
+        if (card.setupLink() != null) {
+            // The office's hosted Stripe setup page: the card number never reaches this app.
+            Anchor setup = new Anchor(card.setupLink().toString(), card.card() == null ? "Save a card" : "Replace the card");
+            setup.setId("portal-card-setup");
+            setup.addClassName("portal-button");
+            section.add(setup);
         }
         return section;
     }
