@@ -54,6 +54,7 @@ class ArchitectureTest {
             Map.entry("session_reminders", "schedule"), Map.entry("schedule_settings", "schedule"),
             Map.entry("calendar_feeds", "schedule"),
             Map.entry("known_browsers", "security"), Map.entry("sign_in_email_changes", "security"),
+            Map.entry("portal_invitations", "security"),
             Map.entry("tutor_pay", "payroll"), Map.entry("tutor_pay_lines", "payroll"),
             Map.entry("pay_period_closings", "payroll"), Map.entry("tutor_pay_adjustments", "payroll"),
             Map.entry("tutor_pay_events", "payroll"),
@@ -86,6 +87,9 @@ class ArchitectureTest {
             Map.entry("com.tutordesk.session.SessionListService", new ReadModel(union(PEOPLE, "engagements"),
                     SESSION_PAGES + "; its filter pickers read names the same way")),
             Map.entry("com.tutordesk.session.SessionListSql", new ReadModel(PEOPLE, SESSION_PAGES)),
+            Map.entry("com.tutordesk.session.FamilySessionService", new ReadModel(PEOPLE,
+                    "the client portal's session lists (issue 18): a family's sessions with student, tutor and"
+                            + " subject names in one statement, scoped to the signed-in client inside it")),
             Map.entry("com.tutordesk.session.SessionLoggingService", new ReadModel(union(PEOPLE, "engagements"),
                     "Log Session's pickers: the viewer's engagements with student, client and subject names in one"
                             + " statement, scoped to the viewer")),

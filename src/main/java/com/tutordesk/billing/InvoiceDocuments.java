@@ -24,8 +24,12 @@ class InvoiceDocuments {
     private final ObjectProvider<InvoicePayLinks> payLinks;
     private final InvoiceGuard guard;
 
+    private final com.tutordesk.security.ClientLoginService portalLogins;
+
     InvoiceDocuments(MailOutbox outbox, SettingsService settings, BillingProperties properties,
-            ObjectProvider<InvoicePayLinks> payLinks, InvoiceGuard guard) {
+            ObjectProvider<InvoicePayLinks> payLinks, InvoiceGuard guard,
+            com.tutordesk.security.ClientLoginService portalLogins) {
+        this.portalLogins = portalLogins;
         this.outbox = outbox;
         this.settings = settings;
         this.properties = properties;
@@ -49,7 +53,7 @@ class InvoiceDocuments {
         URI link = payLinkIfOpen(invoice);
         byte[] pdf = InvoicePdf.render(invoice, profile, properties.paymentInstructions(), link);
         return outbox.enqueue(InvoiceEmail.of(invoice, billingEmail(invoice), profile, properties.paymentInstructions(),
-                link, pdf, note));
+                link, pdf, note, portalLink(invoice)));
     }
 
     /**
@@ -63,7 +67,7 @@ class InvoiceDocuments {
         URI link = payLinkIfOpen(invoice);
         byte[] pdf = InvoicePdf.render(invoice, profile, properties.paymentInstructions(), link);
         var email = InvoiceEmail.of(invoice, billingEmail(invoice), profile, properties.paymentInstructions(), link, pdf,
-                note);
+                note, portalLink(invoice));
         return outbox.enqueue(new com.tutordesk.mail.OutgoingEmail(email.reference(), email.to(),
                 "Reminder " + number + ": invoice " + invoice.getNumber() + " from " + profile.emailSenderName()
                         + " is overdue", email.textBody(), email.htmlBody(),
@@ -84,6 +88,11 @@ class InvoiceDocuments {
     /** @return what became of an outbox message, e.g. "queued for ann@example.org" or "held: no mail server configured (for …)" */
     String outboxText(long messageId) {
         return outbox.message(messageId).queuedText();
+    }
+
+    /** @return the invoice's page in the family portal while the family has a portal login, else {@code null} */
+    private URI portalLink(Invoice invoice) {
+        return portalLogins.portalLink(invoice.getClientId(), "portal/invoices/" + invoice.getId()).orElse(null);
     }
 
     /** @return the client's billing email now, or the invoice's when the client is gone */

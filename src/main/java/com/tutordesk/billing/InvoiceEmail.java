@@ -42,6 +42,16 @@ final class InvoiceEmail {
      */
     static OutgoingEmail of(Invoice invoice, String to, BusinessProfile profile, String instructions, URI payLink,
             byte[] pdf, String note) {
+        return of(invoice, to, profile, instructions, payLink, pdf, note, null);
+    }
+
+    /**
+     * As above, with "See it in your portal" when the family has a portal login (issue 18).
+     *
+     * @param portalLink the invoice's page in the family portal, or {@code null} for no link
+     */
+    static OutgoingEmail of(Invoice invoice, String to, BusinessProfile profile, String instructions, URI payLink,
+            byte[] pdf, String note, URI portalLink) {
         String number = invoice.getNumber();
         boolean paid = invoice.getState() == InvoiceState.PAID;
         String subject = "Invoice " + number + " from " + profile.emailSenderName() + (paid ? " (paid)" : "");
@@ -76,6 +86,9 @@ final class InvoiceEmail {
             }
             email.paragraph("How to pay: " + (instructions == null || instructions.isBlank() ? "" : instructions + " ")
                     + "Please quote " + number + " as the reference.");
+        }
+        if (portalLink != null) {
+            email.link("See it in your portal", portalLink);
         }
         EmailBody body = email.footer(footer(profile)).build();
         return OutgoingEmail.of(reference(invoice.getId()), to, subject, body)

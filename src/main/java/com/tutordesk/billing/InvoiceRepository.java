@@ -25,4 +25,7 @@ interface InvoiceRepository extends JpaRepository<Invoice, Long> {
     /** @return the non-cancelled invoice line of a session, with its invoice */
     @Query("select l from InvoiceLine l join fetch l.invoice where l.activeSessionId = :sessionId")
     Optional<InvoiceLine> activeLineOf(long sessionId);
+
+    /** The family portal's list: a client's invoices that have a number (were issued at some point). */
+    List<Invoice> findByClientIdAndNumberIsNotNullOrderByIssueDateDescIdDesc(long clientId);
 }

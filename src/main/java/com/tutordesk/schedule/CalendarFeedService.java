@@ -62,7 +62,7 @@ public class CalendarFeedService {
     /** @return the signed-in person's feed token, if they made one */
     @Transactional(readOnly = true)
     public Optional<String> myToken() {
-        CurrentUser user = currentUsers.require();
+        CurrentUser user = currentUsers.requireAnyRole();
         return jdbc.queryForList("select token from calendar_feeds where user_id = ?", String.class, user.userId())
                 .stream().findFirst();
     }
@@ -74,7 +74,7 @@ public class CalendarFeedService {
      */
     @Transactional
     public String newToken() {
-        CurrentUser user = currentUsers.require();
+        CurrentUser user = currentUsers.requireAnyRole();
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -84,9 +84,10 @@ public class CalendarFeedService {
         return token;
     }
 
-    /** @return "Your sessions" or "Every tutor's sessions", for the signed-in person's page */
+    /** @return "your sessions", "every tutor's sessions" or "your family's sessions", for the signed-in person's page */
     public String describeMyFeed() {
-        return currentUsers.require().isAdmin() ? "every tutor's sessions" : "your sessions";
+        CurrentUser user = currentUsers.requireAnyRole();
+        return user.isAdmin() ? "every tutor's sessions" : user.isClient() ? "your family's sessions" : "your sessions";
     }
 
     /**
@@ -99,18 +100,25 @@ public class CalendarFeedService {
         if (token == null || !TOKEN.matcher(token).matches()) {
             return Optional.empty();
         }
-        List<Map<String, Object>> owners = jdbc.queryForList("select u.role, u.tutor_id, t.name as tutor_name"
+        List<Map<String, Object>> owners = jdbc.queryForList("select u.role, u.tutor_id, t.name as tutor_name,"
+                + " u.client_id, c.name as client_name"
                 + " from calendar_feeds f join users u on u.id = f.user_id left join tutors t on t.id = u.tutor_id"
+                + " left join clients c on c.id = u.client_id"
                 + " where f.token = ? and u.enabled", token);
         if (owners.isEmpty()) {
             return Optional.empty();
         }
         Map<String, Object> owner = owners.getFirst();
         boolean admin = "ADMIN".equals(owner.get("role"));
-        Long tutorId = admin || owner.get("tutor_id") == null ? null : ((Number) owner.get("tutor_id")).longValue();
-        if (!admin && tutorId == null) {
+        // A family's feed (issue 18): the sessions of their own students, named by tutor like the office's.
+        Long clientId = "CLIENT".equals(owner.get("role")) && owner.get("client_id") != null
+                && owner.get("client_name") != null ? ((Number) owner.get("client_id")).longValue() : null;
+        Long tutorId = admin || clientId != null || owner.get("tutor_id") == null ? null
+                : ((Number) owner.get("tutor_id")).longValue();
+        if (!admin && tutorId == null && clientId == null) {
             return Optional.empty();
         }
+        boolean namesTutors = admin || clientId != null;
         BusinessProfile profile = settings.profile();
         Instant now = clock.instant();
         Instant from = now.minus(Duration.ofDays(DAYS_BACK));
@@ -120,11 +128,15 @@ public class CalendarFeedService {
         if (tutorId != null) {
             scope = " and s.tutor_id = ?";
             params.add(tutorId);
+        } else if (clientId != null) {
+            scope = " and s.client_id = ?";
+            params.add(clientId);
         }
         ICalendar calendar = new ICalendar();
         calendar.setProductId("-//Tutordesk//Schedule//EN");
         calendar.setExperimentalProperty("X-WR-CALNAME", profile.name() + " — "
-                + (admin ? "all tutors" : (String) owner.get("tutor_name")));
+                + (admin ? "all tutors" : clientId != null ? (String) owner.get("client_name")
+                        : (String) owner.get("tutor_name")));
         calendar.setExperimentalProperty("X-WR-TIMEZONE", profile.zone().getId());
         Date stamp = Date.from(now);
         jdbc.query("select s.id, s.version, s.starts_at, s.ends_at, s.status, s.location, s.updated_at,"
@@ -151,7 +163,7 @@ public class CalendarFeedService {
                         case LATE_CANCELLED -> "Late cancellation: ";
                         default -> "";
                     };
-                    event.setSummary(prefix + student + " — " + subject + (admin ? " with " + tutor : ""));
+                    event.setSummary(prefix + student + " — " + subject + (namesTutors ? " with " + tutor : ""));
                     event.setDescription("Student: " + student + "\nSubject: " + subject + "\nTutor: " + tutor
                             + "\nStatus: " + status.label());
                     String location = rs.getString("location");

@@ -69,13 +69,13 @@ public class SessionReminders {
     /** A session with what a notice about it needs, and the notice recorded so far (if any). */
     record Candidate(long sessionId, Instant startsAt, int durationMinutes, String location, String status,
             String studentName, String studentEmail, String contactName, String contactEmail, String tutorName,
-            String subjectName, Instant remindedStartsAt, Notice lastNotice, Long version) {
+            String subjectName, Instant remindedStartsAt, Notice lastNotice, Long version, long clientId) {
     }
 
     private static final String SELECT = """
             select s.id, s.starts_at, s.duration_minutes, s.location, s.status, st.name as student_name,
                    st.email as student_email, c.billing_contact_name, c.billing_contact_email, t.name as tutor_name,
-                   sub.name as subject_name, r.reminded_starts_at, r.last_notice, r.version
+                   sub.name as subject_name, r.reminded_starts_at, r.last_notice, r.version, s.client_id
             """;
     private static final String JOINS = """
             join students st on st.id = s.student_id
@@ -91,8 +91,12 @@ public class SessionReminders {
     private final Clock clock;
     private final TransactionTemplate transactions;
 
+    private final com.tutordesk.security.ClientLoginService portalLogins;
+
     SessionReminders(JdbcTemplate jdbc, MailOutbox outbox, ReminderSettingsService reminderSettings,
-            SettingsService settings, Clock clock, PlatformTransactionManager transactionManager) {
+            SettingsService settings, Clock clock, PlatformTransactionManager transactionManager,
+            com.tutordesk.security.ClientLoginService portalLogins) {
+        this.portalLogins = portalLogins;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.reminderSettings = reminderSettings;
@@ -202,7 +206,8 @@ public class SessionReminders {
                 notice.name(), utc(now), c.sessionId(), c.version()) != 1) {
             throw new OptimisticLockingFailureException("Session " + c.sessionId() + " was notified meanwhile");
         }
-        outbox.enqueue(compose(c, notice, profile));
+        outbox.enqueue(compose(c, notice, profile,
+                portalLogins.portalLink(c.clientId(), "portal").orElse(null)));
     }
 
     /**
@@ -210,6 +215,15 @@ public class SessionReminders {
      * their own), naming student, tutor, subject, date, time with zone, duration and location.
      */
     static OutgoingEmail compose(Candidate c, Notice notice, BusinessProfile profile) {
+        return compose(c, notice, profile, null);
+    }
+
+    /**
+     * As above, with "See it in your portal" when the family has a portal login (issue 18).
+     *
+     * @param portalLink the family portal's home, or {@code null} for no link
+     */
+    static OutgoingEmail compose(Candidate c, Notice notice, BusinessProfile profile, java.net.URI portalLink) {
         String student = oneLine(c.studentName());
         String tutor = oneLine(c.tutorName());
         String subject = oneLine(c.subjectName());
@@ -251,6 +265,9 @@ public class SessionReminders {
         if (notice == Notice.CANCELLED) {
             email.paragraph("Please get in touch with us to arrange another time.");
         }
+        if (portalLink != null) {
+            email.link("See it in your portal", portalLink);
+        }
         EmailBody body = email.footer("Sent by " + profile.emailSenderName()).build();
         List<String> to = new ArrayList<>(List.of(c.contactEmail()));
         if (c.studentEmail() != null && !c.studentEmail().isBlank()
@@ -282,7 +299,7 @@ public class SessionReminders {
                 rs.getString("student_name"), rs.getString("student_email"), rs.getString("billing_contact_name"),
                 rs.getString("billing_contact_email"), rs.getString("tutor_name"), rs.getString("subject_name"),
                 reminded == null ? null : ScheduleService.instant(reminded), last == null ? null : Notice.valueOf(last),
-                hasRow && last != null ? version : null);
+                hasRow && last != null ? version : null, rs.getLong("client_id"));
     }
 
     private static LocalDateTime utc(Instant instant) {

@@ -62,12 +62,44 @@ public class CurrentUserService {
     }
 
     /**
-     * @return the signed-in user, who has set their own password
+     * @return the signed-in staff member (admin or tutor), who has set their own password. Every
+     *         service of the business's own pages starts here, so none of them serves a family's
+     *         portal login, whatever they would do with its missing tutor id (domain.md "Client
+     *         portal": anything else gets "not found"; the portal's services use {@link #requireClient()}).
      * @throws AuthenticationCredentialsNotFoundException when nobody is signed in
      * @throws PasswordChangeRequiredException while the login still has a temporary password: the
      *         person must choose their own before they may do anything else (issue 6)
+     * @throws AccessDeniedException for a CLIENT login
      */
     public CurrentUser require() {
+        CurrentUser user = requireAnyRole();
+        if (user.isClient()) {
+            throw new AccessDeniedException("Only the business's staff may do this");
+        }
+        return user;
+    }
+
+    /**
+     * @return the signed-in family (a CLIENT login, {@link CurrentUser#clientId()} set), for the
+     *         portal's services, which scope every read by that client id
+     * @throws AuthenticationCredentialsNotFoundException when nobody is signed in
+     * @throws AccessDeniedException for a staff login (staff use the business's own pages)
+     */
+    public CurrentUser requireClient() {
+        CurrentUser user = requireAnyRole();
+        if (!user.isClient()) {
+            throw new AccessDeniedException("Only a client's portal login may do this");
+        }
+        return user;
+    }
+
+    /**
+     * @return the signed-in person, staff or family, who has set their own password: only for the
+     *         few services both may use on their own records (their calendar feed address)
+     * @throws AuthenticationCredentialsNotFoundException when nobody is signed in
+     * @throws PasswordChangeRequiredException while the login still has a temporary password
+     */
+    public CurrentUser requireAnyRole() {
         Resolved resolved = resolve(principal())
                 .orElseThrow(() -> new AuthenticationCredentialsNotFoundException("Not signed in"));
         if (resolved.mustChangePassword()) {
@@ -180,7 +212,7 @@ public class CurrentUserService {
         boolean enhanced = account.getRole() == Role.TUTOR && account.getTutorId() != null
                 && enhancedAccess.getIfAvailable(() -> tutorId -> false).hasEnhancedAccess(account.getTutorId());
         return new CurrentUser(account.getId(), account.getEmail(), account.getDisplayName(), account.getRole(),
-                account.getTutorId(), enhanced);
+                account.getTutorId(), enhanced, account.getClientId());
     }
 
     private Optional<AccountPrincipal> principal() {

@@ -20,7 +20,8 @@ import java.util.Locale;
 
 /**
  * A login: email + password hash with one role. A tutor login is linked to exactly one tutor
- * (by id, since tutors live in the people module); an admin login to none.
+ * (by id, since tutors live in the people module), a client login to exactly one client; an admin
+ * login to neither.
  */
 @Entity
 @Table(name = "users")
@@ -56,6 +57,10 @@ public class UserAccount {
     @Column(name = "tutor_id")
     private Long tutorId;
 
+    /** The client of a CLIENT login (client portal, issue 18); {@code null} for staff. */
+    @Column(name = "client_id")
+    private Long clientId;
+
     @Column(nullable = false)
     private boolean enabled = true;
 
@@ -81,6 +86,14 @@ public class UserAccount {
         this.role = role;
         this.tutorId = tutorId;
         this.createdAt = createdAt;
+    }
+
+    /** A CLIENT login for the billing contact of {@code clientId} (client portal, issue 18). */
+    static UserAccount forClient(long clientId, String email, String passwordHash, String displayName,
+            Instant createdAt) {
+        UserAccount account = new UserAccount(email, passwordHash, displayName, Role.CLIENT, null, createdAt);
+        account.clientId = clientId;
+        return account;
     }
 
     /** @return the email as stored and compared: trimmed and lower-cased */
@@ -110,6 +123,10 @@ public class UserAccount {
 
     public Long getTutorId() {
         return tutorId;
+    }
+
+    public Long getClientId() {
+        return clientId;
     }
 
     public boolean isEnabled() {

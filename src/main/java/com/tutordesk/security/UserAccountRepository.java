@@ -11,6 +11,8 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
     Optional<UserAccount> findByTutorId(long tutorId);
 
+    Optional<UserAccount> findByClientId(long clientId);
+
     long countByRoleAndEnabledTrue(Role role);
 
     @org.springframework.data.jpa.repository.Query("""

@@ -1,5 +1,6 @@
 /**
- * Security: logins (user accounts with role ADMIN or TUTOR), sign-in with growing pauses after
+ * Security: logins (user accounts with role ADMIN, TUTOR or CLIENT — a family's portal login, made by
+ * an invitation link, {@link com.tutordesk.security.ClientLoginService}), sign-in with growing pauses after
  * failures (per email, per known browser, per client address), and
  * {@link com.tutordesk.security.CurrentUserService}, the one place services ask "who is calling and
  * what may they see" (domain.md "Roles"), which also ends sessions whose login changed. The HTTP side

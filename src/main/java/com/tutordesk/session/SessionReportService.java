@@ -42,8 +42,12 @@ public class SessionReportService {
     private final Clock clock;
     private final ReportDraftStore drafts;
 
+    private final com.tutordesk.security.ClientLoginService portalLogins;
+
     SessionReportService(SessionGuard guard, SessionRepository sessions, MailOutbox outbox,
-            CurrentUserService currentUsers, SettingsService settings, Clock clock, ReportDraftStore drafts) {
+            CurrentUserService currentUsers, SettingsService settings, Clock clock, ReportDraftStore drafts,
+            com.tutordesk.security.ClientLoginService portalLogins) {
+        this.portalLogins = portalLogins;
         this.guard = guard;
         this.sessions = sessions;
         this.outbox = outbox;
@@ -145,7 +149,8 @@ public class SessionReportService {
             apply(session, clean, user, now);
             Client client = session.getEngagement().getStudent().getClient();
             String to = client.getBillingContactEmail();
-            String happened = outbox.message(outbox.enqueue(compose(session, client, settings.profile()))).queuedText();
+            String happened = outbox.message(outbox.enqueue(compose(session, client, settings.profile(),
+                    portalLogins.portalLink(client.getId(), "portal/sessions/" + session.getId()).orElse(null)))).queuedText();
             session.recordReportSent(to, now);
             session.markEdited(now);
             sessions.saveAndFlush(session);
@@ -220,6 +225,17 @@ public class SessionReportService {
      * never amounts. Every text is escaped in the HTML part by {@link HtmlEmail}.
      */
     static OutgoingEmail compose(TutoringSession session, Client client, BusinessProfile profile) {
+        return compose(session, client, profile, null);
+    }
+
+    /**
+     * {@link #compose(TutoringSession, Client, BusinessProfile)} with "See it in your portal" when the
+     * family has a portal login (issue 18).
+     *
+     * @param portalLink the session's page in the family portal, or {@code null} for no link
+     */
+    static OutgoingEmail compose(TutoringSession session, Client client, BusinessProfile profile,
+            java.net.URI portalLink) {
         var engagement = session.getEngagement();
         String student = oneLine(engagement.getStudent().getName());
         String tutor = oneLine(engagement.getTutor().getName());
@@ -237,8 +253,11 @@ public class SessionReportService {
                 .field("Duration", BusinessProfile.formatDuration(session.getDurationMinutes()))
                 .field("Status", session.getStatus() == SessionStatus.LATE_CANCELLED ? "Cancelled at short notice" : null)
                 .field("Rating", session.getRating() == null ? null : stars(session.getRating()))
-                .text(session.getReport())
-                .footer("Sent by " + profile.emailSenderName());
+                .text(session.getReport());
+        if (portalLink != null) {
+            email.link("See it in your portal", portalLink);
+        }
+        email.footer("Sent by " + profile.emailSenderName());
         EmailBody body = email.build();
         String line = "Session report: " + student + ", " + subject + ", " + date;
         if (line.length() > OutgoingEmail.SUBJECT_MAX_LENGTH) {

@@ -153,6 +153,10 @@ public class TutoringSession {
     @Column(name = "report_sent_to", length = SENT_TO_MAX_LENGTH)
     private String reportSentTo;
 
+    /** The report exactly as last emailed (the client portal shows what the family received). */
+    @Column(name = "report_sent_text", columnDefinition = "text")
+    private String reportSentText;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "pre_late_cancel_status", length = 20)
     private SessionStatus preLateCancelStatus;
@@ -422,6 +426,11 @@ public class TutoringSession {
 
     // ---- the session view (issue 5) ----
 
+    /** @return the report as it was last emailed, or {@code null} when it was never sent */
+    public String getReportSentText() {
+        return reportSentText;
+    }
+
     /** @return the address the report was last sent to, or {@code null} */
     public String getReportSentTo() {
         return reportSentTo;
@@ -496,6 +505,7 @@ public class TutoringSession {
 
     /** Records that the report went to the outbox for {@code to} at {@code at} (the latest send). */
     void recordReportSent(String to, Instant at) {
+        this.reportSentText = report;
         this.reportSentTo = to;
         this.reportSentAt = at;
         this.reportEditedAfterSend = false;

@@ -1,5 +1,6 @@
 package com.tutordesk.shell;
 
+import com.tutordesk.security.ClientAccessible;
 import com.tutordesk.security.CurrentUser;
 import com.tutordesk.security.CurrentUserService;
 import com.tutordesk.security.EnhancedAccessRequired;
@@ -30,7 +31,7 @@ public class MainLayout extends AppLayout {
 
     MainLayout(CurrentUserService currentUsers, SettingsService settings, AuthenticationContext authentication) {
         setPrimarySection(Section.DRAWER);
-        CurrentUser user = currentUsers.require();
+        CurrentUser user = currentUsers.requireAnyRole();
 
         Span businessName = new Span(settings.profile().name());
         businessName.addClassName("app-business-name");
@@ -38,7 +39,8 @@ public class MainLayout extends AppLayout {
 
         SideNav nav = new SideNav();
         nav.setLabel("Menu");
-        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+        // A family's login sees this frame only around "not found"; the staff menu is not theirs.
+        for (MenuEntry entry : user.isClient() ? java.util.List.<MenuEntry>of() : MenuConfiguration.getMenuEntries()) {
             if (entry.menuClass() != null && entry.menuClass().isAnnotationPresent(EnhancedAccessRequired.class)
                     && !user.isAdmin() && !user.enhancedAccess()) {
                 continue; // @RolesAllowed cannot express Enhanced Access; the navigation gate refuses it too
@@ -47,6 +49,10 @@ public class MainLayout extends AppLayout {
                     ? new SideNavItem(entry.title(), entry.path())
                     : new SideNavItem(entry.title(), entry.path(), new Icon(entry.icon()));
             nav.addItem(item);
+        }
+
+        if (user.isClient()) {
+            nav.addItem(new SideNavItem("My portal", ClientAccessible.PORTAL_HOME));
         }
 
         Span appName = new Span("Tutordesk");

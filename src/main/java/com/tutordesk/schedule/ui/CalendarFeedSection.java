@@ -22,7 +22,7 @@ import com.vaadin.flow.server.VaadinServletRequest;
  * address", which revokes the old one (issue 14 "Calendar feeds").
  */
 @org.springframework.stereotype.Component
-class CalendarFeedSection implements AccountPageSection {
+public class CalendarFeedSection implements AccountPageSection {
 
     private final CalendarFeedService feeds;
 
@@ -35,15 +35,18 @@ class CalendarFeedSection implements AccountPageSection {
         return new Section(feeds);
     }
 
-    /** The section itself (fields package-visible for tests). */
-    static final class Section extends Div {
+    /**
+     * The section itself (fields package-visible for tests); the family portal shows it too, for the
+     * family's own feed (issue 18).
+     */
+    public static final class Section extends Div {
 
         final TextField address = new TextField("Calendar address");
         final Button copy = new Button("Copy", VaadinIcon.COPY.create());
         final Button make = new Button();
         private final CalendarFeedService feeds;
 
-        Section(CalendarFeedService feeds) {
+        public Section(CalendarFeedService feeds) {
             this.feeds = feeds;
             addClassName("calendar-feed-section");
             setId("calendar-feed");

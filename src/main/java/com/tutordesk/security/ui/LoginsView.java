@@ -54,7 +54,11 @@ class LoginsView extends Main {
         search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         grid.addColumn(LoginSummary::email).setHeader("Email").setKey("email").setSortProperty("email");
         grid.addColumn(LoginSummary::displayName).setHeader("Name").setKey("name").setSortProperty("displayName");
-        grid.addColumn(l -> l.role() == Role.ADMIN ? "Admin" : "Tutor").setHeader("Role").setKey("role")
+        grid.addColumn(l -> switch (l.role()) {
+            case ADMIN -> "Admin";
+            case TUTOR -> "Tutor";
+            case CLIENT -> "Client (portal)";
+        }).setHeader("Role").setKey("role")
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(l -> !l.enabled() ? "Disabled" : l.mustChangePassword() ? "Temporary password" : "Active")
                 .setHeader("State").setKey("state").setAutoWidth(true);

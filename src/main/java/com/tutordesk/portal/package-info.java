@@ -1,0 +1,13 @@
+/**
+ * Client portal (issue 18, domain.md "Client portal"): a family's billing contact signs in with a
+ * CLIENT login and sees only their own family — upcoming and past sessions with the reports that were
+ * sent, invoices with PDF and Pay now, payments. Staff invite the contact from the client page
+ * ({@link com.tutordesk.portal.PortalInvitationService}, a section the directory's client page shows);
+ * the invitation's one-time link opens the set-password page. The family's reads come from the
+ * session and billing modules' family services, which scope every query to the signed-in client;
+ * the family's calendar feed is the schedule module's, scoped to the family's sessions.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "billing", "directory", "mail", "payment", "people", "schedule", "schedule::ui", "security", "session", "settings",
+        "shared"})
+package com.tutordesk.portal;

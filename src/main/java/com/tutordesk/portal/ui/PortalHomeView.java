@@ -1,0 +1,192 @@
+package com.tutordesk.portal.ui;
+
+import com.tutordesk.billing.FamilyInvoiceService;
+import com.tutordesk.payment.FamilyCardService;
+import com.tutordesk.portal.PortalService;
+import com.tutordesk.schedule.CalendarFeedService;
+import com.tutordesk.schedule.ui.CalendarFeedSection;
+import com.tutordesk.security.ClientAccessible;
+import com.tutordesk.session.FamilySessionService;
+import com.tutordesk.session.FamilySessionService.FamilySession;
+import com.tutordesk.settings.BusinessProfile;
+import com.tutordesk.settings.SettingsService;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+
+/**
+ * A family's home (issue 18, domain.md "Client portal"): their students' upcoming sessions, past
+ * sessions with the reports that were sent, invoices with Pay now, and payments. Everything comes
+ * from the family services, which read only this family's records.
+ */
+@Route(value = ClientAccessible.PORTAL_HOME, layout = PortalLayout.class)
+@PageTitle("Family portal · Tutordesk")
+@RolesAllowed("CLIENT")
+@ClientAccessible
+class PortalHomeView extends Div implements BeforeEnterObserver {
+
+    private final PortalService portal;
+    private final FamilySessionService sessions;
+    private final FamilyInvoiceService invoices;
+    private final SettingsService settings;
+    private final CalendarFeedService feeds;
+    private final FamilyCardService cards;
+
+    PortalHomeView(PortalService portal, FamilySessionService sessions, FamilyInvoiceService invoices,
+            SettingsService settings, CalendarFeedService feeds, FamilyCardService cards) {
+        this.feeds = feeds;
+        this.cards = cards;
+        this.portal = portal;
+        this.sessions = sessions;
+        this.invoices = invoices;
+        this.settings = settings;
+        addClassName("portal-home");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        BusinessProfile business = settings.profile();
+        PortalService.Family family = portal.family();
+        H1 hello = new H1("Hello, " + family.contactName());
+        Paragraph subtitle = new Paragraph(family.clientName() + " · times in "
+                + business.zone().getId().replace('_', ' '));
+        subtitle.addClassName("subtitle");
+        add(hello, subtitle, upcoming(business), past(business), invoiceList(business), payments(business),
+                card(), new CalendarFeedSection.Section(feeds));
+    }
+
+    private Component upcoming(BusinessProfile business) {
+        Section section = section("portal-upcoming", "Upcoming sessions");
+        List<FamilySession> upcoming = sessions.upcoming();
+        if (upcoming.isEmpty()) {
+            section.add(empty("No sessions scheduled."));
+        }
+        for (FamilySession session : upcoming) {
+            Div card = card(session, business);
+            card.addClassName("portal-upcoming-session");
+            section.add(card);
+        }
+        return section;
+    }
+
+    private Component past(BusinessProfile business) {
+        Section section = section("portal-past", "Past sessions and reports");
+        List<FamilySession> past = sessions.past();
+        if (past.isEmpty()) {
+            section.add(empty("No past sessions yet."));
+        }
+        for (FamilySession session : past) {
+            Div card = card(session, business);
+            card.addClassName("portal-past-session");
+            if (session.hasReport()) {
+                RouterLink read = new RouterLink("Read the session report", PortalSessionView.class,
+                        new RouteParameters("sessionId", String.valueOf(session.id())));
+                read.addClassName("portal-read-report");
+                card.add(read);
+            }
+            section.add(card);
+        }
+        return section;
+    }
+
+    private Component invoiceList(BusinessProfile business) {
+        Section section = section("portal-invoices", "Invoices");
+        List<FamilyInvoiceService.Summary> list = invoices.invoices();
+        if (list.isEmpty()) {
+            section.add(empty("No invoices yet."));
+        }
+        for (FamilyInvoiceService.Summary invoice : list) {
+            RouterLink number = new RouterLink(invoice.number(), PortalInvoiceView.class,
+                    new RouteParameters("invoiceId", String.valueOf(invoice.id())));
+            number.addClassName("portal-invoice-number");
+            Div head = new Div(number, PortalFormat.badge(invoice.status()));
+            head.addClassName("portal-card-head");
+            Span amounts = new Span(business.formatMoney(invoice.totalMinor()) + " · due "
+                    + business.formatDate(invoice.dueDate()));
+            Div card = new Div(head, amounts);
+            card.addClassNames("portal-card", "portal-invoice");
+            if (invoice.payLink() != null) {
+                Anchor pay = new Anchor(invoice.payLink().toString(), "Pay now");
+                pay.setTarget(AnchorTarget.BLANK);
+                pay.addClassName("portal-button");
+                card.add(pay);
+            }
+            section.add(card);
+        }
+        return section;
+    }
+
+    private Component payments(BusinessProfile business) {
+        Section section = section("portal-payments", "Payments");
+        List<FamilyInvoiceService.Payment> list = invoices.payments();
+        if (list.isEmpty()) {
+            section.add(empty("No payments yet."));
+        }
+        for (FamilyInvoiceService.Payment payment : list) {
+            Span text = new Span(business.formatDate(payment.paidOn()) + " · " + business.formatMoney(
+                    payment.amountMinor()) + " · " + payment.method().label() + " · " + payment.invoiceNumber()
+                    + (payment.undone() ? " (undone)" : ""));
+            Div card = new Div(text);
+            card.addClassNames("portal-card", "portal-payment");
+            section.add(card);
+        }
+        return section;
+    }
+
+    private Component card() {
+        Section section = section("portal-card-on-file", "Card on file");
+        FamilyCardService.FamilyCard card = cards.myCard();
+        Paragraph facts = new Paragraph((card.card() == null ? "No card saved"
+                : card.card().label() + " · expires " + card.card().expiry())
+                + (card.autopay() ? " · invoices are charged to it automatically" : ""));
+        facts.setId("portal-card-facts");
+        section.add(facts);
+        if (card.setupLink() != null) {
+            // The office's hosted Stripe setup page: the card number never reaches this app.
+            Anchor setup = new Anchor(card.setupLink().toString(), card.card() == null ? "Save a card" : "Replace the card");
+            setup.setId("portal-card-setup");
+            setup.addClassName("portal-button");
+            section.add(setup);
+        }
+        return section;
+    }
+
+    static Div card(FamilySession session, BusinessProfile business) {
+        Div head = new Div(new Span(PortalFormat.when(business, session.startsAt())), PortalFormat.badge(session));
+        head.addClassName("portal-card-head");
+        Div card = new Div(head, new Div(PortalFormat.what(session)));
+        if (session.location() != null && !session.location().isBlank()) {
+            card.add(new Div("Location: " + session.location()));
+        }
+        card.addClassName("portal-card");
+        return card;
+    }
+
+    private static Section section(String id, String title) {
+        Section section = new Section(new H2(title));
+        section.setId(id);
+        section.addClassName("portal-section");
+        return section;
+    }
+
+    private static Paragraph empty(String text) {
+        Paragraph paragraph = new Paragraph(text);
+        paragraph.addClassName("subtitle");
+        return paragraph;
+    }
+}
