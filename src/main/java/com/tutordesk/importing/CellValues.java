@@ -73,6 +73,11 @@ final class CellValues {
         }
     }
 
+    /** @return 5 October 2026 as the locale's short date with a four-digit year, e.g. "10/5/2026" (en-US) */
+    String dateExample() {
+        return dateExample;
+    }
+
     /** @return how an amount is written here, e.g. "1,234.50" (en-US) or "1.234,50" (de-DE) */
     String amountExample() {
         return example;

@@ -138,6 +138,16 @@ public class ImportService {
     }
 
     /**
+     * @return how dates are written in the business locale besides ISO, e.g. "10/5/2026"
+     * @throws AccessDeniedException unless the caller is an admin
+     */
+    public String dateFormat() {
+        currentUsers.requireAdmin();
+        BusinessProfile profile = settings.profile();
+        return new CellValues(profile.locale(), profile.currency()).dateExample();
+    }
+
+    /**
      * Imports the file in a transaction that is rolled back: what the import would do, row by row,
      * with every error; nothing is written.
      *

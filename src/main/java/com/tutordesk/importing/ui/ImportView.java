@@ -157,7 +157,8 @@ class ImportView extends Main {
                 new java.io.ByteArrayInputStream(imports.template(chosen)), ImportService.templateFileName(chosen),
                 "text/csv; charset=UTF-8", -1)));
         rules.setText(chosen.label() + ": " + chosen.rules() + ". Amounts are written like " + imports.amountFormat()
-                + " (the business's locale and currency); lengths in minutes (60) or h:mm (1:30).");
+                + " (the business's locale and currency); lengths in minutes (60) or h:mm (1:30)"
+                + (chosen == ImportKind.SESSIONS ? "; dates like " + imports.dateFormat() + " or 2026-10-05." : "."));
         showMapping();
     }
 
