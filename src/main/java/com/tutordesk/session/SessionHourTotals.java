@@ -16,7 +16,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -132,8 +131,13 @@ public class SessionHourTotals {
     private final class Pending {
         final Map<Key, Delta> deltas = new TreeMap<>();
         final Map<Long, Delta> clients = new TreeMap<>();
+        /** Written: a change arriving now (after the last flush) would be lost, so it fails instead. */
+        boolean written;
 
         void add(Counted counted, int sign) {
+            if (written) {
+                throw new IllegalStateException("A session changed after its transaction's totals were written");
+            }
             if (counted.storedUnbilled()) {
                 Delta c = clients.computeIfAbsent(counted.clientId(), k -> new Delta());
                 c.sessions += sign;
@@ -148,6 +152,7 @@ public class SessionHourTotals {
         }
 
         void write(SharedSessionContractImplementor session) {
+            written = true;
             deltas.values().removeIf(Delta::isZero);
             clients.values().removeIf(Delta::isZero);
             if (deltas.isEmpty() && clients.isEmpty()) {
@@ -228,19 +233,27 @@ public class SessionHourTotals {
                 || TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
             throw new IllegalStateException("A session was written outside a read-write transaction");
         }
-        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+        // Keyed by the Hibernate session of this transaction, not by this bean: a transaction started
+        // inside another (REQUIRES_NEW, an event listener after commit) has its own session, so its
+        // changes are written with it, never lost into the outer one's.
+        SharedSessionContractImplementor session = em.unwrap(SharedSessionContractImplementor.class);
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(session);
         if (pending == null) {
             Pending created = new Pending();
-            TransactionSynchronizationManager.bindResource(this, created);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(SessionHourTotals.this);
-                }
-            });
-            // Hibernate runs this after its last flush, so changes flushed at commit are in.
-            em.unwrap(SharedSessionContractImplementor.class).getTransactionCompletionCallbacks()
+            TransactionSynchronizationManager.bindResource(session, created);
+            // Hibernate runs the first after its last flush, so changes flushed at commit are in.
+            session.getTransactionCompletionCallbacks()
                     .registerCallback((TransactionCompletionCallbacks.BeforeCompletionCallback) created::write);
+            session.getTransactionCompletionCallbacks().registerCallback(
+                    (TransactionCompletionCallbacks.AfterCompletionCallback) (success, s) ->
+                            TransactionSynchronizationManager.unbindResourceIfPossible(s));
+            TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            TransactionSynchronizationManager.unbindResourceIfPossible(session);
+                        }
+                    });
             pending = created;
         }
         return pending;
@@ -261,6 +274,13 @@ public class SessionHourTotals {
      * write session rows with SQL into a running application's database.
      */
     public static void recount(JdbcTemplate jdbc) {
+        // One transaction (joined when the caller has one), so no write lands between delete and insert.
+        new org.springframework.transaction.support.TransactionTemplate(
+                new org.springframework.jdbc.datasource.DataSourceTransactionManager(jdbc.getDataSource()))
+                .executeWithoutResult(status -> recountNow(jdbc));
+    }
+
+    private static void recountNow(JdbcTemplate jdbc) {
         jdbc.update("delete from client_unbilled_totals");
         jdbc.update("insert into client_unbilled_totals (client_id, sessions, client_amount_minor)"
                 + " select s.client_id, count(*), sum(s.client_amount_minor - s.prepaid_amount_minor) from tutoring_sessions s where "

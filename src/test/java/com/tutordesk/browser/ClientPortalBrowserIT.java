@@ -126,6 +126,7 @@ class ClientPortalBrowserIT extends BrowserTest {
         app.jdbc.update("update tutoring_sessions set report = ?, report_sent_text = ?, report_sent_at = ?,"
                 + " report_sent_to = 'parent@example.org' where id = ?", report, asSent,
                 TestData.utc(Instant.now().minus(Duration.ofDays(1))), session);
+        com.tutordesk.session.SessionHourTotals.recount(app.jdbc);
     }
 
     private static void screenshot(Page page, String step) {

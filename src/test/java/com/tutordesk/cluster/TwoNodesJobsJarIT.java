@@ -180,6 +180,7 @@ class TwoNodesJobsJarIT {
                     + " ends_at = utc_timestamp(6) + interval ? minute + interval duration_minutes minute where id = ?",
                     180 + 10 * i, 180 + 10 * i, sessions.get(i));
         }
+        com.tutordesk.session.SessionHourTotals.recount(jdbc);
         return sessions;
     }
 
