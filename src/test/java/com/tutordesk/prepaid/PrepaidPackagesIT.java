@@ -86,6 +86,9 @@ class PrepaidPackagesIT {
     LowBalanceEmails lowBalance;
 
     @Autowired
+    com.tutordesk.billing.PaymentsService payments;
+
+    @Autowired
     com.tutordesk.mail.MailOutbox outbox;
 
     DemoAccounts demo;
@@ -369,6 +372,27 @@ class PrepaidPackagesIT {
         long after = log(engagement, YESTERDAY, "14:00", 60);
         assertThat(cover(after)).containsEntry("billing_state", "UNBILLED");
         assertThatThrownBy(() -> prepaid.refundUnused(packageId)).isInstanceOf(RuleViolationException.class);
+    }
+
+    // ---- Payments page ----
+
+    @Test
+    void payments_count_only_the_billable_remainder_as_unbilled_and_show_prepaid_hours_left_at_package_prices() {
+        long unbilledBefore = payments.totals().unbilledMinor();
+        PrepaidTotals prepaidBefore = prepaid.totals();
+        pay(sell(engagement, 600, 45_000));
+        long odd = family.engagement(family.student(TestData.unique("Ben")), 4_999);
+        pay(sell(odd, 60, 4_999));
+
+        log(engagement, YESTERDAY, "09:00", 120);
+        log(odd, YESTERDAY, "11:00", 75);
+
+        PrepaidTotals after = prepaid.totals();
+        assertThat(after.minutesLeft() - prepaidBefore.minutesLeft()).isEqualTo(480);
+        // $450.00 × 480 / 600 = $360.00 left at the package's price; the $49.99 package is used up.
+        assertThat(after.valueLeftMinor() - prepaidBefore.valueLeftMinor()).isEqualTo(36_000);
+        // Only the 15 unprepaid minutes at $49.99 an hour are unbilled: $12.50.
+        assertThat(payments.totals().unbilledMinor() - unbilledBefore).isEqualTo(1_250);
     }
 
     // ---- low-balance email ----
