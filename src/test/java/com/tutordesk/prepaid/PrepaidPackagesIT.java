@@ -203,6 +203,9 @@ class PrepaidPackagesIT {
 
         assertThat(cover(session)).containsEntry("billing_state", "PREPAID").containsEntry("prepaid_minutes", 90);
         assertThat(left(engagement)).isEqualTo(510);
+        // Tutor pay is per session as always: 90 minutes at the $25.00 wage.
+        assertThat(jdbc.queryForObject("select tutor_earnings_minor from tutoring_sessions where id = ?", Long.class,
+                session)).isEqualTo(3_750);
         assertThat(sessionBilling.billableSessions(family.clientId, null)).isEmpty();
         assertThat(prepaid.packagesOfEngagement(engagement).getFirst().uses())
                 .singleElement().satisfies(use -> {
