@@ -21,9 +21,12 @@ import java.time.Instant;
 public record CalendarEntry(long id, long version, Instant startsAt, Instant endsAt, SessionStatus status,
         BillingState billing, long tutorId, String tutorName, String studentName, String subjectName) {
 
-    /** @return whether the session can be moved (unbilled: domain.md "not when invoiced") */
+    /**
+     * @return whether the session can be moved (unbilled, or prepaid: it gives package minutes back or takes
+     *         more, issue 17; domain.md "not when invoiced")
+     */
     public boolean movable() {
-        return billing == BillingState.UNBILLED;
+        return billing == BillingState.UNBILLED || billing == BillingState.PREPAID;
     }
 
     /** @return whether it takes up the tutor's time (cancelled sessions do not; domain.md "Status") */

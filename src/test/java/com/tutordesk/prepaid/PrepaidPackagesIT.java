@@ -87,6 +87,9 @@ class PrepaidPackagesIT {
     LowBalanceEmails lowBalance;
 
     @Autowired
+    com.tutordesk.billing.PaymentsService payments;
+
+    @Autowired
     com.tutordesk.mail.MailOutbox outbox;
 
     DemoAccounts demo;
@@ -202,6 +205,9 @@ class PrepaidPackagesIT {
 
         assertThat(cover(session)).containsEntry("billing_state", "PREPAID").containsEntry("prepaid_minutes", 90);
         assertThat(left(engagement)).isEqualTo(510);
+        // Tutor pay is per session as always: 90 minutes at the $25.00 wage.
+        assertThat(jdbc.queryForObject("select tutor_earnings_minor from tutoring_sessions where id = ?", Long.class,
+                session)).isEqualTo(3_750);
         assertThat(sessionBilling.billableSessions(family.clientId, null)).isEmpty();
         assertThat(prepaid.packagesOfEngagement(engagement).getFirst().uses())
                 .singleElement().satisfies(use -> {
@@ -371,6 +377,27 @@ class PrepaidPackagesIT {
         long after = log(engagement, YESTERDAY, "14:00", 60);
         assertThat(cover(after)).containsEntry("billing_state", "UNBILLED");
         assertThatThrownBy(() -> prepaid.refundUnused(packageId)).isInstanceOf(RuleViolationException.class);
+    }
+
+    // ---- Payments page ----
+
+    @Test
+    void payments_count_only_the_billable_remainder_as_unbilled_and_show_prepaid_hours_left_at_package_prices() {
+        long unbilledBefore = payments.totals().unbilledMinor();
+        PrepaidTotals prepaidBefore = prepaid.totals();
+        pay(sell(engagement, 600, 45_000));
+        long odd = family.engagement(family.student(TestData.unique("Ben")), 4_999);
+        pay(sell(odd, 60, 4_999));
+
+        log(engagement, YESTERDAY, "09:00", 120);
+        log(odd, YESTERDAY, "11:00", 75);
+
+        PrepaidTotals after = prepaid.totals();
+        assertThat(after.minutesLeft() - prepaidBefore.minutesLeft()).isEqualTo(480);
+        // $450.00 × 480 / 600 = $360.00 left at the package's price; the $49.99 package is used up.
+        assertThat(after.valueLeftMinor() - prepaidBefore.valueLeftMinor()).isEqualTo(36_000);
+        // Only the 15 unprepaid minutes at $49.99 an hour are unbilled: $12.50.
+        assertThat(payments.totals().unbilledMinor() - unbilledBefore).isEqualTo(1_250);
     }
 
     // ---- low-balance email ----

@@ -62,6 +62,12 @@ class SessionDetailsViewIT extends SpringBrowserlessTest {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    com.tutordesk.billing.InvoiceIssuingService issuing;
+
+    @Autowired
+    com.tutordesk.billing.InvoiceSettlementService settlement;
+
     DemoAccounts demo;
     SessionWorld world;
 
@@ -133,6 +139,27 @@ class SessionDetailsViewIT extends SpringBrowserlessTest {
         assertThat(view.sendInvoice.isVisible()).isTrue();
         assertThat(view.sendInvoice.getHref()).isEqualTo("invoices/new?client=" + world.clientId + "&session=" + id);
         assertThat(view.saveAndSend.isEnabled()).isTrue();
+    }
+
+    @Test
+    void a_session_completed_before_its_package_was_paid_offers_apply_package_and_then_shows_both_parts() {
+        long id = world.session(YESTERDAY_4_30_PM, 75, "COMPLETED");
+        signIn.as(world.adminEmail);
+        java.time.LocalDate today = java.time.LocalDate.of(2026, 11, 25);
+        long invoice = issuing.create(new com.tutordesk.billing.NewInvoice(world.clientId, List.of(), List.of(),
+                today.plusDays(14), com.tutordesk.billing.NewInvoice.Delivery.SEND_NOW, null,
+                List.of(new com.tutordesk.billing.NewInvoice.PackageLine(world.engagementId, 60, 6000, null))));
+        settlement.markPaid(invoice, new com.tutordesk.billing.ManualPayment(com.tutordesk.billing.PaymentMethod.CASH,
+                today, null));
+        SessionDetailsView view = open(world.adminEmail, id);
+        assertThat(fact(view, "Billing")).isEqualTo("Unbilled");
+        assertThat(view.applyPackage.isVisible()).isTrue();
+
+        test(view.applyPackage).click();
+
+        assertThat(fact(view, "Billing")).isEqualTo("Prepaid 1 h + unbilled 15 min");
+        assertThat(view.applyPackage.isVisible()).isFalse();
+        assertThat(historyLines(view)).anySatisfy(line -> assertThat(line).contains("Package applied: 1 h covered"));
     }
 
     @Test
