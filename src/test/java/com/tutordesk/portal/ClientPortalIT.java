@@ -239,6 +239,7 @@ class ClientPortalIT {
         long theirs = data.session(other.engagementId, now.minus(Duration.ofDays(1)), 60, "COMPLETED");
         data.session(other.engagementId, now.plus(Duration.ofDays(1)), 60, "SCHEDULED");
         data.updateSession(upcoming, "location = ?", "Library, room 2");
+        long calledOff = data.session(family.engagementId, now.plus(Duration.ofDays(4)), 60, "CANCELLED");
 
         signIn.as(demo.adminEmail());
         reports.saveAndSend(reported, 0, new SessionNotes(5, "Worked on factoring; practise problems 1-10.",
@@ -255,7 +256,8 @@ class ClientPortalIT {
         signIn.out();
 
         signedInAs(family);
-        assertThat(familySessions.upcoming()).extracting(FamilySession::id).containsExactly(upcoming);
+        assertThat(familySessions.upcoming()).extracting(FamilySession::id).containsExactly(upcoming, calledOff);
+        assertThat(familySessions.session(calledOff).status()).isEqualTo(com.tutordesk.session.SessionStatus.CANCELLED);
         FamilySession next = familySessions.upcoming().getFirst();
         assertThat(next.location()).isEqualTo("Library, room 2");
         assertThat(next.tutorName()).isEqualTo(jdbc.queryForObject("select name from tutors where id = ?",
