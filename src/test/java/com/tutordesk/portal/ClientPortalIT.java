@@ -373,6 +373,41 @@ class ClientPortalIT {
     }
 
     @Test
+    void a_family_switches_autopay_only_where_the_business_allows_it_and_only_with_a_card() {
+        PortalFixture family = PortalFixture.create(jdbc, data, "Autopay");
+        signIn.as(demo.adminEmail());
+        FamilyCardService.AutopaySwitch off = familyCards.autopaySwitch();
+        if (off.familiesMaySwitch()) {
+            off = familyCards.updateAutopaySwitch(false, off.version());
+        }
+        long offVersion = off.version();
+        signIn.out();
+        signedInAs(family);
+        try {
+            assertThat(familyCards.myCard().maySwitchAutopay()).isFalse();
+            assertThatThrownBy(() -> familyCards.setMyAutopay(true)).isInstanceOf(RuleViolationException.class)
+                    .hasMessage(FamilyCardService.SWITCH_NOT_ALLOWED);
+
+            signIn.as(demo.adminEmail());
+            familyCards.updateAutopaySwitch(true, offVersion);
+            signIn.as(family.contactEmail);
+            assertThat(familyCards.myCard().maySwitchAutopay()).isTrue();
+            assertThatThrownBy(() -> familyCards.setMyAutopay(true)).as("no card yet")
+                    .isInstanceOf(RuleViolationException.class);
+            data.giveCard(family.clientId);
+            familyCards.setMyAutopay(true);
+            assertThat(familyCards.myCard().autopay()).isTrue();
+            familyCards.setMyAutopay(false);
+            assertThat(jdbc.queryForObject("select autopay from clients where id = ?", Boolean.class,
+                    family.clientId)).isFalse();
+        } finally {
+            signIn.as(demo.adminEmail());
+            FamilyCardService.AutopaySwitch now = familyCards.autopaySwitch();
+            familyCards.updateAutopaySwitch(false, now.version());
+        }
+    }
+
+    @Test
     void staff_do_not_use_the_family_services() {
         signIn.as(demo.adminEmail());
         assertThatThrownBy(() -> familySessions.upcoming()).isInstanceOf(AccessDeniedException.class);
