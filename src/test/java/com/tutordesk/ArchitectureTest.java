@@ -54,7 +54,7 @@ class ArchitectureTest {
             Map.entry("session_reminders", "schedule"), Map.entry("schedule_settings", "schedule"),
             Map.entry("calendar_feeds", "schedule"),
             Map.entry("known_browsers", "security"), Map.entry("sign_in_email_changes", "security"),
-            Map.entry("portal_invitations", "security"),
+            Map.entry("portal_invitations", "security"), Map.entry("payment_settings", "payment"),
             Map.entry("tutor_pay", "payroll"), Map.entry("tutor_pay_lines", "payroll"),
             Map.entry("pay_period_closings", "payroll"), Map.entry("tutor_pay_adjustments", "payroll"),
             Map.entry("tutor_pay_events", "payroll"),

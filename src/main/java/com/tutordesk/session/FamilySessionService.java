@@ -74,30 +74,31 @@ public class FamilySessionService {
     }
 
     /**
-     * @return the family's sessions still to come (scheduled, starting from now), soonest first, at
-     *         most {@link #LIST_LIMIT}
+     * @return the family's sessions still to come, soonest first, at most {@link #LIST_LIMIT}: scheduled
+     *         ones that have not ended, and future ones that were cancelled (the family sees that they
+     *         are off)
      * @throws org.springframework.security.access.AccessDeniedException unless the caller is a client
      */
     @Transactional(readOnly = true)
     public List<FamilySession> upcoming() {
         CurrentUser family = currentUsers.requireClient();
         Instant now = clock.instant();
-        return jdbc.query(SELECT + " where s.client_id = ? and s.status = 'SCHEDULED' and s.ends_at > ?"
-                        + " order by s.starts_at, s.id limit " + LIST_LIMIT,
-                (rs, row) -> map(rs, now), family.clientId(), utc(now));
+        return jdbc.query(SELECT + " where s.client_id = ? and s.ends_at > ? and (s.status = 'SCHEDULED'"
+                        + " or s.starts_at > ?) order by s.starts_at, s.id limit " + LIST_LIMIT,
+                (rs, row) -> map(rs, now), family.clientId(), utc(now), utc(now));
     }
 
     /**
-     * @return the family's sessions that have ended or were cancelled, newest first, at most
-     *         {@link #LIST_LIMIT}, each with its sent report
+     * @return the family's other sessions — ended, or cancelled once started — newest first, at most
+     *         {@link #LIST_LIMIT}, each with its sent report (exactly those {@link #upcoming()} leaves out)
      * @throws org.springframework.security.access.AccessDeniedException unless the caller is a client
      */
     @Transactional(readOnly = true)
     public List<FamilySession> past() {
         CurrentUser family = currentUsers.requireClient();
         Instant now = clock.instant();
-        return jdbc.query(SELECT + " where s.client_id = ? and (s.status <> 'SCHEDULED' or s.ends_at <= ?)"
-                        + " and s.starts_at <= ? order by s.starts_at desc, s.id desc limit " + LIST_LIMIT,
+        return jdbc.query(SELECT + " where s.client_id = ? and (s.ends_at <= ? or (s.status <> 'SCHEDULED'"
+                        + " and s.starts_at <= ?)) order by s.starts_at desc, s.id desc limit " + LIST_LIMIT,
                 (rs, row) -> map(rs, now), family.clientId(), utc(now), utc(now));
     }
 

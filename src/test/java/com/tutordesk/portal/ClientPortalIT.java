@@ -239,6 +239,7 @@ class ClientPortalIT {
         long theirs = data.session(other.engagementId, now.minus(Duration.ofDays(1)), 60, "COMPLETED");
         data.session(other.engagementId, now.plus(Duration.ofDays(1)), 60, "SCHEDULED");
         data.updateSession(upcoming, "location = ?", "Library, room 2");
+        long calledOff = data.session(family.engagementId, now.plus(Duration.ofDays(4)), 60, "CANCELLED");
 
         signIn.as(demo.adminEmail());
         reports.saveAndSend(reported, 0, new SessionNotes(5, "Worked on factoring; practise problems 1-10.",
@@ -255,7 +256,8 @@ class ClientPortalIT {
         signIn.out();
 
         signedInAs(family);
-        assertThat(familySessions.upcoming()).extracting(FamilySession::id).containsExactly(upcoming);
+        assertThat(familySessions.upcoming()).extracting(FamilySession::id).containsExactly(upcoming, calledOff);
+        assertThat(familySessions.session(calledOff).status()).isEqualTo(com.tutordesk.session.SessionStatus.CANCELLED);
         FamilySession next = familySessions.upcoming().getFirst();
         assertThat(next.location()).isEqualTo("Library, room 2");
         assertThat(next.tutorName()).isEqualTo(jdbc.queryForObject("select name from tutors where id = ?",
@@ -368,6 +370,41 @@ class ClientPortalIT {
         assertThat(saved.setupLink()).as("the same signed link replaces it").isEqualTo(none.setupLink());
         signIn.as(demo.adminEmail());
         assertThatThrownBy(() -> familyCards.myCard()).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void a_family_switches_autopay_only_where_the_business_allows_it_and_only_with_a_card() {
+        PortalFixture family = PortalFixture.create(jdbc, data, "Autopay");
+        signIn.as(demo.adminEmail());
+        FamilyCardService.AutopaySwitch off = familyCards.autopaySwitch();
+        if (off.familiesMaySwitch()) {
+            off = familyCards.updateAutopaySwitch(false, off.version());
+        }
+        long offVersion = off.version();
+        signIn.out();
+        signedInAs(family);
+        try {
+            assertThat(familyCards.myCard().maySwitchAutopay()).isFalse();
+            assertThatThrownBy(() -> familyCards.setMyAutopay(true)).isInstanceOf(RuleViolationException.class)
+                    .hasMessage(FamilyCardService.SWITCH_NOT_ALLOWED);
+
+            signIn.as(demo.adminEmail());
+            familyCards.updateAutopaySwitch(true, offVersion);
+            signIn.as(family.contactEmail);
+            assertThat(familyCards.myCard().maySwitchAutopay()).isTrue();
+            assertThatThrownBy(() -> familyCards.setMyAutopay(true)).as("no card yet")
+                    .isInstanceOf(RuleViolationException.class);
+            data.giveCard(family.clientId);
+            familyCards.setMyAutopay(true);
+            assertThat(familyCards.myCard().autopay()).isTrue();
+            familyCards.setMyAutopay(false);
+            assertThat(jdbc.queryForObject("select autopay from clients where id = ?", Boolean.class,
+                    family.clientId)).isFalse();
+        } finally {
+            signIn.as(demo.adminEmail());
+            FamilyCardService.AutopaySwitch now = familyCards.autopaySwitch();
+            familyCards.updateAutopaySwitch(false, now.version());
+        }
     }
 
     @Test

@@ -10,7 +10,11 @@ import com.tutordesk.session.FamilySessionService;
 import com.tutordesk.session.FamilySessionService.FamilySession;
 import com.tutordesk.settings.BusinessProfile;
 import com.tutordesk.settings.SettingsService;
+import com.tutordesk.shared.RuleViolationException;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
@@ -156,6 +160,27 @@ class PortalHomeView extends Div implements BeforeEnterObserver {
                 + (card.autopay() ? " · invoices are charged to it automatically" : ""));
         facts.setId("portal-card-facts");
         section.add(facts);
+        if (card.maySwitchAutopay()) {
+            Checkbox autopay = new Checkbox("Charge my invoices to this card automatically", card.autopay());
+            autopay.setId("portal-autopay");
+            autopay.setEnabled(card.card() != null || card.autopay());
+            autopay.addValueChangeListener(change -> {
+                if (!change.isFromClient()) {
+                    return;
+                }
+                try {
+                    cards.setMyAutopay(change.getValue());
+                    Notification.show(change.getValue() ? "Automatic payments on: invoices are charged to your card"
+                            : "Automatic payments off: invoices come with a Pay now link", 4000,
+                            Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                } catch (RuleViolationException refused) {
+                    autopay.setValue(change.getOldValue());
+                    Notification.show(refused.getMessage(), 8000, Notification.Position.MIDDLE)
+                            .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                }
+            });
+            section.add(autopay);
+        }
         if (card.setupLink() != null) {
             // The office's hosted Stripe setup page: the card number never reaches this app.
             Anchor setup = new Anchor(card.setupLink().toString(), card.card() == null ? "Save a card" : "Replace the card");
