@@ -8,6 +8,6 @@
  * the family's calendar feed is the schedule module's, scoped to the family's sessions.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "billing", "directory", "mail", "payment", "people", "schedule", "schedule::ui", "security", "session", "settings",
+        "billing", "directory", "mail", "payment", "people", "prepaid", "schedule", "schedule::ui", "security", "session", "settings",
         "shared"})
 package com.tutordesk.portal;

@@ -82,14 +82,24 @@ public class PrepaidService {
     }
 
     /**
-     * The client's package balances for the client portal: one per package, awaiting payment first. No role
-     * check beyond the id: the portal passes the signed-in client's own id (never one from a URL).
+     * The signed-in family's package balances, for the client portal (domain.md "Client portal": package
+     * balances): one per package, awaiting payment first.
      *
-     * @param clientId the signed-in client's id
+     * @throws org.springframework.security.access.AccessDeniedException unless the caller is a client login
+     */
+    @Transactional(readOnly = true)
+    public List<PackageBalance> familyBalances() {
+        return balancesOfClient(currentUsers.requireClient().clientId());
+    }
+
+    /**
+     * A client's package balances, one per package, awaiting payment first. No role check: only
+     * {@link #familyBalances()} calls it, with the signed-in client's own id.
+     *
      * @return the balances; empty for a client without packages (or an unknown id)
      */
     @Transactional(readOnly = true)
-    public List<PackageBalance> balancesOfClient(long clientId) {
+    List<PackageBalance> balancesOfClient(long clientId) {
         return rows(clientId, null).stream().map(row -> {
             Engagement engagement = em.find(Engagement.class, row.engagementId());
             return new PackageBalance(engagement.getSubject().getName() + " with " + engagement.getTutor().getName(),

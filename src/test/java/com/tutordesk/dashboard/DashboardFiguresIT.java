@@ -13,6 +13,7 @@ import com.tutordesk.testing.DemoAccounts;
 import com.tutordesk.testing.IntegrationTest;
 import com.tutordesk.testing.SignIn;
 import com.tutordesk.testing.TestClock;
+import com.tutordesk.testing.TestData;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -58,6 +59,9 @@ class DashboardFiguresIT {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    TestData data;
 
     DemoAccounts demo;
     BusinessProfile profile;
@@ -187,6 +191,17 @@ class DashboardFiguresIT {
 
     @Test
     void the_to_do_counts_equal_counts_made_independently() {
+        // This week, one tutor: 10:00-11:00 and 10:30-11:30 overlap; 11:30-12:30 only touches the second;
+        // a cancelled 10:15 overlaps nothing. Two of the four count.
+        signIn.as(demo.adminEmail());
+        long tutor = data.tutor(TestData.unique("Overlap tutor"));
+        long engagement = data.engagement(tutor, data.student(data.client(TestData.unique("Overlap family")), "Olive"),
+                data.subject(), 6000, 4000);
+        Instant ten = dashboard.currentWeekStart().plusDays(2).atTime(10, 0).atZone(profile.zone()).toInstant();
+        data.session(engagement, ten, 60, "SCHEDULED");
+        data.session(engagement, ten.plusSeconds(30 * 60), 60, "SCHEDULED");
+        data.session(engagement, ten.plusSeconds(90 * 60), 60, "SCHEDULED");
+        data.session(engagement, ten.plusSeconds(15 * 60), 60, "CANCELLED");
         signIn.as(demo.adminEmail());
         Map<TodoItem.Kind, Long> todo = new HashMap<>();
         dashboard.admin().todo().forEach(item -> todo.put(item.kind(), item.count()));
@@ -227,6 +242,7 @@ class DashboardFiguresIT {
             overlapping += clash ? 1 : 0;
         }
         assertThat(todo.get(TodoItem.Kind.OVERLAPPING_SESSIONS)).isEqualTo(overlapping);
+        assertThat(overlapping).as("the two overlapping sessions made above, at least").isGreaterThanOrEqualTo(2);
     }
 
     @Test

@@ -84,6 +84,13 @@ class ClientPortalIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    com.tutordesk.settings.SettingsService settings;
+    @Autowired
+    com.tutordesk.prepaid.PrepaidService prepaid;
+    @Autowired
+    com.tutordesk.billing.InvoiceSettlementService settlement;
+
     DemoAccounts demo;
 
     @BeforeEach
@@ -413,5 +420,31 @@ class ClientPortalIT {
         assertThatThrownBy(() -> familySessions.upcoming()).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> familyInvoices.invoices()).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> portal.family()).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> prepaid.familyBalances()).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void a_family_sees_the_hours_left_on_its_own_prepaid_packages_and_no_other_familys() {
+        PortalFixture family = PortalFixture.create(jdbc, data, "Packages");
+        PortalFixture other = PortalFixture.create(jdbc, data, "Other packages");
+        signIn.as(demo.adminEmail());
+        java.time.LocalDate today = settings.profile().today(clock);
+        for (PortalFixture f : List.of(family, other)) {
+            long invoice = issuing.create(new com.tutordesk.billing.NewInvoice(f.clientId, List.of(), List.of(),
+                    today.plusDays(14), com.tutordesk.billing.NewInvoice.Delivery.SEND_NOW, null,
+                    List.of(new com.tutordesk.billing.NewInvoice.PackageLine(f.engagementId, 600, 50_000, null))));
+            settlement.markPaid(invoice, new com.tutordesk.billing.ManualPayment(
+                    com.tutordesk.billing.PaymentMethod.CASH, today, null));
+        }
+        signIn.out();
+
+        signedInAs(family);
+
+        assertThat(prepaid.familyBalances()).singleElement().satisfies(balance -> {
+            assertThat(balance.studentName()).isEqualTo("Packages student");
+            assertThat(balance.minutesBought()).isEqualTo(600);
+            assertThat(balance.minutesLeft()).isEqualTo(600);
+            assertThat(balance.state()).isEqualTo(com.tutordesk.prepaid.PackageState.ACTIVE);
+        });
     }
 }

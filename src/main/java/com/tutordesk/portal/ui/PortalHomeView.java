@@ -1,5 +1,7 @@
 package com.tutordesk.portal.ui;
 
+import com.tutordesk.prepaid.PackageBalance;
+import com.tutordesk.prepaid.PrepaidService;
 import com.tutordesk.billing.FamilyInvoiceService;
 import com.tutordesk.payment.FamilyCardService;
 import com.tutordesk.portal.PortalService;
@@ -49,9 +51,11 @@ class PortalHomeView extends Div implements BeforeEnterObserver {
     private final SettingsService settings;
     private final CalendarFeedService feeds;
     private final FamilyCardService cards;
+    private final PrepaidService prepaid;
 
     PortalHomeView(PortalService portal, FamilySessionService sessions, FamilyInvoiceService invoices,
-            SettingsService settings, CalendarFeedService feeds, FamilyCardService cards) {
+            SettingsService settings, CalendarFeedService feeds, FamilyCardService cards, PrepaidService prepaid) {
+        this.prepaid = prepaid;
         this.feeds = feeds;
         this.cards = cards;
         this.portal = portal;
@@ -70,8 +74,8 @@ class PortalHomeView extends Div implements BeforeEnterObserver {
         Paragraph subtitle = new Paragraph(family.clientName() + " · times in "
                 + business.zone().getId().replace('_', ' '));
         subtitle.addClassName("subtitle");
-        add(hello, subtitle, upcoming(business), past(business), invoiceList(business), payments(business),
-                card(), new CalendarFeedSection.Section(feeds));
+        add(hello, subtitle, upcoming(business), past(business), invoiceList(business), packages(),
+                payments(business), card(), new CalendarFeedSection.Section(feeds));
     }
 
     private Component upcoming(BusinessProfile business) {
@@ -130,6 +134,24 @@ class PortalHomeView extends Div implements BeforeEnterObserver {
                 pay.addClassName("portal-button");
                 card.add(pay);
             }
+            section.add(card);
+        }
+        return section;
+    }
+
+    /** Prepaid hours (issue 17): bought, used and left per package, as h:mm, and the package's state. */
+    private Component packages() {
+        Section section = section("portal-packages", "Prepaid hours");
+        List<PackageBalance> balances = prepaid.familyBalances();
+        if (balances.isEmpty()) {
+            section.add(empty("No prepaid packages."));
+        }
+        for (PackageBalance balance : balances) {
+            Span text = new Span(balance.studentName() + " · " + balance.engagementLabel() + " · "
+                    + BusinessProfile.formatDuration(balance.minutesLeft()) + " left of "
+                    + BusinessProfile.formatDuration(balance.minutesBought()) + " · " + balance.state().label());
+            Div card = new Div(text);
+            card.addClassNames("portal-card", "portal-package");
             section.add(card);
         }
         return section;
