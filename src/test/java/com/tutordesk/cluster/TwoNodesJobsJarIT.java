@@ -32,12 +32,11 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * per invoice).
  *
  * <p>How "in the middle" is made certain: before the work appears, the test holds a database lock on
- * the third item of each job (an uncommitted row with the key the job will insert, or the run's third
- * client row locked for update), so each job does two items and waits there. The node holding a job
+ * the third item of each job (an uncommitted row with the key the job will insert, or the row the job
+ * locks first: the third overdue invoice, the run's third client), so each job does two items and waits there. The node holding a job
  * is killed; the test then lets its locks go. If the two nodes shared the jobs, a third node is started
  * and the second holder is killed too. The times are written to target/cluster/two-nodes-jobs.md.
  */
-@org.junit.jupiter.api.Disabled("Flaky: in 1 of 3 full runs on 2026-12-07 the jobs had not each done two items within 2 minutes; passed in the other two (kill -9 -> other node finished each job 12.4-12.5 s later). Cause not found yet; see the closing note.")
 class TwoNodesJobsJarIT {
 
     static final String DATABASE = "tutordesk_two_nodes_jobs";
@@ -84,7 +83,12 @@ class TwoNodesJobsJarIT {
         List<Long> invoices = overdueReminderWork(jdbc);
         long run = billingRunWork(jdbc);
 
-        ClusterNodes.await("each job did two items and waits at the third", Duration.ofSeconds(120), () ->
+        awaitWithState(jdbc, "each job did two items and waits at the third", Duration.ofSeconds(120), () -> String.format(
+                "session reminders %d, overdue reminders %d, billing run clients %s",
+                count(jdbc, "select count(*) from session_reminders where session_id in " + in(sessions)),
+                count(jdbc, "select count(*) from invoice_reminders where invoice_id in " + in(invoices)),
+                jdbc.queryForList("select concat(client_id, ':', outcome) from billing_run_clients where run_id = ?"
+                        + " order by position", String.class, run)), () ->
                 count(jdbc, "select count(*) from session_reminders where session_id in " + in(sessions)) == BLOCKED
                         && count(jdbc, "select count(*) from invoice_reminders where invoice_id in " + in(invoices))
                         == BLOCKED
@@ -187,7 +191,7 @@ class TwoNodesJobsJarIT {
 
     /**
      * Five open invoices made overdue by a month (in this order) with the reminders switched off while
-     * the test sets them up; the third already has an uncommitted reminder 1, so the job waits on its key.
+     * the test sets them up; the third is locked for update, so the job waits on its row.
      */
     private List<Long> overdueReminderWork(JdbcTemplate jdbc) throws SQLException {
         jdbc.update("update billing_settings set overdue_reminders = false where id = 1");
@@ -202,8 +206,10 @@ class TwoNodesJobsJarIT {
             jdbc.update("update invoices set issue_date = ?, due_date = ? where id = ?", today.minusDays(54 - i),
                     today.minusDays(40 - i), invoices.get(i));
         }
-        hold("insert into invoice_reminders (invoice_id, reminder_number, sent_on, sent_at, mail_message_id)"
-                + " values (?, 1, utc_date(), utc_timestamp(6), 0)", invoices.get(BLOCKED));
+        // The invoice row, which the job locks before it records a reminder: an uncommitted reminder row
+        // instead made the job wait at the first invoice whenever the reminders deleted above were still
+        // delete-marked (not purged), because its unique check then holds a gap lock (seen in 1 of 3 runs).
+        hold("select id from invoices where id = ? for update", invoices.get(BLOCKED));
         jdbc.update("update billing_settings set overdue_reminders = true where id = 1");
         return invoices;
     }
@@ -243,6 +249,39 @@ class TwoNodesJobsJarIT {
         jdbc.update("insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version, priority)"
                 + " values (?, ?, utc_timestamp(6), false, 1, 0)", BILLING_RUN, String.valueOf(run));
         return run;
+    }
+
+    /**
+     * As {@link ClusterNodes#await}, but a failure tells what each job had done and what every open
+     * transaction was waiting on, so that a timeout names its cause.
+     */
+    private static Instant awaitWithState(JdbcTemplate jdbc, String what, Duration limit,
+            java.util.function.Supplier<String> progress, java.util.function.BooleanSupplier condition) {
+        try {
+            return ClusterNodes.await(what, limit, condition);
+        } catch (AssertionError timedOut) {
+            StringBuilder state = new StringBuilder(timedOut.getMessage()).append("\nDone: ").append(progress.get())
+                    .append("\nScheduled tasks picked: ");
+            state.append(jdbc.queryForList("select concat(task_name, '/', task_instance, ' by ', picked_by)"
+                    + " from scheduled_tasks where picked", String.class));
+            state.append("\nTransactions: ");
+            jdbc.query("select trx_mysql_thread_id, trx_state, trx_started, trx_query from information_schema.innodb_trx",
+                    rs -> {
+                        state.append("\n  #").append(rs.getLong(1)).append(' ').append(rs.getString(2)).append(" since ")
+                                .append(rs.getString(3)).append(": ").append(rs.getString(4));
+                    });
+            state.append("\nLock waits (requesting <- blocking): ");
+            jdbc.query("select requesting_trx_id, blocking_trx_id from information_schema.innodb_lock_waits", rs -> {
+                state.append("\n  ").append(rs.getString(1)).append(" <- ").append(rs.getString(2));
+            });
+            jdbc.query("select lock_trx_id, lock_mode, lock_type, lock_table, lock_index, lock_data"
+                    + " from information_schema.innodb_locks", rs -> {
+                        state.append("\n  lock ").append(rs.getString(1)).append(' ').append(rs.getString(2)).append(' ')
+                                .append(rs.getString(3)).append(' ').append(rs.getString(4)).append(' ')
+                                .append(rs.getString(5)).append(' ').append(rs.getString(6));
+                    });
+            throw new AssertionError(state.toString(), timedOut);
+        }
     }
 
     private static boolean finished(JdbcTemplate jdbc, String job, List<Long> sessions, List<Long> invoices, long run) {
