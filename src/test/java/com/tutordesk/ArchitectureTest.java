@@ -62,7 +62,9 @@ class ArchitectureTest {
             Map.entry("billing_run_sessions", "billing"), Map.entry("billing_settings", "billing"),
             Map.entry("overdue_reminder_opt_outs", "billing"), Map.entry("invoice_reminders", "billing"),
             Map.entry("prepaid_packages", "prepaid"), Map.entry("prepaid_usages", "prepaid"),
-            Map.entry("prepaid_settings", "prepaid"));
+            Map.entry("prepaid_settings", "prepaid"),
+            Map.entry("session_hour_totals", "session"), Map.entry("client_unbilled_totals", "session"),
+            Map.entry("tutor_week_totals", "session"));
 
     /**
      * Read models and loaders that must read (or, for the demo, write) other modules' tables, each
@@ -118,6 +120,14 @@ class ArchitectureTest {
             Map.entry("com.tutordesk.dashboard.ReportsService", new ReadModel(Set.of("tutoring_sessions", "tutors",
                     "students", "subjects", "clients"), "the reports page (issue 19): revenue by client, tutor or"
                             + " subject and utilisation, one grouped statement each")),
+            Map.entry("com.tutordesk.session.SessionHourTotals", new ReadModel(Set.of("business_settings"),
+                    "the totals kept on every session write (issues 19, 20) read the business time zone and locale"
+                            + " under a shared lock on the settings row, so a change of calendar (which rebuilds"
+                            + " the per-week totals holding that row) and a session write never cross")),
+            Map.entry("com.tutordesk.session.TutorWeekTotals", new ReadModel(Set.of("business_settings", "tutors"),
+                    "the per-tutor week totals (issue 19): built in the calendar of the settings row (read there,"
+                            + " not from the per-node cache, so that reads and writes agree during a change), read"
+                            + " with tutor names in one statement")),
             Map.entry("com.tutordesk.demo.DemoDataLoader", new ReadModel(Set.of("users", "tutors"),
                     "names the demo logins of a database loaded by an earlier start, before any module runs")));
 

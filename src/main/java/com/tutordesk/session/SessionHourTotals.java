@@ -28,7 +28,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * as a change from one {@link Counted} to another; the changes of a transaction are summed per key here
  * and written once, in key order (so two transactions never lock the same totals rows in opposite
  * orders), by a Hibernate before-completion callback: after Hibernate's last flush, before the commit.
- * A rollback throws them away with the rest. Writes that bypass the entity (plain SQL) must call
+ * A rollback throws them away with the rest. The same write keeps {@code tutor_week_totals}
+ * ({@link TutorWeekTotals}: sessions per tutor and business week, for the dashboard). Writes that bypass the entity (plain SQL) must call
  * {@link #rebuild()} — only the demo loader and tests do.
  */
 @Component
@@ -49,6 +50,11 @@ public class SessionHourTotals {
     private static final String CLIENT_UPSERT = """
             insert into client_unbilled_totals (client_id, sessions, client_amount_minor) values (?, ?, ?)
             on duplicate key update sessions = sessions + ?, client_amount_minor = client_amount_minor + ?
+            """;
+
+    private static final String TUTOR_WEEK_UPSERT = """
+            insert into tutor_week_totals (status, week_start, tutor_id, sessions, minutes) values (?, ?, ?, ?, ?)
+            on duplicate key update sessions = sessions + ?, minutes = minutes + ?
             """;
 
     /** Sessions unbilled by what is stored, as {@link Counted#storedUnbilled()} says, on {@code s}. */
@@ -72,15 +78,19 @@ public class SessionHourTotals {
      * @param clientAmount client amount, minor units
      * @param tutorAmount  tutor earnings, minor units
      * @param prepaidAmount part of the client amount covered by prepaid packages, minor units
+     * @param tutorId      the session's tutor ({@link TutorWeekTotals})
+     * @param startsAt     the start, whose business-local date {@link TutorWeekTotals} counts it on
      */
-    record Counted(Key key, long clientId, int minutes, long clientAmount, long tutorAmount, long prepaidAmount) {
+    record Counted(Key key, long clientId, int minutes, long clientAmount, long tutorAmount, long prepaidAmount,
+            long tutorId, Instant startsAt) {
 
         static Counted of(TutoringSession s) {
             // Billable: something left to invoice once packages have covered their part (issue 17).
             long billable = s.getClientAmountMinor() - s.getPrepaidAmountMinor();
             return new Counted(new Key(hourOf(s.getStartsAt()), s.getStatus().name(), s.getBillingState().name(),
                     reportState(s).name(), billable > 0), s.getClientId(), s.getDurationMinutes(),
-                    s.getClientAmountMinor(), s.getTutorEarningsMinor(), s.getPrepaidAmountMinor());
+                    s.getClientAmountMinor(), s.getTutorEarningsMinor(), s.getPrepaidAmountMinor(), s.getTutorId(),
+                    s.getStartsAt());
         }
 
         /**
@@ -114,6 +124,22 @@ public class SessionHourTotals {
         }
     }
 
+    /** A session's place in {@code tutor_week_totals} before its start is read in the business calendar. */
+    private record TutorStart(long tutorId, Instant startsAt, String status) {
+    }
+
+    /** One row of {@code tutor_week_totals}, in the order rows are written (its primary key's). */
+    private record TutorWeek(String status, java.time.LocalDate weekStart, long tutorId)
+            implements Comparable<TutorWeek> {
+
+        @Override
+        public int compareTo(TutorWeek o) {
+            int c = status.compareTo(o.status);
+            c = c != 0 ? c : weekStart.compareTo(o.weekStart);
+            return c != 0 ? c : Long.compare(tutorId, o.tutorId);
+        }
+    }
+
     /** Sums of one key within one transaction. */
     private static final class Delta {
         long sessions;
@@ -131,6 +157,7 @@ public class SessionHourTotals {
     private final class Pending {
         final Map<Key, Delta> deltas = new TreeMap<>();
         final Map<Long, Delta> clients = new TreeMap<>();
+        final Map<TutorStart, Delta> tutorStarts = new java.util.HashMap<>();
         /** Written: a change arriving now (after the last flush) would be lost, so it fails instead. */
         boolean written;
 
@@ -143,6 +170,10 @@ public class SessionHourTotals {
                 c.sessions += sign;
                 c.client += sign * (counted.clientAmount() - counted.prepaidAmount());
             }
+            Delta t = tutorStarts.computeIfAbsent(new TutorStart(counted.tutorId(), counted.startsAt(),
+                    counted.key().status()), k -> new Delta());
+            t.sessions += sign;
+            t.minutes += (long) sign * counted.minutes();
             Delta d = deltas.computeIfAbsent(counted.key(), k -> new Delta());
             d.sessions += sign;
             d.minutes += (long) sign * counted.minutes();
@@ -155,10 +186,25 @@ public class SessionHourTotals {
             written = true;
             deltas.values().removeIf(Delta::isZero);
             clients.values().removeIf(Delta::isZero);
-            if (deltas.isEmpty() && clients.isEmpty()) {
+            tutorStarts.values().removeIf(Delta::isZero);
+            if (deltas.isEmpty() && clients.isEmpty() && tutorStarts.isEmpty()) {
                 return;
             }
             session.doWork(connection -> {
+                // The calendar first, under a shared lock on the settings row: a change of zone or first
+                // day of the week (which rebuilds tutor_week_totals holding that row) waits for this
+                // transaction or is waited for.
+                Map<TutorWeek, Delta> tutorWeeks = new TreeMap<>();
+                if (!tutorStarts.isEmpty()) {
+                    TutorWeekTotals.Calendar calendar = businessCalendar(connection);
+                    tutorStarts.forEach((start, delta) -> {
+                        Delta week = tutorWeeks.computeIfAbsent(new TutorWeek(start.status(),
+                                calendar.weekStart(start.startsAt()), start.tutorId()), k -> new Delta());
+                        week.sessions += delta.sessions;
+                        week.minutes += delta.minutes;
+                    });
+                    tutorWeeks.values().removeIf(Delta::isZero);
+                }
                 try (PreparedStatement upsert = connection.prepareStatement(CLIENT_UPSERT)) {
                     for (Map.Entry<Long, Delta> e : clients.entrySet()) {
                         upsert.setLong(1, e.getKey());
@@ -193,9 +239,37 @@ public class SessionHourTotals {
                     }
                     upsert.executeBatch();
                 }
+                try (PreparedStatement upsert = connection.prepareStatement(TUTOR_WEEK_UPSERT)) {
+                    for (Map.Entry<TutorWeek, Delta> e : tutorWeeks.entrySet()) {
+                        upsert.setString(1, e.getKey().status());
+                        upsert.setObject(2, e.getKey().weekStart());
+                        upsert.setLong(3, e.getKey().tutorId());
+                        upsert.setLong(4, e.getValue().sessions);
+                        upsert.setLong(5, e.getValue().minutes);
+                        upsert.setLong(6, e.getValue().sessions);
+                        upsert.setLong(7, e.getValue().minutes);
+                        upsert.addBatch();
+                    }
+                    upsert.executeBatch();
+                }
             });
             deltas.clear();
             clients.clear();
+            tutorStarts.clear();
+        }
+    }
+
+    /** The business calendar, read under a shared lock (H2, the single-node default, has no shared locks). */
+    private static TutorWeekTotals.Calendar businessCalendar(java.sql.Connection connection)
+            throws java.sql.SQLException {
+        boolean h2 = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("h2");
+        try (PreparedStatement select = connection.prepareStatement("select time_zone, locale from business_settings"
+                + " where id = 1" + (h2 ? "" : " lock in share mode"));
+                java.sql.ResultSet rs = select.executeQuery()) {
+            if (!rs.next()) {
+                throw new IllegalStateException("business_settings row 1 is missing");
+            }
+            return TutorWeekTotals.Calendar.of(rs.getString(1), rs.getString(2));
         }
     }
 
@@ -281,6 +355,8 @@ public class SessionHourTotals {
     }
 
     private static void recountNow(JdbcTemplate jdbc) {
+        // The settings row first, in the order session writes lock (settings, then the totals).
+        TutorWeekTotals.Calendar calendar = TutorWeekTotals.lockCalendar(jdbc);
         jdbc.update("delete from client_unbilled_totals");
         jdbc.update("insert into client_unbilled_totals (client_id, sessions, client_amount_minor)"
                 + " select s.client_id, count(*), sum(s.client_amount_minor - s.prepaid_amount_minor) from tutoring_sessions s where "
@@ -298,6 +374,7 @@ public class SessionHourTotals {
                        case when report_sent_at is not null then 'SENT' when report is null then 'NONE' else 'WRITTEN' end,
                        client_amount_minor - prepaid_amount_minor > 0
                 """);
+        TutorWeekTotals.rebuildIn(jdbc, calendar);
     }
 
     // ---- reading ----

@@ -21,10 +21,13 @@ public class SettingsService {
     private final BusinessSettingsRepository repository;
     private final CurrentUserService currentUsers;
     private final org.springframework.beans.factory.ObjectProvider<RecordedActivity> activity;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     SettingsService(BusinessSettingsRepository repository, CurrentUserService currentUsers,
-            org.springframework.beans.factory.ObjectProvider<RecordedActivity> activity) {
+            org.springframework.beans.factory.ObjectProvider<RecordedActivity> activity,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.repository = repository;
+        this.events = events;
         this.currentUsers = currentUsers;
         this.activity = activity;
     }
@@ -69,7 +72,8 @@ public class SettingsService {
     }
 
     /**
-     * Replaces the settings.
+     * Replaces the settings. A change of time zone or first day of the week publishes
+     * {@link BusinessCalendarChanged} in this transaction.
      *
      * @throws org.springframework.security.access.AccessDeniedException unless the user is an admin
      * @throws IllegalArgumentException naming the field when a value is invalid
@@ -91,7 +95,13 @@ public class SettingsService {
         }
         BusinessSettings settings = load();
         settings.apply(profile);
-        return repository.saveAndFlush(settings).toProfile();
+        BusinessProfile saved = repository.saveAndFlush(settings).toProfile();
+        java.time.DayOfWeek firstDay = java.time.temporal.WeekFields.of(saved.locale()).getFirstDayOfWeek();
+        if (!current.zone().equals(saved.zone())
+                || java.time.temporal.WeekFields.of(current.locale()).getFirstDayOfWeek() != firstDay) {
+            events.publishEvent(new BusinessCalendarChanged(saved.zone(), firstDay));
+        }
+        return saved;
     }
 
     /**

@@ -2,6 +2,7 @@ package com.tutordesk.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tutordesk.settings.BusinessProfile;
 import com.tutordesk.settings.SettingsService;
 import com.tutordesk.testing.HourTotalsCheck;
 import com.tutordesk.testing.IntegrationTest;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +53,8 @@ class SessionHourTotalsIT {
     SessionHourTotals hourTotals;
     @Autowired
     SettingsService settings;
+    @Autowired
+    TutorWeekTotals tutorWeeks;
     @Autowired
     TestData data;
     @Autowired
@@ -155,6 +159,7 @@ class SessionHourTotalsIT {
                 unbilledNow.params().toArray()));
 
         Instant now = clock.instant();
+        assertDeliveredPerWeekEqualsALiveCount(now);
         for (SessionFilter filter : filters(today)) {
             SessionListSql.Where where = SessionListSql.where(filter, null, zone, now);
             Map<String, Object> live = jdbc.queryForMap("select count(*) as n, coalesce(sum(s.duration_minutes), 0) as m,"
@@ -168,6 +173,63 @@ class SessionHourTotalsIT {
             assertThat(footer.count()).as(filter.toString()).isEqualTo(number(live, "n"));
             assertThat(footer.clientAmountMinor()).as(filter.toString()).isEqualTo(number(live, "c"));
         }
+    }
+
+    @Test
+    void a_change_of_the_business_time_zone_or_first_day_of_the_week_moves_each_session_to_its_week_in_the_new_calendar() {
+        BusinessProfile before = settings.profile();
+        Instant now = clock.instant();
+        // Sunday 02:30 UTC: Saturday evening in New York (the week before, from Sunday), Sunday morning in
+        // Kolkata; with weeks from Monday (en-GB), the end of a week.
+        LocalDate sunday = LocalDate.ofInstant(now, ZoneOffset.UTC).minusWeeks(1)
+                .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.SUNDAY));
+        world.session(sunday.atTime(2, 30).toInstant(ZoneOffset.UTC), 45, "COMPLETED");
+        SessionHourTotals.recount(jdbc);
+        assertDeliveredPerWeekEqualsALiveCount(now);
+        try {
+            settings.update(before.withBasics(before.name(), ZoneId.of("Asia/Kolkata"), before.currency(),
+                    before.locale()));
+            HourTotalsCheck.assertTutorWeeksAgreeWithSessions(jdbc);
+            assertDeliveredPerWeekEqualsALiveCount(now);
+            settings.update(before.withBasics(before.name(), ZoneId.of("Asia/Kolkata"), before.currency(),
+                    java.util.Locale.forLanguageTag("en-GB")));
+            HourTotalsCheck.assertTutorWeeksAgreeWithSessions(jdbc);
+            assertDeliveredPerWeekEqualsALiveCount(now);
+        } finally {
+            settings.update(before);
+        }
+        HourTotalsCheck.assertTutorWeeksAgreeWithSessions(jdbc);
+    }
+
+    /**
+     * Delivered sessions per week and tutor for 12 weeks, from the totals, equal a live count with the
+     * weeks worked out in Java from the settings row.
+     */
+    private void assertDeliveredPerWeekEqualsALiveCount(Instant now) {
+        Map<String, Object> row = jdbc.queryForMap("select time_zone, locale from business_settings where id = 1");
+        ZoneId zone = ZoneId.of((String) row.get("time_zone"));
+        java.time.DayOfWeek firstDay = java.time.temporal.WeekFields.of(java.util.Locale.forLanguageTag(
+                (String) row.get("locale"))).getFirstDayOfWeek();
+        LocalDate current = LocalDate.ofInstant(now, zone).with(java.time.temporal.TemporalAdjusters.previousOrSame(firstDay));
+        Map<String, String> live = new java.util.TreeMap<>();
+        jdbc.query("select tutor_id, starts_at, duration_minutes from tutoring_sessions s where"
+                + " ((s.status = 'COMPLETED' and s.starts_at <= ?) or (s.status = 'SCHEDULED' and s.ends_at <= ?))",
+                rs -> {
+                    LocalDate week = rs.getObject(2, java.time.LocalDateTime.class).atOffset(ZoneOffset.UTC)
+                            .atZoneSameInstant(zone).toLocalDate()
+                            .with(java.time.temporal.TemporalAdjusters.previousOrSame(firstDay));
+                    if (!week.isBefore(current.minusWeeks(11)) && !week.isAfter(current)) {
+                        String key = week + " " + rs.getLong(1);
+                        String[] sums = live.getOrDefault(key, "0 0").split(" ");
+                        live.put(key, (Long.parseLong(sums[0]) + 1) + " " + (Long.parseLong(sums[1]) + rs.getLong(3)));
+                    }
+                }, TestData.utc(now), TestData.utc(now));
+        Map<String, String> kept = new java.util.TreeMap<>();
+        for (TutorWeekTotals.TutorWeek week : tutorWeeks.delivered(12, now)) {
+            kept.put(week.weekStart() + " " + week.tutorId(), week.sessions() + " " + week.minutes());
+        }
+        assertThat(kept).as("delivered sessions per week and tutor in " + zone + ", weeks from " + firstDay)
+                .isEqualTo(live).isNotEmpty();
     }
 
     @Test

@@ -15,7 +15,7 @@ public final class HourTotalsCheck {
     private HourTotalsCheck() {
     }
 
-    /** Asserts that both kept tables equal a recount of {@code tutoring_sessions}. */
+    /** Asserts that the kept tables (hour, per-client unbilled, tutor week totals) equal a recount of {@code tutoring_sessions}. */
     public static void assertAgreeWithSessions(JdbcTemplate jdbc) {
         assertThat(rows(jdbc, "select utc_hour, status, billing_state, report_state, billable, sessions, minutes,"
                 + " client_amount_minor, tutor_earnings_minor, prepaid_amount_minor from session_hour_totals"
@@ -41,6 +41,39 @@ public final class HourTotalsCheck {
                         + " sum(client_amount_minor - prepaid_amount_minor), 0, 0 from tutoring_sessions"
                         + " where billing_state = 'UNBILLED' and client_amount_minor - prepaid_amount_minor > 0"
                         + " and status in ('COMPLETED', 'LATE_CANCELLED') group by client_id order by client_id"));
+        assertTutorWeeksAgreeWithSessions(jdbc);
+    }
+
+    /**
+     * Asserts that {@code tutor_week_totals} equals a count of the sessions by status, business week of
+     * start and tutor, the weeks worked out here in Java (not by the SQL the table is built with) from the
+     * settings row's time zone and locale.
+     */
+    public static void assertTutorWeeksAgreeWithSessions(JdbcTemplate jdbc) {
+        java.util.Map<String, Object> settings = jdbc.queryForMap(
+                "select time_zone, locale from business_settings where id = 1");
+        java.time.ZoneId zone = java.time.ZoneId.of((String) settings.get("time_zone"));
+        java.time.DayOfWeek firstDay = java.time.temporal.WeekFields.of(java.util.Locale.forLanguageTag(
+                (String) settings.get("locale"))).getFirstDayOfWeek();
+        java.util.Map<String, long[]> expected = new java.util.TreeMap<>();
+        jdbc.query("select tutor_id, starts_at, status, duration_minutes from tutoring_sessions", rs -> {
+            java.time.LocalDate week = rs.getObject(2, java.time.LocalDateTime.class).atOffset(java.time.ZoneOffset.UTC)
+                    .atZoneSameInstant(zone).toLocalDate()
+                    .with(java.time.temporal.TemporalAdjusters.previousOrSame(firstDay));
+            long[] sums = expected.computeIfAbsent(rs.getString(3) + " " + week + " " + rs.getLong(1), k -> new long[2]);
+            sums[0]++;
+            sums[1] += rs.getLong(4);
+        });
+        java.util.Map<String, String> kept = new java.util.TreeMap<>();
+        jdbc.query("select status, week_start, tutor_id, sessions, minutes from tutor_week_totals"
+                + " where sessions <> 0 or minutes <> 0", rs -> {
+                    kept.put(rs.getString(1) + " " + rs.getObject(2, java.time.LocalDate.class) + " " + rs.getLong(3),
+                            rs.getLong(4) + " " + rs.getLong(5));
+                });
+        java.util.Map<String, String> recounted = new java.util.TreeMap<>();
+        expected.forEach((key, sums) -> recounted.put(key, sums[0] + " " + sums[1]));
+        assertThat(kept).as("tutor week totals against a recount in " + zone + ", weeks from " + firstDay)
+                .isEqualTo(recounted);
     }
 
     /** Rows as text, so that the database's types of sums and booleans do not matter. */
