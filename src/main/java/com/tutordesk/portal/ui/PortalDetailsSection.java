@@ -59,14 +59,12 @@ class PortalDetailsSection extends Section {
         addClassName("portal-section");
         contact = contacts.mine();
 
+        // No maxlength on these inputs: the browser would cut a longer text silently; the service says so.
         name.setId("portal-details-name");
-        name.setMaxLength(Client.NAME_MAX_LENGTH);
         name.setRequiredIndicatorVisible(true);
         phone.setId("portal-details-phone");
-        phone.setMaxLength(Client.PHONE_MAX_LENGTH);
         phone.setHelperText("Digits, spaces, + - ( ) . / and an extension");
         address.setId("portal-details-address");
-        address.setMaxLength(Client.ADDRESS_MAX_LENGTH);
         address.setHelperText("Where invoices are addressed");
         for (var field : new com.vaadin.flow.component.HasSize[] {name, phone, address, newEmail}) {
             field.setWidthFull();
