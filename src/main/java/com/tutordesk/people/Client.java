@@ -176,6 +176,18 @@ public class Client {
         this.autopay = autopay;
     }
 
+    /** The family's own correction in the portal (issue 18): only these three details. */
+    void correctContact(String contactName, String contactPhone, String address) {
+        this.billingContactName = contactName;
+        this.billingContactPhone = contactPhone;
+        this.address = address;
+    }
+
+    /** The billing email, after the family confirmed it from the new address (issue 18). */
+    void changeBillingEmail(String email) {
+        this.billingContactEmail = email;
+    }
+
     void rememberCustomer(String customerId) {
         this.stripeCustomerId = customerId;
     }

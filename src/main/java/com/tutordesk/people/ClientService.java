@@ -31,14 +31,19 @@ public class ClientService {
 
     private final ClientRepository clients;
     private final StudentRepository students;
+    private final ClientChangeLog history;
+    private final ClientChangeRepository changes;
     private final CurrentUserService currentUsers;
     private final ObjectProvider<PeopleUsage> usage;
     private final Clock clock;
 
-    ClientService(ClientRepository clients, StudentRepository students, CurrentUserService currentUsers,
-            ObjectProvider<PeopleUsage> usage, Clock clock) {
+    ClientService(ClientRepository clients, StudentRepository students, ClientChangeLog history,
+            ClientChangeRepository changes, CurrentUserService currentUsers, ObjectProvider<PeopleUsage> usage,
+            Clock clock) {
         this.clients = clients;
         this.students = students;
+        this.history = history;
+        this.changes = changes;
         this.currentUsers = currentUsers;
         this.usage = usage;
         this.clock = clock;
@@ -113,15 +118,36 @@ public class ClientService {
     }
 
     /**
+     * Saves the client form; each changed detail (name, billing contact name, email, phone, address) is
+     * recorded on the client's history with the staff member who saved it (issue 18). Changing the
+     * billing email here does not change the family's portal sign-in email (only the family's own,
+     * confirmed change does both: {@link FamilyContactService}).
+     *
      * @throws InvalidFieldException naming the field
      * @throws org.springframework.orm.ObjectOptimisticLockingFailureException when changed meanwhile
+     *         (by another staff member, or by the family in the portal)
      */
     @Transactional
     public void update(long id, long expectedVersion, ClientForm form) {
+        CurrentUser user = currentUsers.require();
         Client client = manageable(id);
         Versions.require(Client.class, id, client.getVersion(), expectedVersion);
+        ClientChangeLog.Snapshot before = ClientChangeLog.Snapshot.of(client);
         apply(client, form);
         clients.saveAndFlush(client);
+        history.byStaff(id, before, ClientChangeLog.Snapshot.of(client), user);
+    }
+
+    /**
+     * The client's history (issue 18): every change of its details, newest first, by staff or by the
+     * family in the portal. Visible to whoever may open the client's page.
+     *
+     * @throws NotFoundException when the client does not exist or the caller may not manage it
+     */
+    @Transactional(readOnly = true)
+    public List<ClientHistoryRow> history(long clientId) {
+        manageable(clientId);
+        return changes.findHistory(clientId);
     }
 
     /** Deactivates or reactivates a client (kept with its history; offered nowhere new). */

@@ -40,16 +40,19 @@ public class ClientLoginService {
             + " office to send a new invitation.";
 
     private final PortalInvitationRepository invitations;
+    private final ClientEmailChangeRepository emailChanges;
     private final UserAccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final CurrentUserService currentUsers;
     private final Clock clock;
     private final String publicUrl;
 
-    ClientLoginService(PortalInvitationRepository invitations, UserAccountRepository accounts,
+    ClientLoginService(PortalInvitationRepository invitations, ClientEmailChangeRepository emailChanges,
+            UserAccountRepository accounts,
             PasswordEncoder passwordEncoder, CurrentUserService currentUsers, Clock clock,
             @Value("${tutordesk.portal.public-url:http://localhost:8080}") String publicUrl) {
         this.invitations = invitations;
+        this.emailChanges = emailChanges;
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.currentUsers = currentUsers;
@@ -122,11 +125,9 @@ public class ClientLoginService {
         requireAddressFree(clientId, normalized);
         Instant now = clock.instant();
         invitations.findOpenByClientId(clientId).forEach(open -> open.revoke(now));
-        String token = Tokens.random(32);
-        Instant expiresAt = now.plus(INVITATION_VALIDITY);
-        invitations.saveAndFlush(new PortalInvitation(clientId, normalized, name, Tokens.sha256Hex(token), now,
-                expiresAt, staff.userId()));
-        return new Invitation(token, normalized, expiresAt);
+        OneTimeLink.Issued link = OneTimeLink.issue(now, INVITATION_VALIDITY);
+        invitations.saveAndFlush(new PortalInvitation(clientId, normalized, name, link.link(), staff.userId()));
+        return new Invitation(link.token(), normalized, link.link().expiresAt());
     }
 
     /**
@@ -140,7 +141,7 @@ public class ClientLoginService {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return invitations.findByTokenHash(Tokens.sha256Hex(token.strip()))
+        return invitations.findByTokenHash(OneTimeLink.digest(token))
                 .filter(invitation -> invitation.usableAt(now))
                 .map(invitation -> new InvitationPreview(invitation.getEmail(), invitation.getDisplayName(),
                         invitation.getExpiresAt()));
@@ -164,7 +165,7 @@ public class ClientLoginService {
     public String accept(String token, String password) {
         Instant now = clock.instant();
         PortalInvitation invitation = token == null || token.isBlank() ? null
-                : invitations.lockByTokenHash(Tokens.sha256Hex(token.strip())).orElse(null);
+                : invitations.lockByTokenHash(OneTimeLink.digest(token)).orElse(null);
         if (invitation == null || !invitation.usableAt(now)) {
             throw new RuleViolationException(LINK_NOT_USABLE);
         }
@@ -201,7 +202,7 @@ public class ClientLoginService {
         currentUsers.require();
         Instant now = clock.instant();
         Optional<UserAccount> login = accounts.findByClientId(clientId);
-        Optional<PortalInvitation> latest = invitations.findFirstByClientIdOrderByCreatedAtDescIdDesc(clientId);
+        Optional<PortalInvitation> latest = invitations.findFirstByClientIdOrderByLinkCreatedAtDescIdDesc(clientId);
         Instant openUntil = latest.filter(i -> i.usableAt(now)).map(PortalInvitation::getExpiresAt).orElse(null);
         State state;
         if (login.isPresent()) {
@@ -217,7 +218,8 @@ public class ClientLoginService {
 
     /**
      * "Disable portal login": the client's login can no longer sign in (its sessions end at their
-     * next request, {@link CurrentUserService}) and its open invitations stop working. A new
+     * next request, {@link CurrentUserService}) and its open invitations and confirm-new-email links
+     * ({@link ClientSignInEmailService}) stop working. A new
      * invitation enables it again once accepted.
      *
      * @throws org.springframework.security.access.AccessDeniedException unless the caller is staff
@@ -227,6 +229,8 @@ public class ClientLoginService {
         currentUsers.require();
         Instant now = clock.instant();
         invitations.findOpenByClientId(clientId).forEach(open -> open.revoke(now));
+        emailChanges.findOpenByClientId(clientId).forEach(open -> open.link().revoke(now));
+        emailChanges.flush();
         accounts.findByClientId(clientId).ifPresent(account -> {
             account.setEnabled(false);
             accounts.saveAndFlush(account);

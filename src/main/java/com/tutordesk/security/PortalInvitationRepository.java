@@ -11,13 +11,14 @@ interface PortalInvitationRepository extends JpaRepository<PortalInvitation, Lon
 
     /** The invitation of a link, its row locked so that two clicks on it cannot both set a password. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select i from PortalInvitation i where i.tokenHash = :tokenHash")
+    @Query("select i from PortalInvitation i where i.link.tokenHash = :tokenHash")
     Optional<PortalInvitation> lockByTokenHash(String tokenHash);
 
+    @Query("select i from PortalInvitation i where i.link.tokenHash = :tokenHash")
     Optional<PortalInvitation> findByTokenHash(String tokenHash);
 
-    @Query("select i from PortalInvitation i where i.clientId = :clientId and i.usedAt is null and i.revokedAt is null")
+    @Query("select i from PortalInvitation i where i.clientId = :clientId and i.link.usedAt is null and i.link.revokedAt is null")
     List<PortalInvitation> findOpenByClientId(long clientId);
 
-    Optional<PortalInvitation> findFirstByClientIdOrderByCreatedAtDescIdDesc(long clientId);
+    Optional<PortalInvitation> findFirstByClientIdOrderByLinkCreatedAtDescIdDesc(long clientId);
 }

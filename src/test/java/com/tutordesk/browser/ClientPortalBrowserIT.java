@@ -24,7 +24,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
  * Issue 18 in Chromium: the office invoices a family and invites its billing contact from the client
  * page; the parent, on a phone-sized screen, opens the link from the email (read from the outbox),
  * chooses a password, signs in on the ordinary sign-in page, lands on the family portal, reads the
- * last session report and downloads the invoice.
+ * last session report, downloads the invoice and corrects the phone, which the office then sees on
+ * the client's history.
  */
 class ClientPortalBrowserIT extends BrowserTest {
 
@@ -114,12 +115,25 @@ class ClientPortalBrowserIT extends BrowserTest {
             }
             screenshot(parent, "invoice");
 
+            // "Your details": the parent corrects the phone; it is saved at once and on the client's history.
+            parent.locator("#portal-home-link").click();
+            parent.waitForURL(Pattern.compile(".*/portal$"));
+            parent.locator("#portal-details-phone input").fill("+1 (415) 555-0142");
+            parent.locator("#portal-details-save").click();
+            assertThat(parent.locator("vaadin-notification-card")).containsText("Your details are saved");
+            parent.reload();
+            assertThat(parent.locator("#portal-details-phone input")).hasValue("+1 (415) 555-0142");
+            screenshot(parent, "details");
+
             parent.navigate(app.baseUrl + "/clients/" + client);
             assertThat(parent.locator("body")).containsText("Not found");
             parent.navigate(app.baseUrl + "/sessions/" + last);
             assertThat(parent.locator("body")).containsText("Not found");
             assertThat(parent.locator("body")).not().containsText("Office only");
         }
+        page.navigate(app.baseUrl + "/clients/" + client);
+        waitForGridCell("#client-history", "the family, in the portal");
+        waitForGridCell("#client-history", "+1 (415) 555-0142");
     }
 
     private void sentReport(long session, String report, String asSent) {

@@ -109,6 +109,10 @@ class PermissionMatrixIT {
     @Autowired
     FamilyInvoiceService familyInvoices;
     @Autowired
+    com.tutordesk.people.FamilyContactService familyContacts;
+    @Autowired
+    com.tutordesk.portal.PortalEmailChangeService emailChanges;
+    @Autowired
     SignIn signIn;
     @Autowired
     TestData data;
@@ -229,7 +233,22 @@ class PermissionMatrixIT {
                 new Row("read a family's own sessions in the portal", Outcome.DENIED, Outcome.DENIED,
                         Outcome.DENIED, Outcome.ALLOWED, () -> familySessions.past()),
                 new Row("read a family's own invoices in the portal", Outcome.DENIED, Outcome.DENIED,
-                        Outcome.DENIED, Outcome.ALLOWED, () -> familyInvoices.invoices()));
+                        Outcome.DENIED, Outcome.ALLOWED, () -> familyInvoices.invoices()),
+                new Row("see the history of a client the office added", Outcome.ALLOWED, Outcome.NOT_FOUND,
+                        Outcome.NOT_FOUND, () -> clients.history(officeClient)),
+                new Row("see the history of a client the Enhanced-Access tutor added", Outcome.ALLOWED,
+                        Outcome.ALLOWED, Outcome.NOT_FOUND, () -> clients.history(eaClient)),
+                new Row("read a family's own contact details in the portal", Outcome.DENIED, Outcome.DENIED,
+                        Outcome.DENIED, Outcome.ALLOWED, () -> familyContacts.mine()),
+                new Row("correct a family's own contact details in the portal", Outcome.DENIED, Outcome.DENIED,
+                        Outcome.DENIED, Outcome.ALLOWED, () -> familyContacts.correct(family,
+                                familyContacts.mine().version(), new com.tutordesk.people.ContactCorrection(
+                                        "Pat Portal", "555 0100", "1 Portal Lane"))),
+                new Row("correct another family's contact details", Outcome.DENIED, Outcome.DENIED, Outcome.DENIED,
+                        Outcome.NOT_FOUND, () -> familyContacts.correct(officeClient, 0,
+                                new com.tutordesk.people.ContactCorrection("Eve", null, null))),
+                new Row("ask to change another family's email", Outcome.DENIED, Outcome.DENIED, Outcome.DENIED,
+                        Outcome.NOT_FOUND, () -> emailChanges.request(officeClient, "eve@example.org")));
 
         List<DynamicTest> tests = new ArrayList<>();
         for (Row row : rows) {

@@ -4,6 +4,7 @@ import com.tutordesk.directory.ClientPageSection;
 import com.tutordesk.engagement.EngagementRow;
 import com.tutordesk.engagement.EngagementService;
 import com.tutordesk.people.ClientDetails;
+import com.tutordesk.people.ClientHistoryRow;
 import com.tutordesk.people.ClientService;
 import com.tutordesk.people.StudentRow;
 import com.tutordesk.people.SubjectService;
@@ -40,7 +41,7 @@ import org.springframework.data.domain.Sort;
 /**
  * A client's page: billing contact and address; sections of other modules (the card on file and
  * autopay, issue 8) through {@link ClientPageSection}; students (added here); engagements;
- * sessions with the unbilled total. Admins see every client; a tutor with Enhanced Access the
+ * sessions with the unbilled total; the history of changes to the details (issue 18). Admins see every client; a tutor with Enhanced Access the
  * clients they added (others are "not found"); a tutor without none.
  */
 @Route("clients/:id")
@@ -60,6 +61,7 @@ class ClientView extends Main implements BeforeEnterObserver {
     final Paragraph unbilled = new Paragraph();
     Grid<EngagementRow> engagementGrid;
     Grid<RelatedSession> sessionGrid;
+    final Grid<ClientHistoryRow> history = new Grid<>();
     ClientFormLayout form;
 
     private final ClientService clients;
@@ -115,6 +117,20 @@ class ClientView extends Main implements BeforeEnterObserver {
         students.addComponentColumn(this::studentActions).setAutoWidth(true).setFlexGrow(0);
         students.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         students.setAllRowsVisible(true);
+
+        // The client's history (issue 18): who changed which detail, newest first, in the business's zone.
+        history.addColumn(change -> profile.formatDateTime(change.changedAt())).setHeader("When").setKey("when")
+                .setAutoWidth(true).setFlexGrow(0);
+        history.addColumn(ClientHistoryRow::actor).setHeader("Who").setKey("who");
+        history.addColumn(change -> change.field().label()).setHeader("Detail").setKey("field");
+        history.addColumn(change -> shown(change.oldValue())).setHeader("Before").setKey("before");
+        history.addColumn(change -> shown(change.newValue())).setHeader("After").setKey("after");
+        history.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        history.setId("client-history");
+    }
+
+    private static String shown(String value) {
+        return value == null ? "(empty)" : value;
     }
 
     @Override
@@ -166,6 +182,17 @@ class ClientView extends Main implements BeforeEnterObserver {
         HorizontalLayout sessionsHeader = new HorizontalLayout(new H3("Sessions"), createInvoice);
         sessionsHeader.setAlignItems(HorizontalLayout.Alignment.BASELINE);
         add(sessionsHeader, unbilled, sessionGrid);
+
+        List<ClientHistoryRow> changes = clients.history(client.id());
+        history.setItems(changes);
+        history.setAllRowsVisible(changes.size() <= 10);
+        history.setHeight(changes.size() <= 10 ? null : "24rem");
+        Paragraph historyNote = new Paragraph(changes.isEmpty() ? "No changes to the details since the client was"
+                + " added on " + profile.formatDate(profile.local(client.createdAt()).toLocalDate()) + "."
+                : "Changes to the details, newest first, by the office or by the family in the portal.");
+        historyNote.addClassName("subtitle");
+        history.setVisible(!changes.isEmpty());
+        add(new H3("History"), historyNote, history);
     }
 
     private static HorizontalLayout header(String text, Button action) {

@@ -4,6 +4,8 @@ import com.tutordesk.prepaid.PackageBalance;
 import com.tutordesk.prepaid.PrepaidService;
 import com.tutordesk.billing.FamilyInvoiceService;
 import com.tutordesk.payment.FamilyCardService;
+import com.tutordesk.people.FamilyContactService;
+import com.tutordesk.portal.PortalEmailChangeService;
 import com.tutordesk.portal.PortalService;
 import com.tutordesk.schedule.CalendarFeedService;
 import com.tutordesk.schedule.ui.CalendarFeedSection;
@@ -36,8 +38,9 @@ import java.util.List;
 
 /**
  * A family's home (issue 18, domain.md "Client portal"): their students' upcoming sessions, past
- * sessions with the reports that were sent, invoices with Pay now, and payments. Everything comes
- * from the family services, which read only this family's records.
+ * sessions with the reports that were sent, invoices with Pay now, payments, the card on file, and
+ * "Your details" (contact details the family may correct). Everything comes from the family services,
+ * which read and change only this family's records.
  */
 @Route(value = ClientAccessible.PORTAL_HOME, layout = PortalLayout.class)
 @PageTitle("Family portal · Tutordesk")
@@ -52,10 +55,15 @@ class PortalHomeView extends Div implements BeforeEnterObserver {
     private final CalendarFeedService feeds;
     private final FamilyCardService cards;
     private final PrepaidService prepaid;
+    private final FamilyContactService contacts;
+    private final PortalEmailChangeService emailChanges;
 
     PortalHomeView(PortalService portal, FamilySessionService sessions, FamilyInvoiceService invoices,
-            SettingsService settings, CalendarFeedService feeds, FamilyCardService cards, PrepaidService prepaid) {
+            SettingsService settings, CalendarFeedService feeds, FamilyCardService cards, PrepaidService prepaid,
+            FamilyContactService contacts, PortalEmailChangeService emailChanges) {
         this.prepaid = prepaid;
+        this.contacts = contacts;
+        this.emailChanges = emailChanges;
         this.feeds = feeds;
         this.cards = cards;
         this.portal = portal;
@@ -75,7 +83,8 @@ class PortalHomeView extends Div implements BeforeEnterObserver {
                 + business.zone().getId().replace('_', ' '));
         subtitle.addClassName("subtitle");
         add(hello, subtitle, upcoming(business), past(business), invoiceList(business), packages(),
-                payments(business), card(), new CalendarFeedSection.Section(feeds));
+                payments(business), card(), new PortalDetailsSection(contacts, emailChanges, business),
+                new CalendarFeedSection.Section(feeds));
     }
 
     private Component upcoming(BusinessProfile business) {

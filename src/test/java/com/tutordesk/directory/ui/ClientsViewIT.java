@@ -174,4 +174,27 @@ class ClientsViewIT extends SpringBrowserlessTest {
                 .contains("Open the existing engagement");
         assertThat(DuplicateEngagementException.class).isNotNull();
     }
+
+    @Test
+    void the_client_page_shows_the_history_of_its_details_with_who_changed_them() {
+        long client = data.client(TestData.unique("History family"));
+        ClientView page = navigate("clients/" + client, ClientView.class);
+        assertThat(page.history.isVisible()).as("nothing changed yet").isFalse();
+
+        test(page.form.contactPhone).setValue("+1 212 555 0100");
+        test(page.form.address).setValue("12 Elm Street");
+        test(page.save).click();
+
+        assertThat(page.history.isVisible()).isTrue();
+        assertThat(test(page.history).size()).isEqualTo(2);
+        String admin = jdbc.queryForObject("select display_name from users where email = ?", String.class,
+                demo.adminEmail());
+        for (int row = 0; row < 2; row++) {
+            com.tutordesk.people.ClientHistoryRow change = test(page.history).getRow(row);
+            assertThat(change.actor()).isEqualTo(admin);
+            assertThat(change.oldValue()).isNull();
+        }
+        assertThat(test(page.history).getCellText(0, 0)).as("when, in the business's zone").isNotBlank();
+        assertThat(test(page.history).getCellText(0, 3)).isEqualTo("(empty)");
+    }
 }

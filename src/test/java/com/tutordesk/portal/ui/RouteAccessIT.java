@@ -93,6 +93,8 @@ class RouteAccessIT extends SpringBrowserlessTest {
         EXPECTED.put("portal/sessions/:sessionId(\\d{1,18})", List.of(N, N, N, O));
         EXPECTED.put("portal/invoices/:invoiceId(\\d{1,18})", List.of(N, N, N, O));
         EXPECTED.put("portal/welcome/:token", List.of(O, O, O, O));
+        // The confirm-new-email link may be opened on any device, signed in or not (the token is the key).
+        EXPECTED.put("portal/email/:token", List.of(O, O, O, O));
     }
 
     @Autowired
@@ -111,6 +113,18 @@ class RouteAccessIT extends SpringBrowserlessTest {
     SessionReportService reports;
     @Autowired
     InvoiceIssuingService issuing;
+    @Autowired
+    com.tutordesk.portal.PortalEmailChangeService emailChanges;
+
+    private String latestConfirmToken(long clientId) {
+        String body = jdbc.queryForObject("select text_body from mail_messages where ref_type = ? and ref_id = ?"
+                + " order by id desc limit 1", String.class, com.tutordesk.portal.PortalEmailChangeService.MAIL_REFERENCE,
+                clientId);
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/portal/email/([A-Za-z0-9_-]{43})")
+                .matcher(body);
+        assertThat(link.find()).isTrue();
+        return link.group(1);
+    }
 
     @AfterEach
     void tearDown() {
@@ -135,6 +149,10 @@ class RouteAccessIT extends SpringBrowserlessTest {
         invitations.invite(family.clientId);
         String open = PortalFixture.latestInvitationToken(jdbc, family.clientId);
         signIn.out();
+        signIn.as(family.contactEmail);
+        emailChanges.request(family.clientId, TestData.unique("routes").toLowerCase() + "@example.org");
+        signIn.out();
+        String confirm = latestConfirmToken(family.clientId);
         long engagement = family.engagementId;
         Map<String, String> parameters = Map.of("sessionId", String.valueOf(session), "id", "?",
                 "invoiceId", String.valueOf(invoice), "tutorId", String.valueOf(family.tutorId),
@@ -149,7 +167,8 @@ class RouteAccessIT extends SpringBrowserlessTest {
                 mismatches.add("route " + template + " is missing from the table");
                 continue;
             }
-            String path = path(template, parameters, family, engagement);
+            String path = template.startsWith("portal/email/") ? "portal/email/" + confirm
+                    : path(template, parameters, family, engagement);
             StringBuilder row = new StringBuilder();
             for (Who who : Who.values()) {
                 signIn.as(switch (who) {
