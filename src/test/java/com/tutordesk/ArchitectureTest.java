@@ -124,6 +124,9 @@ class ArchitectureTest {
                     "the totals kept on every session write (issues 19, 20) read the business time zone and locale"
                             + " under a shared lock on the settings row, so a change of calendar (which rebuilds"
                             + " the per-week totals holding that row) and a session write never cross")),
+            Map.entry("com.tutordesk.session.SessionSortKeys", new ReadModel(PEOPLE,
+                    "copies the names the sessions list sorts by onto the session rows (issue 20) for writes made"
+                            + " with SQL (the demo loader, tests); renames arrive as people.NameChanged")),
             Map.entry("com.tutordesk.session.TutorWeekTotals", new ReadModel(Set.of("business_settings", "tutors"),
                     "the per-tutor week totals (issue 19): built in the calendar of the settings row (read there,"
                             + " not from the per-node cache, so that reads and writes agree during a change), read"

@@ -158,6 +158,7 @@ class DemoBusinessGenerator {
         new DemoPayroll(jdbc, perBatch, ZONE).generate(properties.seed(), today, now);
         // Sessions, invoices and pay approvals went in with batched SQL, around the entity that keeps
         // the hour totals, so they are counted once here.
+        perBatch.executeWithoutResult(status -> com.tutordesk.session.SessionSortKeys.copyAll(jdbc));
         perBatch.executeWithoutResult(status -> com.tutordesk.session.SessionHourTotals.recount(jdbc));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         return new Result(tutors.size(), clients.size(), students.size(), engagements.size(), sessions, logins, took);

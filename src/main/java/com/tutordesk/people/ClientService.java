@@ -29,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ClientService {
 
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final ClientRepository clients;
     private final StudentRepository students;
     private final ClientChangeLog history;
@@ -39,7 +40,8 @@ public class ClientService {
 
     ClientService(ClientRepository clients, StudentRepository students, ClientChangeLog history,
             ClientChangeRepository changes, CurrentUserService currentUsers, ObjectProvider<PeopleUsage> usage,
-            Clock clock) {
+            Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.clients = clients;
         this.students = students;
         this.history = history;
@@ -133,9 +135,13 @@ public class ClientService {
         Client client = manageable(id);
         Versions.require(Client.class, id, client.getVersion(), expectedVersion);
         ClientChangeLog.Snapshot before = ClientChangeLog.Snapshot.of(client);
+        String oldName = client.getName();
         apply(client, form);
         clients.saveAndFlush(client);
         history.byStaff(id, before, ClientChangeLog.Snapshot.of(client), user);
+        if (!oldName.equals(client.getName())) {
+            events.publishEvent(new NameChanged(NameChanged.Kind.CLIENT, id, client.getName()));
+        }
     }
 
     /**
@@ -217,8 +223,12 @@ public class ClientService {
     public void updateStudent(long studentId, long expectedVersion, StudentForm form) {
         Student student = manageableStudent(studentId);
         Versions.require(Student.class, studentId, student.getVersion(), expectedVersion);
+        String oldName = student.getName();
         applyStudent(student, student.getClient().getId(), studentId, form);
         students.saveAndFlush(student);
+        if (!oldName.equals(student.getName())) {
+            events.publishEvent(new NameChanged(NameChanged.Kind.STUDENT, studentId, student.getName()));
+        }
     }
 
     /** Deactivates or reactivates a student. */

@@ -20,11 +20,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SubjectService {
 
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final SubjectRepository subjects;
     private final CurrentUserService currentUsers;
     private final ObjectProvider<PeopleUsage> usage;
 
-    SubjectService(SubjectRepository subjects, CurrentUserService currentUsers, ObjectProvider<PeopleUsage> usage) {
+    SubjectService(SubjectRepository subjects, CurrentUserService currentUsers, ObjectProvider<PeopleUsage> usage,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.subjects = subjects;
         this.currentUsers = currentUsers;
         this.usage = usage;
@@ -69,8 +72,12 @@ public class SubjectService {
         currentUsers.requireAdmin();
         Subject subject = load(id);
         Versions.require(Subject.class, id, subject.getVersion(), expectedVersion);
+        String oldName = subject.getName();
         subject.rename(validName(name, id));
         subjects.saveAndFlush(subject);
+        if (!oldName.equals(subject.getName())) {
+            events.publishEvent(new NameChanged(NameChanged.Kind.SUBJECT, id, subject.getName()));
+        }
     }
 
     /** Deactivates (or reactivates) a subject: kept for history, offered nowhere new. */

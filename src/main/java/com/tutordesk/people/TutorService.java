@@ -50,6 +50,7 @@ public class TutorService {
         }
     }
 
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final TutorRepository tutors;
     private final SubjectRepository subjects;
     private final ClientRepository clients;
@@ -61,7 +62,9 @@ public class TutorService {
 
     TutorService(TutorRepository tutors, SubjectRepository subjects, ClientRepository clients,
             CurrentUserService currentUsers,
-            UserAccountService accounts, SettingsService settings, ObjectProvider<PeopleUsage> usage, Clock clock) {
+            UserAccountService accounts, SettingsService settings, ObjectProvider<PeopleUsage> usage, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.tutors = tutors;
         this.subjects = subjects;
         this.clients = clients;
@@ -137,8 +140,12 @@ public class TutorService {
         currentUsers.requireAdmin();
         Tutor tutor = load(id);
         Versions.require(Tutor.class, id, tutor.getVersion(), expectedVersion);
+        String oldName = tutor.getName();
         apply(tutor, id, form);
         tutors.saveAndFlush(tutor);
+        if (!oldName.equals(tutor.getName())) {
+            events.publishEvent(new NameChanged(NameChanged.Kind.TUTOR, id, tutor.getName()));
+        }
     }
 
     /**

@@ -29,6 +29,9 @@ import java.time.Instant;
 @Entity
 @Table(name = "tutoring_sessions")
 @jakarta.persistence.EntityListeners(SessionTotalsListener.class)
+// Only changed columns are written: the name sort keys are rewritten by SQL on a rename (SessionSortKeys),
+// and a session loaded before that must not write its old copy back.
+@org.hibernate.annotations.DynamicUpdate
 public class TutoringSession {
 
     public static final int LOCATION_MAX_LENGTH = 200;
@@ -193,7 +196,28 @@ public class TutoringSession {
     @Column(name = "draws_on_packages", nullable = false)
     private boolean drawsOnPackages;
 
+    /** Copies of the names the sessions list sorts by (V26_3), kept by {@link SessionSortKeys}. */
+    @Column(name = "sort_student_name", nullable = false, length = 120)
+    private String sortStudentName = "";
+
+    @Column(name = "sort_client_name", nullable = false, length = 120)
+    private String sortClientName = "";
+
+    @Column(name = "sort_tutor_name", nullable = false, length = 120)
+    private String sortTutorName = "";
+
+    @Column(name = "sort_subject_name", nullable = false, length = 80)
+    private String sortSubjectName = "";
+
     protected TutoringSession() {
+    }
+
+    /** Takes the names of {@code e}'s student, client, tutor and subject as sort keys. */
+    private void copySortNames(Engagement e) {
+        sortStudentName = e.getStudent().getName();
+        sortClientName = e.getStudent().getClient().getName();
+        sortTutorName = e.getTutor().getName();
+        sortSubjectName = e.getSubject().getName();
     }
 
     /**
@@ -214,6 +238,7 @@ public class TutoringSession {
         session.studentId = engagement.getStudent().getId();
         session.clientId = engagement.getStudent().getClient().getId();
         session.subjectId = engagement.getSubject().getId();
+        session.copySortNames(engagement);
         session.startsAt = startsAt;
         session.endsAt = startsAt.plusSeconds(minutes * 60L);
         session.timeZone = zone;
@@ -533,6 +558,7 @@ public class TutoringSession {
             this.studentId = newEngagement.getStudent().getId();
             this.clientId = newEngagement.getStudent().getClient().getId();
             this.subjectId = newEngagement.getSubject().getId();
+            copySortNames(newEngagement);
             this.clientRateMinor = newEngagement.getClientRateMinor();
             this.tutorWageMinor = newEngagement.getTutorWageMinor();
             this.currency = newEngagement.getCurrency();

@@ -178,6 +178,7 @@ class ScheduleBenchmark {
                 + " client_amount_minor, tutor_earnings_minor, currency, billing_state, created_at, updated_at, version)"
                 + " values (?, ?, ?, ?, ?, ?, ?, 'America/New_York', ?, 'SCHEDULED', ?, ?, ?, ?, 'USD', 'UNBILLED', ?, ?,"
                 + " 0)", rows);
+        com.tutordesk.session.SessionSortKeys.copyAll(jdbc);
         com.tutordesk.session.SessionHourTotals.recount(jdbc);
         return jdbc.queryForObject("select count(*) from tutoring_sessions where starts_at >= ? and starts_at < ?",
                 Integer.class, utc(sunday), utc(sunday.plusDays(7)));

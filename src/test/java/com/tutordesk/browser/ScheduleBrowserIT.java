@@ -40,6 +40,7 @@ class ScheduleBrowserIT extends BrowserTest {
                 + " 'UNBILLED', ?, ?, 0)", engagement.get("id"), engagement.get("tutor_id"), engagement.get("student_id"),
                 engagement.get("client_id"), engagement.get("subject_id"), start, start.plusMinutes(45),
                 TestData.utc(java.time.Instant.now()), TestData.utc(java.time.Instant.now()));
+        com.tutordesk.session.SessionSortKeys.copyAll(app.jdbc);
         com.tutordesk.session.SessionHourTotals.recount(app.jdbc);
         long session = app.jdbc.queryForObject("select max(id) from tutoring_sessions", Long.class);
         Object tutor = engagement.get("tutor_id");

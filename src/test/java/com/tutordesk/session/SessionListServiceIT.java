@@ -44,6 +44,8 @@ class SessionListServiceIT {
 
     @Autowired
     TestData data;
+    @Autowired
+    com.tutordesk.people.ClientService clients;
 
     @Autowired
     SignIn signIn;
@@ -288,6 +290,35 @@ class SessionListServiceIT {
         for (SessionSort.Property property : SessionSort.Property.values()) {
             assertThat(all(byTutor(tutorA), new SessionSort(property, true))).hasSize(10);
         }
+    }
+
+    @Test
+    void after_a_client_and_a_student_are_renamed_their_sessions_sort_by_the_new_names() {
+        asAdmin();
+        SessionSort byClient = new SessionSort(SessionSort.Property.CLIENT, true);
+        SessionSort byStudent = new SessionSort(SessionSort.Property.STUDENT, true);
+        assertThat(all(byTutor(tutorA), byClient).getFirst().clientName()).isEqualTo(token + "c family");
+
+        com.tutordesk.people.ClientDetails one = clients.get(clientOne);
+        com.tutordesk.people.ClientForm form = one.form();
+        clients.update(clientOne, one.version(), new com.tutordesk.people.ClientForm("Zz " + token + " family",
+                form.contactName(), form.contactEmail(), form.contactPhone(), form.studentPays(), form.address(),
+                form.autopay()));
+        String xavi = jdbc.queryForObject("select name from students where id = ?", String.class, studentThree);
+        long xaviVersion = jdbc.queryForObject("select version from students where id = ?", Long.class, studentThree);
+        clients.updateStudent(studentThree, xaviVersion, new com.tutordesk.people.StudentForm("Aaron " + token,
+                null, null, null));
+
+        List<SessionRow> sortedByClient = all(byTutor(tutorA), byClient);
+        // The database's collation ignores case, as people read names.
+        assertThat(sortedByClient).isSortedAccordingTo(Comparator.comparing(SessionRow::clientName,
+                String.CASE_INSENSITIVE_ORDER).thenComparing(SessionRow::id));
+        assertThat(sortedByClient.getLast().clientName()).isEqualTo("Zz " + token + " family");
+        List<SessionRow> sortedByStudent = all(byTutor(tutorA), byStudent);
+        assertThat(sortedByStudent.getFirst().studentName()).isEqualTo("Aaron " + token).isNotEqualTo(xavi);
+        assertThat(sortedByStudent).isSortedAccordingTo(Comparator.comparing(SessionRow::studentName,
+                String.CASE_INSENSITIVE_ORDER).thenComparing(SessionRow::id));
+        com.tutordesk.testing.HourTotalsCheck.assertAgreeWithSessions(jdbc);
     }
 
     @Test

@@ -42,6 +42,13 @@ public final class HourTotalsCheck {
                         + " where billing_state = 'UNBILLED' and client_amount_minor - prepaid_amount_minor > 0"
                         + " and status in ('COMPLETED', 'LATE_CANCELLED') group by client_id order by client_id"));
         assertTutorWeeksAgreeWithSessions(jdbc);
+        assertThat(jdbc.queryForList("""
+                select s.id from tutoring_sessions s
+                join students st on st.id = s.student_id join clients c on c.id = s.client_id
+                join tutors t on t.id = s.tutor_id join subjects sub on sub.id = s.subject_id
+                where s.sort_student_name <> st.name or s.sort_client_name <> c.name or s.sort_tutor_name <> t.name
+                   or s.sort_subject_name <> sub.name""", Long.class))
+                .as("sessions whose name sort keys differ from the names they copy").isEmpty();
     }
 
     /**
