@@ -51,9 +51,9 @@ import java.util.Set;
  * client with billable sessions (untick to leave one out) and the grand total, then send now, schedule
  * or save as drafts. Per client the admin may "Add package" (issue 17): the prepaid package editor of
  * Create Invoice, its lines shown in the client's row and counted in its total and the grand total; a
- * client without billable sessions can be added for a package alone. Once started, the run's page ({@code invoices/run/{id}}) shows a progress bar (it
- * polls the run's status) and each client's outcome; the run goes on when the page is closed. Admins
- * only, in the service and here.
+ * client without billable sessions can be added for a package alone. Once started, the run's page
+ * ({@code invoices/run/{id}}) shows a progress bar (it polls the run's status) and each client's outcome
+ * (with its package lines); the run goes on when the page is closed. Admins only, in the service and here.
  */
 @Route("invoices/run")
 @PageTitle("Invoice all clients · Tutordesk")
@@ -231,8 +231,14 @@ class BillingRunView extends Main implements BeforeEnterObserver {
             cutOff.setInvalid(true);
             shown = new BillingRunPreview(cutOff.getValue(), profile.currency().getCurrencyCode(), List.of());
         }
-        // A client with sessions now is a preview row; one without keeps its package-only row.
+        // A client with sessions now is a preview row; one with package lines but no sessions (any more,
+        // after a change of filter) keeps a package-only row, so a line once added is never dropped unseen.
         shown.clients().forEach(c -> packageOnly.remove(c.clientId()));
+        for (Long clientId : packages.keySet()) {
+            if (shown.clients().stream().noneMatch(c -> c.clientId() == clientId)) {
+                packageOnly.computeIfAbsent(clientId, runs::packageOnlyClient);
+            }
+        }
         showRows();
     }
 

@@ -113,6 +113,12 @@ class BillingRunViewIT extends SpringBrowserlessTest {
         assertThat(view.grandTotal.getText()).isEqualTo("1 client, 2 sessions, 1 package, grand total "
                 + settings.profile().formatMoney(10_000 + 24_000));
         test(view.packagesDone).click();
+        // A cut-off before the sessions leaves the client in the run for its package alone, never dropped unseen.
+        view.cutOff.setValue(settings.profile().today(clock).minusDays(60));
+        assertThat(view.grandTotal.getText()).isEqualTo("1 client, 0 sessions, 1 package, grand total "
+                + settings.profile().formatMoney(24_000));
+        view.cutOff.setValue(settings.profile().today(clock));
+        assertThat(test(view.preview).size()).isEqualTo(1);
 
         // A client without billable sessions, for a package alone: 2 h at $40.00.
         view.addPackageOnlyClient(alone.clientId);
