@@ -3,6 +3,7 @@ package com.tutordesk.billing;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,12 +13,14 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One client of a billing run: the sessions chosen at the preview and what the run did for the client.
+ * One client of a billing run: the sessions chosen at the preview, the prepaid package lines the admin
+ * added for the client (issue 17), and what the run did for the client.
  * The outcome is written in the transaction that makes the client's invoice (or in one of its own when
  * that failed), so PENDING means "not done yet" even after a crash.
  */
@@ -86,11 +89,51 @@ class BillingRunClient {
     @OrderBy
     private List<Long> sessionIds = new ArrayList<>();
 
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "billing_run_packages", joinColumns = @JoinColumn(name = "run_client_id"))
+    @OrderColumn(name = "position")
+    private List<RunPackage> packages = new ArrayList<>();
+
+    /** A package line to sell on the client's invoice, as checked when the run started (see {@link PackageSales}). */
+    @Embeddable
+    static class RunPackage {
+
+        @Column(name = "engagement_id", nullable = false)
+        private long engagementId;
+
+        @Column(nullable = false)
+        private int minutes;
+
+        @Column(name = "price_minor", nullable = false)
+        private long priceMinor;
+
+        @Column(length = PackageSales.MEMO_MAX_LENGTH)
+        private String memo;
+
+        protected RunPackage() {
+        }
+
+        RunPackage(NewInvoice.PackageLine line) {
+            this.engagementId = line.engagementId();
+            this.minutes = line.minutes();
+            this.priceMinor = line.priceMinor();
+            this.memo = line.memo() == null || line.memo().isBlank() ? null : line.memo().strip();
+        }
+
+        NewInvoice.PackageLine line() {
+            return new NewInvoice.PackageLine(engagementId, minutes, priceMinor, memo);
+        }
+    }
+
     protected BillingRunClient() {
     }
 
+    /**
+     * @param totalMinor the sessions' total at the preview, minor units (the packages' prices add to it)
+     * @param packages   the package lines to sell on the client's invoice, possibly none
+     */
     BillingRunClient(long runId, int position, long clientId, String clientName, List<Long> sessionIds,
-            long totalMinor, boolean autopay) {
+            long totalMinor, boolean autopay, List<NewInvoice.PackageLine> packages) {
         this.runId = runId;
         this.position = position;
         this.clientId = clientId;
@@ -99,6 +142,7 @@ class BillingRunClient {
         this.sessionCount = sessionIds.size();
         this.totalMinor = totalMinor;
         this.autopay = autopay;
+        this.packages = new ArrayList<>(packages.stream().map(RunPackage::new).toList());
     }
 
     void done(Outcome outcome, Long invoiceId, String message) {
@@ -154,5 +198,15 @@ class BillingRunClient {
 
     List<Long> getSessionIds() {
         return sessionIds;
+    }
+
+    /** @return the package lines to sell, in the order the admin added them */
+    List<NewInvoice.PackageLine> packageLines() {
+        return packages.stream().map(RunPackage::line).toList();
+    }
+
+    /** @return the sum of the package lines' prices, minor units */
+    long packagesMinor() {
+        return packages.stream().mapToLong(p -> p.priceMinor).sum();
     }
 }

@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * written — both or neither. So the job may be killed at any moment and run again (db-scheduler hands a
  * dead node's execution to another node): clients already done are skipped, and a session that is on
  * an invoice already is refused by the database (uq_invoice_lines_active_session) and reported
- * "already invoiced". An issued invoice is charged or emailed by the payment module right after its
+ * "already invoiced". The client's prepaid package lines (issue 17) are sold on that same invoice, in
+ * that same transaction, so a resumed run never sells a package line twice either. An issued invoice is charged or emailed by the payment module right after its
  * commit, in this thread (shared.ModuleEventsConfiguration), so the outcome read afterwards is true.
  */
 @Component
@@ -80,7 +81,8 @@ class BillingRunJob {
                     return null;
                 }
                 long id = issuing.createForRun(new NewInvoice(row.getClientId(), row.getSessionIds(), List.of(),
-                        run.getDueDate(), run.getDelivery(), run.getSendOn()), run.getStartedByUserId());
+                        run.getDueDate(), run.getDelivery(), run.getSendOn(), row.packageLines()),
+                        run.getStartedByUserId());
                 row.done(switch (run.getDelivery()) {
                     case SEND_NOW -> BillingRunClient.Outcome.ISSUED;
                     case SCHEDULE -> BillingRunClient.Outcome.SCHEDULED;
@@ -89,14 +91,14 @@ class BillingRunJob {
                 return id;
             });
         } catch (SessionAlreadyInvoicedException e) {
-            record(rowId, BillingRunClient.Outcome.ALREADY_INVOICED, "A session is on another invoice already");
+            record(rowId, BillingRunClient.Outcome.ALREADY_INVOICED, alreadyInvoiced(rowId));
             return;
         } catch (RuleViolationException | IllegalArgumentException e) {
             // An issued session is refused before the unique key is reached ("already invoiced").
             boolean taken = transaction.execute(status -> runClients.findById(rowId)
                     .map(row -> !invoices.sessionsOnInvoices(row.getSessionIds()).isEmpty()).orElse(false));
             record(rowId, taken ? BillingRunClient.Outcome.ALREADY_INVOICED : BillingRunClient.Outcome.FAILED,
-                    e.getMessage());
+                    taken ? alreadyInvoiced(rowId) : e.getMessage());
             return;
         } catch (RuntimeException e) {
             log.warn("Billing run {}: client row {} failed", run.getId(), rowId, e);
@@ -124,6 +126,14 @@ class BillingRunJob {
                 row.done(BillingRunClient.Outcome.ISSUED, invoiceId, email == null ? null : "Email " + email);
             }
         });
+    }
+
+    /** Says that the client's package lines were not sold either (the invoice was not made at all). */
+    private String alreadyInvoiced(long rowId) {
+        boolean packages = Boolean.TRUE.equals(transaction.execute(status -> runClients.findById(rowId)
+                .map(row -> !row.packageLines().isEmpty()).orElse(false)));
+        return "A session is on another invoice already" + (packages
+                ? "; the prepaid package was not sold either: sell it with Create Invoice" : "");
     }
 
     private void record(long rowId, BillingRunClient.Outcome outcome, String message) {

@@ -14,6 +14,8 @@ import com.tutordesk.settings.BusinessProfile;
 import com.tutordesk.settings.SettingsService;
 import com.tutordesk.shared.InvalidFieldException;
 import com.tutordesk.shared.NotFoundException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,6 +37,11 @@ import org.springframework.transaction.annotation.Transactional;
  * A run never issues a second invoice for a session: the sessions chosen at the preview are kept with
  * the run, and the database's one-open-invoice-per-session key refuses a session that another
  * invoice (or another run) took meanwhile — that client is reported "already invoiced".
+ *
+ * <p>Prepaid packages (issue 17; domain.md "Prepaid packages"): the admin may add package lines per
+ * client at the preview, checked as on Create Invoice ({@link PackageSales}) and kept with the run, so
+ * the job sells exactly them in the transaction that makes the client's invoice. A client with no
+ * billable sessions but a package line gets an invoice of the package alone.
  */
 @Service
 public class BillingRunService {
@@ -50,11 +57,16 @@ public class BillingRunService {
     private final BillingProperties properties;
     private final BackgroundJobs jobs;
     private final Clock clock;
+    private final PackageSales packageSales;
+
+    @PersistenceContext
+    private EntityManager em;
 
     BillingRunService(SessionBilling sessionBilling, InvoiceRepository invoices, BillingRunRepository runs,
             BillingRunClientRepository runClients, BillingContacts contacts, ClientCards cards,
             CurrentUserService currentUsers, SettingsService settings, BillingProperties properties,
-            BackgroundJobs jobs, Clock clock) {
+            BackgroundJobs jobs, Clock clock, PackageSales packageSales) {
+        this.packageSales = packageSales;
         this.sessionBilling = sessionBilling;
         this.invoices = invoices;
         this.runs = runs;
@@ -121,10 +133,20 @@ public class BillingRunService {
                 request.dueDate());
         BillingRunPreview preview = previewChecked(request.cutOff(), request.tutorId(), request.subjectId());
         Set<Long> chosen = new HashSet<>(request.clientIds());
-        List<BillingRunPreview.Client> included = preview.clients().stream()
-                .filter(client -> chosen.contains(client.clientId())).toList();
+        List<BillingRunPreview.Client> included = new ArrayList<>(preview.clients().stream()
+                .filter(client -> chosen.contains(client.clientId())).toList());
+        Set<Long> withSessions = new HashSet<>(preview.clients().stream().map(BillingRunPreview.Client::clientId).toList());
+        for (Long clientId : request.packages().keySet()) {
+            if (chosen.contains(clientId) && !withSessions.contains(clientId)) {
+                included.add(packageOnly(clientId));
+            }
+        }
         if (included.isEmpty()) {
-            throw new InvalidFieldException("clients", "Clients: choose at least one client with billable sessions");
+            throw new InvalidFieldException("clients",
+                    "Clients: choose at least one client with billable sessions or a prepaid package");
+        }
+        for (BillingRunPreview.Client client : included) {
+            checkPackages(client, request.packagesOf(client.clientId()), profile);
         }
         BillingRun run = runs.save(new BillingRun(request.cutOff(), request.tutorId(), request.subjectId(),
                 request.delivery(), request.sendOn(), request.dueDate(), user.userId(), clock.instant()));
@@ -132,7 +154,7 @@ public class BillingRunService {
         List<BillingRunClient> rows = new ArrayList<>();
         for (BillingRunPreview.Client client : included) {
             rows.add(new BillingRunClient(run.getId(), position++, client.clientId(), client.clientName(),
-                    client.sessionIds(), client.totalMinor(), client.autopay()));
+                    client.sessionIds(), client.totalMinor(), client.autopay(), request.packagesOf(client.clientId())));
         }
         runClients.saveAll(rows);
         jobs.client().scheduleIfNotExists(new TaskInstance<Void>(BillingConfiguration.BILLING_RUN_TASK,
@@ -151,11 +173,70 @@ public class BillingRunService {
         BillingRun run = runs.findById(runId).orElseThrow(() -> new NotFoundException("Billing run", runId));
         List<BillingRunStatus.Client> clients = runClients.clients(runId).stream()
                 .map(c -> new BillingRunStatus.Client(c.getClientId(), c.getClientName(), c.getSessionCount(),
-                        c.getTotalMinor(), c.isAutopay(), c.getOutcome() != BillingRunClient.Outcome.PENDING,
+                        c.packageLines().size(), c.getTotalMinor() + c.packagesMinor(), c.isAutopay(), c.getOutcome() != BillingRunClient.Outcome.PENDING,
                         c.getOutcome().name(), c.getOutcome().label, c.getInvoiceId(), c.getMessage()))
                 .toList();
         return new BillingRunStatus(run.getId(), run.getCutOff(), run.getDelivery(), run.getFinishedAt() != null,
                 clients);
+    }
+
+    /**
+     * A client a package line may be added for in a run (issue 17): every active client with an active
+     * engagement, by name.
+     *
+     * @param clientId   client
+     * @param clientName how pickers name the client
+     */
+    public record PackageClient(long clientId, String clientName) {
+    }
+
+    /** @return the clients a run may sell a prepaid package to (admins), by name */
+    @Transactional(readOnly = true)
+    public List<PackageClient> packageClients() {
+        currentUsers.requireAdmin();
+        return em.createQuery("""
+                        select distinct c.id, c.name from Engagement e join e.student s join s.client c
+                        where e.active and c.active order by c.name, c.id""", Object[].class)
+                .getResultList().stream().map(row -> new PackageClient((Long) row[0], (String) row[1])).toList();
+    }
+
+    /**
+     * The preview row of a client the run invoices for a prepaid package alone (no billable sessions up
+     * to the cut-off, or none left after the filters).
+     *
+     * @throws NotFoundException when the client does not exist
+     */
+    @Transactional(readOnly = true)
+    public BillingRunPreview.Client packageOnlyClient(long clientId) {
+        currentUsers.requireAdmin();
+        return packageOnly(clientId);
+    }
+
+    private BillingRunPreview.Client packageOnly(long clientId) {
+        BillTo billTo = contacts.of(clientId).orElseThrow(() -> new NotFoundException("Client", clientId));
+        return previewRow(billTo, List.of());
+    }
+
+    private BillingRunPreview.Client previewRow(BillTo billTo, List<BillableSession> own) {
+        long total = own.stream().mapToLong(BillableSession::clientAmountMinor).sum();
+        boolean autopay = cards.payer(billTo.clientId()).map(ClientPayer::chargesAutomatically).orElse(false);
+        return new BillingRunPreview.Client(billTo.clientId(), billTo.clientName(),
+                billTo.contactName() + " <" + billTo.contactEmail() + ">",
+                billTo.contactEmail(), own.stream().map(BillableSession::id).toList(), total, autopay);
+    }
+
+    /** Package lines pass Create Invoice's checks now; the message names the client whose line is wrong. */
+    private void checkPackages(BillingRunPreview.Client client, List<NewInvoice.PackageLine> lines,
+            BusinessProfile profile) {
+        if (lines.size() > Invoice.MAX_ADJUSTMENTS) {
+            throw new InvalidFieldException("packages", client.clientName() + ": at most " + Invoice.MAX_ADJUSTMENTS
+                    + " packages on one invoice");
+        }
+        try {
+            packageSales.check(client.clientId(), null, lines, profile);
+        } catch (InvalidFieldException e) {
+            throw new InvalidFieldException("packages", client.clientName() + ": " + e.getMessage());
+        }
     }
 
     private BillingRunPreview previewChecked(LocalDate cutOff, Long tutorId, Long subjectId) {
@@ -186,11 +267,7 @@ public class BillingRunService {
                 // One invoice holds at most MAX_LINES sessions: the oldest go now, the rest next time.
                 own = own.subList(0, Invoice.MAX_LINES);
             }
-            long total = own.stream().mapToLong(BillableSession::clientAmountMinor).sum();
-            boolean autopay = cards.payer(entry.getKey()).map(ClientPayer::chargesAutomatically).orElse(false);
-            clients.add(new BillingRunPreview.Client(billTo.clientId(), billTo.clientName(),
-                    billTo.contactName() + " <" + billTo.contactEmail() + ">",
-                    billTo.contactEmail(), own.stream().map(BillableSession::id).toList(), total, autopay));
+            clients.add(previewRow(billTo, own));
         }
         clients.sort((a, b) -> a.clientName().compareToIgnoreCase(b.clientName()));
         return new BillingRunPreview(cutOff, profile.currency().getCurrencyCode(), clients);

@@ -19,7 +19,8 @@ public record BillingRunStatus(long runId, LocalDate cutOff, NewInvoice.Delivery
      * @param clientId     client
      * @param clientName   client name
      * @param sessionCount sessions chosen at the preview
-     * @param totalMinor   their total at the preview, minor units
+     * @param packageCount prepaid package lines added for the client (issue 17)
+     * @param totalMinor   the sessions' total at the preview plus the packages' prices, minor units
      * @param autopay      whether the client paid automatically at the preview
      * @param done         whether the run has dealt with this client
      * @param outcome      PENDING, ISSUED, CHARGED, NOT_CHARGED, SCHEDULED, DRAFTED, ALREADY_INVOICED or FAILED
@@ -27,7 +28,8 @@ public record BillingRunStatus(long runId, LocalDate cutOff, NewInvoice.Delivery
      * @param invoiceId    the invoice made, or {@code null}
      * @param message      why it failed, or what else happened; {@code null} when nothing to add
      */
-    public record Client(long clientId, String clientName, int sessionCount, long totalMinor, boolean autopay,
+    public record Client(long clientId, String clientName, int sessionCount, int packageCount, long totalMinor,
+            boolean autopay,
             boolean done, String outcome, String outcomeLabel, Long invoiceId, String message) {
     }
 

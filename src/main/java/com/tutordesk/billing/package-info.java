@@ -13,7 +13,9 @@
  * the {@link com.tutordesk.billing.InvoiceIssued} event (payment decides "charge or email"),
  * {@link com.tutordesk.billing.InvoiceCharges} (record a card payment, email the invoice or the pay link),
  * {@link com.tutordesk.billing.InvoicesInFlight} and {@link com.tutordesk.billing.InvoicePageSection}
- * (their part of the invoice page).
+ * (their part of the invoice page), {@link com.tutordesk.billing.InvoiceRefunds} and
+ * {@link com.tutordesk.billing.InvoiceCardRefunds} (card refunds, also for a prepaid package's unused
+ * hours, issue 17, settling as {@link com.tutordesk.billing.InvoiceCardRefundSettled}).
  *
  * <p>By use case: {@link com.tutordesk.billing.InvoiceQueryService} (candidates, details, PDF),
  * {@link com.tutordesk.billing.InvoiceIssuingService} (create, send, schedule, numbering),

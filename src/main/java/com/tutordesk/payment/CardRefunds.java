@@ -1,5 +1,7 @@
 package com.tutordesk.payment;
 
+import com.tutordesk.billing.InvoiceCardRefundSettled;
+import com.tutordesk.billing.InvoiceCardRefunds;
 import com.tutordesk.billing.InvoiceCharges;
 import com.tutordesk.security.CurrentUser;
 import com.tutordesk.security.CurrentUserService;
@@ -11,6 +13,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -21,9 +25,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * charge, a refund's key {@code invoice-{id}-refund-{n}} and amount are committed before Stripe is
  * called, and one without an answer is sent again with them. Refunds made in the Stripe dashboard
  * arrive by webhook and are added. Every refund that succeeds publishes {@link CardPaymentRefunded}.
+ *
+ * <p>Other modules refund through billing's {@link InvoiceCardRefunds} (issue 17: a prepaid package's
+ * unused hours), with a key of their own derived from what is refunded, so a second click or a retry
+ * never refunds twice; every refund that reaches its end also publishes billing's
+ * {@link InvoiceCardRefundSettled}.
  */
 @Service
-public class CardRefunds {
+public class CardRefunds implements InvoiceCardRefunds {
+
+    private static final Pattern LAST4 = Pattern.compile("(\\d{4})\\D*$");
 
     private final PaymentAttemptRepository attempts;
     private final PaymentRefundRepository refunds;
@@ -54,8 +65,12 @@ public class CardRefunds {
         this.tx = new TransactionTemplate(transactions);
     }
 
-    /** What a refund came to, for the person who asked for it. */
-    public record RefundResult(PaymentRefund.Status status, String message) {
+    /**
+     * What a refund came to, for the person who asked for it.
+     *
+     * @param answered whether Stripe answered ({@code false}: no answer yet, the refund is sent again)
+     */
+    public record RefundResult(PaymentRefund.Status status, String message, boolean answered) {
     }
 
     /**
@@ -70,23 +85,7 @@ public class CardRefunds {
      */
     public RefundResult refund(long invoiceId, int attemptNumber, long amountMinor, String reason) {
         CurrentUser user = currentUsers.require();
-        guard.handledInvoice(user, invoiceId);
-        guard.requireConfigured();
-        if (guard.totalHiddenFrom(user, invoiceId)) {
-            // Their amounts are hidden from the tutor (issue 7), and a refund would need them.
-            throw new RuleViolationException("This invoice includes other tutors' sessions: ask the office to refund it");
-        }
-        String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty()) {
-            throw new InvalidFieldException("reason", "Reason is required");
-        }
-        if (why.length() > PaymentRefund.REASON_MAX_LENGTH) {
-            throw new InvalidFieldException("reason", "Reason must be at most " + PaymentRefund.REASON_MAX_LENGTH
-                    + " characters");
-        }
-        if (amountMinor <= 0) {
-            throw new InvalidFieldException("amount", "Amount must be more than zero");
-        }
+        String why = checked(user, invoiceId, amountMinor, reason);
         record Pending(long refundId, String paymentIntentId, String key) {
         }
         Pending pending = tx.execute(status -> {
@@ -110,6 +109,103 @@ public class CardRefunds {
         return sendRefund(pending.refundId(), invoiceId, pending.paymentIntentId(), amountMinor, why, pending.key());
     }
 
+    /** The checks every refund passes first; returns the reason, stripped. */
+    private String checked(CurrentUser user, long invoiceId, long amountMinor, String reason) {
+        guard.handledInvoice(user, invoiceId);
+        guard.requireConfigured();
+        if (guard.totalHiddenFrom(user, invoiceId)) {
+            // Their amounts are hidden from the tutor (issue 7), and a refund would need them.
+            throw new RuleViolationException("This invoice includes other tutors' sessions: ask the office to refund it");
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw new InvalidFieldException("reason", "Reason is required");
+        }
+        if (why.length() > PaymentRefund.REASON_MAX_LENGTH) {
+            throw new InvalidFieldException("reason", "Reason must be at most " + PaymentRefund.REASON_MAX_LENGTH
+                    + " characters");
+        }
+        if (amountMinor <= 0) {
+            throw new InvalidFieldException("amount", "Amount must be more than zero");
+        }
+        return why;
+    }
+
+    @Override
+    public Optional<CardPayment> cardPayment(long invoiceId) {
+        return tx.execute(status -> succeeded(invoiceId).stream().reduce((first, later) -> later)
+                .map(attempt -> new CardPayment(last4(attempt.getCardLabel()), refundable(attempt))));
+    }
+
+    /** @return the last four digits of a card label such as "Visa •••• 4242", or {@code null} */
+    static String last4(String cardLabel) {
+        if (cardLabel == null) {
+            return null;
+        }
+        Matcher digits = LAST4.matcher(cardLabel);
+        return digits.find() ? digits.group(1) : null;
+    }
+
+    private List<PaymentAttempt> succeeded(long invoiceId) {
+        return attempts.findByInvoiceIdOrderByAttemptNumberAsc(invoiceId).stream()
+                .filter(a -> a.getStatus() == AttemptStatus.SUCCEEDED && a.getStripePaymentIntentId() != null)
+                .toList();
+    }
+
+    @Override
+    public RefundOutcome refund(long invoiceId, long amountMinor, String reason, String keyPrefix) {
+        CurrentUser user = currentUsers.require();
+        String why = checked(user, invoiceId, amountMinor, reason);
+        record Pending(long refundId, String paymentIntentId, String key, long amountMinor, String reason,
+                PaymentRefund.Status status, boolean send) {
+        }
+        Pending pending = tx.execute(status -> {
+            invoices.lock(invoiceId);
+            List<PaymentRefund> earlier = refunds.findByInvoiceIdOrderByRefundNumberAsc(invoiceId).stream()
+                    .filter(r -> r.getIdempotencyKey().startsWith(keyPrefix + "-")).toList();
+            Optional<PaymentRefund> live = earlier.stream()
+                    .filter(r -> r.getStatus() != PaymentRefund.Status.FAILED).findFirst();
+            if (live.isPresent()) {
+                // Asked again: the refund already made (or on its way) is the answer; one Stripe never
+                // answered goes again with its own key and parameters, so Stripe makes it at most once.
+                PaymentRefund refund = live.get();
+                PaymentAttempt attempt = attempts.findById(refund.getAttemptId()).orElseThrow();
+                return new Pending(refund.getId(), attempt.getStripePaymentIntentId(), refund.getIdempotencyKey(),
+                        refund.getAmountMinor(), refund.getReason(), refund.getStatus(),
+                        refund.getStatus() == PaymentRefund.Status.PENDING && refund.getStripeRefundId() == null);
+            }
+            List<PaymentAttempt> paid = succeeded(invoiceId);
+            if (paid.isEmpty()) {
+                throw new RuleViolationException("This invoice was not paid by card: there is no card payment to refund");
+            }
+            PaymentAttempt attempt = paid.reversed().stream().filter(a -> refundable(a) >= amountMinor).findFirst()
+                    .orElseThrow(() -> new RuleViolationException("Only " + settings.profile().formatMoney(
+                            paid.stream().mapToLong(this::refundable).max().orElse(0))
+                            + " is left to refund of this invoice's card payment"));
+            String key = keyPrefix + "-" + (earlier.size() + 1);
+            int number = refunds.lastNumber(invoiceId) + 1;
+            PaymentRefund refund = refunds.saveAndFlush(new PaymentRefund(attempt.getId(), invoiceId, number, key,
+                    amountMinor, why, user.userId(), clock.instant()));
+            return new Pending(refund.getId(), attempt.getStripePaymentIntentId(), key, amountMinor, why,
+                    PaymentRefund.Status.PENDING, true);
+        });
+        if (!pending.send()) {
+            return new RefundOutcome(pending.status() == PaymentRefund.Status.SUCCEEDED ? Outcome.SUCCEEDED
+                    : Outcome.PENDING, pending.key(), null);
+        }
+        RefundResult result = sendRefund(pending.refundId(), invoiceId, pending.paymentIntentId(), pending.amountMinor(),
+                pending.reason(), pending.key());
+        if (!result.answered()) {
+            return new RefundOutcome(Outcome.NO_ANSWER, pending.key(), result.message());
+        }
+        return switch (result.status()) {
+            case SUCCEEDED -> new RefundOutcome(Outcome.SUCCEEDED, pending.key(), null);
+            case PENDING -> new RefundOutcome(Outcome.PENDING, pending.key(), null);
+            case FAILED -> new RefundOutcome(Outcome.FAILED, pending.key(), tx.execute(s -> refunds
+                    .findById(pending.refundId()).map(PaymentRefund::getFailureReason).orElse(result.message())));
+        };
+    }
+
     private RefundResult sendRefund(long refundId, long invoiceId, String paymentIntentId, long amountMinor,
             String reason, String key) {
         String amount = settings.profile().formatMoney(amountMinor);
@@ -124,17 +220,19 @@ public class CardRefunds {
                 case SUCCEEDED -> "Refunded " + amount + ".";
                 case PENDING -> "Refund of " + amount + " requested: Stripe is processing it.";
                 case FAILED -> "The refund of " + amount + " failed.";
-            });
+            }, true);
         } catch (StripeUnavailableException e) {
             return new RefundResult(PaymentRefund.Status.PENDING, "No answer from Stripe yet: the refund of " + amount
-                    + " is sent again with the same idempotency key, so it is never made twice.");
+                    + " is sent again with the same idempotency key, so it is never made twice.", false);
         } catch (StripeRejectedException e) {
             tx.executeWithoutResult(s -> {
                 PaymentRefund refund = refunds.findById(refundId).orElseThrow();
                 refund.rejected(e.getMessage(), clock.instant());
-                refunds.saveAndFlush(refund);
+                PaymentRefund saved = refunds.saveAndFlush(refund);
+                events.publishEvent(new InvoiceCardRefundSettled(saved.getInvoiceId(), saved.getIdempotencyKey(),
+                        saved.getAmountMinor(), false));
             });
-            return new RefundResult(PaymentRefund.Status.FAILED, "Not refunded: " + e.getMessage());
+            return new RefundResult(PaymentRefund.Status.FAILED, "Not refunded: " + e.getMessage(), true);
         }
     }
 
@@ -200,11 +298,15 @@ public class CardRefunds {
 
     /** Records Stripe's word on a refund; one that has just succeeded is announced after the commit. */
     private void update(PaymentRefund refund, StripeGateway.RefundState state, Instant now) {
-        boolean succeededBefore = refund.getStatus() == PaymentRefund.Status.SUCCEEDED;
+        PaymentRefund.Status before = refund.getStatus();
         refund.update(state.id(), state.status(), state.failureReason(), now);
         PaymentRefund saved = refunds.saveAndFlush(refund);
-        if (!succeededBefore && saved.getStatus() == PaymentRefund.Status.SUCCEEDED) {
+        if (before != PaymentRefund.Status.SUCCEEDED && saved.getStatus() == PaymentRefund.Status.SUCCEEDED) {
             events.publishEvent(new CardPaymentRefunded(saved.getInvoiceId(), saved.getId(), saved.getAmountMinor()));
+        }
+        if (before != saved.getStatus() && saved.getStatus() != PaymentRefund.Status.PENDING) {
+            events.publishEvent(new InvoiceCardRefundSettled(saved.getInvoiceId(), saved.getIdempotencyKey(),
+                    saved.getAmountMinor(), saved.getStatus() == PaymentRefund.Status.SUCCEEDED));
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.tutordesk.prepaid;
 
+import com.tutordesk.billing.PaymentMethod;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * A paid prepaid package (domain.md "Prepaid packages"): minutes of one engagement, bought on an invoice
@@ -19,6 +21,25 @@ import java.time.Instant;
 @Entity
 @Table(name = "prepaid_packages")
 class PrepaidPackage {
+
+    /** Longest refund reference (as a payment's reference, {@code InvoicePayment.REFERENCE_MAX_LENGTH}). */
+    static final int REFUND_REFERENCE_MAX_LENGTH = 120;
+
+    /**
+     * How the unused value went back: by card (a Stripe refund; {@code reference} is its idempotency key),
+     * by hand (cash, cheque, bank transfer, other; the date and the person's reference), or {@code method}
+     * {@code null} when there was nothing to pay back.
+     *
+     * @param method    CARD, a manual method, or {@code null}
+     * @param date      business-local date of the refund
+     * @param reference the card refund's key, or the manual reference (optional)
+     * @param cardLast4 the card's last four digits, or {@code null}
+     * @param pending   a card refund Stripe is still processing
+     * @param userId    who asked for it, or {@code null}
+     */
+    record RefundRecord(PaymentMethod method, LocalDate date, String reference, String cardLast4, boolean pending,
+            Long userId) {
+    }
 
     /** Stored states; "awaiting payment" is a package line on an unpaid invoice, "used up" is derived. */
     enum Stored {
@@ -71,6 +92,25 @@ class PrepaidPackage {
 
     @Column(name = "refunded_minor", nullable = false)
     private long refundedMinor;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "refund_method", length = 16)
+    private PaymentMethod refundMethod;
+
+    @Column(name = "refund_date")
+    private LocalDate refundDate;
+
+    @Column(name = "refund_reference", length = REFUND_REFERENCE_MAX_LENGTH)
+    private String refundReference;
+
+    @Column(name = "refund_card_last4", length = 4)
+    private String refundCardLast4;
+
+    @Column(name = "refund_pending", nullable = false)
+    private boolean refundPending;
+
+    @Column(name = "refunded_by_user_id")
+    private Long refundedByUserId;
 
     @Column(name = "low_balance_emailed_at")
     private Instant lowBalanceEmailedAt;
@@ -131,16 +171,59 @@ class PrepaidPackage {
      * @return the refunded value, minor units
      * @throws IllegalStateException when already refunded
      */
-    long refundUnused(Instant now) {
+    long refundUnused(Instant now, RefundRecord how) {
+        return refundUnused(now, valueLeftMinor(), how);
+    }
+
+    /**
+     * As {@link #refundUnused(Instant, RefundRecord)}, for a card refund whose amount was fixed when it was
+     * sent: the unused minutes go and {@code refundedMinor} is what went back.
+     *
+     * @throws IllegalStateException when already refunded, or the amount is below zero or above the price
+     */
+    long refundUnused(Instant now, long valueMinor, RefundRecord how) {
         if (state == Stored.REFUNDED) {
             throw new IllegalStateException("Package " + id + " is already refunded");
         }
-        int unused = minutesLeft();
-        this.refundedMinor = unusedValue(priceMinor, minutesBought, unused);
-        this.refundedMinutes = unused;
+        if (valueMinor < 0 || valueMinor > priceMinor) {
+            throw new IllegalStateException("Package " + id + " cannot refund " + valueMinor + " of " + priceMinor);
+        }
+        this.refundedMinor = valueMinor;
+        this.refundedMinutes = minutesLeft();
         this.state = Stored.REFUNDED;
         this.refundedAt = now;
+        this.refundMethod = how.method();
+        this.refundDate = how.date();
+        this.refundReference = how.reference();
+        this.refundCardLast4 = how.cardLast4();
+        this.refundPending = how.pending();
+        this.refundedByUserId = how.userId();
         return refundedMinor;
+    }
+
+    /** Stripe finished the pending card refund: it is no longer pending. */
+    void cardRefundSettled() {
+        this.refundPending = false;
+    }
+
+    /**
+     * Stripe reports the pending card refund failed: no money went back, so the unused minutes are
+     * available again (nothing could have used them meanwhile: a refunded package has none left).
+     */
+    void cardRefundFailed() {
+        if (state != Stored.REFUNDED || refundMethod != PaymentMethod.CARD) {
+            throw new IllegalStateException("Package " + id + " has no card refund to undo");
+        }
+        this.state = Stored.ACTIVE;
+        this.refundedMinutes = 0;
+        this.refundedMinor = 0;
+        this.refundedAt = null;
+        this.refundMethod = null;
+        this.refundDate = null;
+        this.refundReference = null;
+        this.refundCardLast4 = null;
+        this.refundPending = false;
+        this.refundedByUserId = null;
     }
 
     /** @return the value of {@code unused} of {@code bought} minutes at {@code price}: price × unused / bought, HALF_UP */
@@ -208,6 +291,12 @@ class PrepaidPackage {
 
     long getRefundedMinor() {
         return refundedMinor;
+    }
+
+    /** @return how the unused value went back, or {@code null} unless refunded */
+    RefundRecord refundRecord() {
+        return state != Stored.REFUNDED ? null : new RefundRecord(refundMethod, refundDate, refundReference,
+                refundCardLast4, refundPending, refundedByUserId);
     }
 
     Instant getLowBalanceEmailedAt() {

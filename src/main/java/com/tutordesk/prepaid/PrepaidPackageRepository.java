@@ -46,6 +46,9 @@ interface PrepaidPackageRepository extends JpaRepository<PrepaidPackage, Long> {
             """)
     List<Long> engagementsWithMinutesLeft();
 
+    @Query("select p from PrepaidPackage p where p.invoiceId = :invoiceId order by p.id")
+    List<PrepaidPackage> findOfInvoice(long invoiceId);
+
     @Query("select p from PrepaidPackage p where p.clientId = :clientId order by p.paidAt, p.id")
     List<PrepaidPackage> findOfClient(long clientId);
 

@@ -7,10 +7,8 @@ import com.tutordesk.people.Client;
 import com.tutordesk.security.CurrentUser;
 import com.tutordesk.security.CurrentUserService;
 import com.tutordesk.shared.NotFoundException;
-import com.tutordesk.shared.RuleViolationException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The prepaid module's API (issue 17; domain.md "Prepaid packages"): a client's and an engagement's
  * packages with bought, used and left and the sessions that used them, the client portal's balances,
- * the Payments page's "Prepaid hours left", and "Refund unused hours".
+ * the Payments page's "Prepaid hours left", and the refunds shown on an invoice ("Refund unused hours"
+ * itself is {@link PackageRefunds}).
  *
  * <p>Who may see packages (domain.md "Roles": clients and invoices): admins every client's; a tutor with
  * Enhanced Access the clients they added; nobody else. Anyone else asking for a client or engagement gets
@@ -45,15 +44,13 @@ public class PrepaidService {
     private final PackageUsageRepository usages;
     private final PackageSales sales;
     private final CurrentUserService currentUsers;
-    private final Clock clock;
 
     PrepaidService(PrepaidPackageRepository packages, PackageUsageRepository usages, PackageSales sales,
-            CurrentUserService currentUsers, Clock clock) {
+            CurrentUserService currentUsers) {
         this.packages = packages;
         this.usages = usages;
         this.sales = sales;
         this.currentUsers = currentUsers;
-        this.clock = clock;
     }
 
     /**
@@ -133,38 +130,25 @@ public class PrepaidService {
         return new PrepaidTotals(minutes, value);
     }
 
+    /**
+     * The refunded packages sold on an invoice, for the invoice page (issue 17: the refund shows there too).
+     *
+     * @return the invoice's refunded packages; empty when there are none or the client is not the caller's to see
+     */
+    @Transactional(readOnly = true)
+    public List<PackageRow> refundedOnInvoice(long invoiceId) {
+        CurrentUser user = currentUsers.require();
+        List<PrepaidPackage> sold = packages.findOfInvoice(invoiceId);
+        if (sold.isEmpty() || !maySee(user, em.find(Client.class, sold.getFirst().getClientId()))) {
+            return List.of();
+        }
+        return rows(sold.getFirst().getClientId(), null).stream()
+                .filter(row -> row.invoiceId() == invoiceId && row.state() == PackageState.REFUNDED).toList();
+    }
+
     /** @return whether the caller may refund unused hours (admins only, as for cancelling invoices) */
     public boolean mayRefund() {
         return currentUsers.find().map(CurrentUser::isAdmin).orElse(false);
-    }
-
-    /**
-     * "Refund unused hours" (domain.md: "refunding a paid one removes its unused hours"): the package's
-     * unused minutes are removed and their value at its price (price × unused / bought, HALF_UP, once) is
-     * recorded as refunded to the client; the minutes sessions used stay used. The money itself goes back
-     * the way it came (cash, transfer, or a card refund under the invoice's card payments).
-     *
-     * @return the value refunded, minor units
-     * @throws AccessDeniedException  unless the caller is an admin
-     * @throws NotFoundException      when the package does not exist
-     * @throws RuleViolationException when it is already refunded or has nothing left
-     */
-    @Transactional
-    public long refundUnused(long packageId) {
-        CurrentUser user = currentUsers.require();
-        if (!user.isAdmin()) {
-            throw new AccessDeniedException("Only an admin may refund package hours");
-        }
-        PrepaidPackage p = packages.lockById(packageId).orElseThrow(() -> new NotFoundException("Package", packageId));
-        if (p.getState() == PrepaidPackage.Stored.REFUNDED) {
-            throw new RuleViolationException("This package was already refunded: reload the page");
-        }
-        if (p.minutesLeft() == 0) {
-            throw new RuleViolationException("This package has no unused hours to refund");
-        }
-        long refunded = p.refundUnused(clock.instant());
-        packages.flush();
-        return refunded;
     }
 
     // ---- internals ----
@@ -198,15 +182,20 @@ public class PrepaidService {
         for (PackageSale sale : awaiting) {
             rows.add(new PackageRow(null, sale.invoiceId(), sale.invoiceNumber(), sale.engagementId(),
                     labels.get(sale.engagementId()), sale.minutes(), 0, 0, sale.priceMinor(), sale.currency(),
-                    PackageState.AWAITING_PAYMENT, null, 0, List.of()));
+                    PackageState.AWAITING_PAYMENT, null, 0, 0, null, List.of()));
         }
         for (PrepaidPackage p : paid) {
             rows.add(new PackageRow(p.getId(), p.getInvoiceId(), numbers.get(p.getInvoiceId()), p.getEngagementId(),
                     labels.get(p.getEngagementId()), p.getMinutesBought(), p.getMinutesUsed(), p.minutesLeft(),
                     p.getPriceMinor(), p.getCurrency(), p.shownState(), p.getPaidAt(), p.getRefundedMinor(),
-                    uses.getOrDefault(p.getId(), List.of())));
+                    p.getRefundedMinutes(), refund(p.refundRecord()), uses.getOrDefault(p.getId(), List.of())));
         }
         return rows;
+    }
+
+    private static PackageRow.Refund refund(PrepaidPackage.RefundRecord record) {
+        return record == null ? null : new PackageRow.Refund(record.method(), record.date(), record.reference(),
+                record.cardLast4(), record.pending());
     }
 
     private Map<Long, String> labels(Collection<Long> engagementIds) {

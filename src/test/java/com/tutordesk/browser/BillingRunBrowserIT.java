@@ -55,7 +55,8 @@ class BillingRunBrowserIT extends BrowserTest {
         page.waitForURL(Pattern.compile(".*/invoices/run\\?run=\\d+$"));
         assertThat(page.locator("#run-progress-text")).hasText("Done: 2 clients",
                 new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(60_000));
-        assertThat(columnTexts("#run-results", 3)).containsExactly(
+        // Client, Sessions, Packages, Total, Result.
+        assertThat(columnTexts("#run-results", 4)).containsExactly(
                 "Issued, emailed with its pay link", "Issued, emailed with its pay link");
 
         page.navigate(app.baseUrl + "/payments");

@@ -79,6 +79,24 @@ class PrepaidBrowserIT extends BrowserTest {
         List<String> row = gridRows("#prepaid-grid").getFirst();
         assertThat(row).contains("10:00", "1:30", "8:30", "Active", "1 h 30 min");
 
+        // Paid by cheque: the office pays the unused 8 h 30 min back ($500.00 × 510 / 600 = $425.00) and
+        // records how; the package and the invoice page say so.
+        page.locator("#prepaid-grid vaadin-button", new Page.LocatorOptions().setHasText("Refund unused hours")).click();
+        assertThat(page.locator("#refund-unused-text")).containsText("pay $425.00 back to the family");
+        page.locator("#refund-method").click();
+        page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("Cheque")).click();
+        page.locator("#refund-reference input").fill("CHQ-3301");
+        page.locator("#refund-unused-confirm").click();
+        assertThat(page.locator("vaadin-notification-card").last()).containsText(
+                "Refunded $425.00 by cheque on");
+        waitForGridCell("#prepaid-grid", "Refunded $425.00 by cheque on");
+        assertThat(page.locator("#prepaid-left")).hasText("0 min left");
+        long invoice = app.jdbc.queryForObject("select invoice_id from prepaid_packages where client_id = ?",
+                Long.class, client);
+        page.navigate(app.baseUrl + "/invoices/" + invoice);
+        assertThat(page.locator("#invoice-package-refunds")).containsText("unused 8 h 30 min of 10 h");
+        assertThat(page.locator("#invoice-package-refunds")).containsText("reference CHQ-3301");
+
         page.navigate(app.baseUrl + "/sessions?client=" + client);
         waitForGridCell("#sessions-grid", student);
         assertThat(gridRows("#sessions-grid")).singleElement().satisfies(cells -> assertThat(cells).contains("Prepaid"));

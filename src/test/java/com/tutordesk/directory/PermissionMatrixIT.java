@@ -77,6 +77,8 @@ class PermissionMatrixIT {
     @Autowired
     TutorService tutors;
     @Autowired
+    com.tutordesk.prepaid.PackageRefunds packageRefunds;
+    @Autowired
     SubjectService subjects;
     @Autowired
     ClientService clients;
@@ -174,7 +176,8 @@ class PermissionMatrixIT {
                 new Row("change the low-balance email setting", Outcome.ALLOWED, Outcome.DENIED, Outcome.DENIED,
                         () -> lowBalance.update(null, lowBalance.current().version())),
                 new Row("refund a package's unused hours", Outcome.ALLOWED, Outcome.DENIED, Outcome.DENIED,
-                        () -> prepaid.refundUnused(eaPackage)),
+                        () -> packageRefunds.refundManually(eaPackage, new com.tutordesk.prepaid.ManualRefund(
+                                com.tutordesk.billing.PaymentMethod.CASH, settings.profile().today(testClock), "R-1"))),
                 new Row("list tutors", Outcome.ALLOWED, Outcome.DENIED, Outcome.DENIED,
                         () -> tutors.list("", false, PageRequest.of(0, 5))),
                 new Row("add a tutor", Outcome.ALLOWED, Outcome.DENIED, Outcome.DENIED,

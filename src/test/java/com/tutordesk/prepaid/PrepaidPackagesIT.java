@@ -69,6 +69,12 @@ class PrepaidPackagesIT {
     PrepaidService prepaid;
 
     @Autowired
+    PackageRefunds refunds;
+
+    @Autowired
+    com.tutordesk.settings.SettingsService settings;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -116,6 +122,10 @@ class PrepaidPackagesIT {
     }
 
     // ---- helpers ----
+
+    private com.tutordesk.settings.BusinessProfile settingsProfile() {
+        return settings.profile();
+    }
 
     private long sell(long engagementId, int minutes, long priceMinor) {
         return issuing.create(new NewInvoice(family.clientId, List.of(), List.of(), TODAY.plusDays(14),
@@ -359,24 +369,46 @@ class PrepaidPackagesIT {
     }
 
     @Test
-    void refunding_a_package_with_two_hours_used_refunds_the_unused_value() {
-        pay(sell(engagement, 600, 45_000));
+    void refunding_a_cash_paid_package_with_two_hours_used_records_the_unused_value_with_method_date_and_reference() {
+        long invoice = sell(engagement, 600, 45_000);
+        pay(invoice);
         log(engagement, YESTERDAY, "09:00", 120);
         long packageId = prepaid.packagesOfEngagement(engagement).getFirst().packageId();
 
-        long refunded = prepaid.refundUnused(packageId);
+        assertThat(refunds.offer(packageId)).satisfies(offer -> {
+            assertThat(offer.way()).isEqualTo(RefundOffer.Way.MANUAL);
+            assertThat(offer.minutesLeft()).isEqualTo(480);
+            // $450.00 × 480 / 600 = $360.00
+            assertThat(offer.valueMinor()).isEqualTo(36_000);
+        });
+        // Paid in cash: not refunded to a card, but recorded by the office.
+        assertThatThrownBy(() -> refunds.refundToCard(packageId)).isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("not paid by card");
+        assertThatThrownBy(() -> refunds.refundManually(packageId, new ManualRefund(PaymentMethod.CHEQUE,
+                TODAY.plusDays(1), null))).isInstanceOf(InvalidFieldException.class)
+                .hasMessage("Refund date must not be in the future");
 
-        // $450.00 × 480 / 600 = $360.00
-        assertThat(refunded).isEqualTo(36_000);
+        PackageRefundResult result = refunds.refundManually(packageId, new ManualRefund(PaymentMethod.CHEQUE, TODAY,
+                " 004417 "));
+
+        assertThat(result.refunded()).isTrue();
+        assertThat(result.amountMinor()).isEqualTo(36_000);
+        assertThat(result.message()).isEqualTo("Refunded $360.00 by cheque on " + settingsProfile().formatDate(TODAY)
+                + ", reference 004417: recorded. The unused hours are removed.");
         assertThat(prepaid.packagesOfEngagement(engagement)).singleElement().satisfies(row -> {
             assertThat(row.state()).isEqualTo(PackageState.REFUNDED);
             assertThat(row.minutesUsed()).isEqualTo(120);
             assertThat(row.minutesLeft()).isZero();
             assertThat(row.refundedMinor()).isEqualTo(36_000);
+            assertThat(row.refund()).isEqualTo(new PackageRow.Refund(PaymentMethod.CHEQUE, TODAY, "004417", null, false));
         });
+        // The invoice page shows it too.
+        assertThat(prepaid.refundedOnInvoice(invoice)).singleElement()
+                .satisfies(row -> assertThat(row.refundedMinutes()).isEqualTo(480));
         long after = log(engagement, YESTERDAY, "14:00", 60);
         assertThat(cover(after)).containsEntry("billing_state", "UNBILLED");
-        assertThatThrownBy(() -> prepaid.refundUnused(packageId)).isInstanceOf(RuleViolationException.class);
+        assertThatThrownBy(() -> refunds.refundManually(packageId, new ManualRefund(PaymentMethod.CASH, TODAY, null)))
+                .isInstanceOf(RuleViolationException.class).hasMessageContaining("already refunded");
     }
 
     // ---- Payments page ----
@@ -434,7 +466,9 @@ class PrepaidPackagesIT {
         signIn.as(data.tutorLogin(tutor, "a-long-tutor-password-1"));
         assertThatThrownBy(() -> prepaid.packagesOfClient(family.clientId)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> prepaid.packagesOfEngagement(engagement)).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> prepaid.refundUnused(1)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> refunds.refundToCard(1)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> refunds.refundManually(1, new ManualRefund(PaymentMethod.CASH, TODAY, null)))
+                .isInstanceOf(AccessDeniedException.class);
 
         jdbc.update("update clients set added_by_tutor_id = ? where id = ?", tutor, family.clientId);
         assertThat(prepaid.packagesOfClient(family.clientId)).isEmpty();

@@ -36,7 +36,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -82,13 +81,8 @@ class CreateInvoiceView extends Main implements BeforeEnterObserver {
     TextField adjustmentMemo;
     Button addAdjustment;
     Div adjustmentList;
-    ComboBox<PackageSales.PackageChoice> packageEngagement;
-    IntegerField packageHours;
-    Select<Integer> packageMinutes;
-    BigDecimalField packagePrice;
-    TextField packageMemo;
-    Button addPackage;
-    Div packageList;
+    /** The prepaid package lines, or {@code null} when the client has no engagement to sell hours of. */
+    PackageLineEditor packageEditor;
     DatePicker dueDate;
     RadioButtonGroup<String> delivery;
     DatePicker sendOn;
@@ -103,11 +97,8 @@ class CreateInvoiceView extends Main implements BeforeEnterObserver {
     private final PaymentsService payments;
     private final BusinessProfile profile;
     private final List<NewInvoice.Adjustment> adjustments = new ArrayList<>();
-    private final List<NewInvoice.PackageLine> packages = new ArrayList<>();
     private final PackageSales packageSales;
     private InvoiceCandidates candidates;
-    /** Whether the person typed a price: then a change of hours no longer overwrites it. */
-    private boolean packagePriceTyped;
 
     CreateInvoiceView(InvoiceQueryService invoices, InvoiceIssuingService issuing, PaymentsService payments,
             SettingsService settings, PackageSales packageSales) {
@@ -129,7 +120,6 @@ class CreateInvoiceView extends Main implements BeforeEnterObserver {
         Long sessionId = first(parameters, "session");
         removeAll();
         adjustments.clear();
-        packages.clear();
         newComponents();
         if (clientId == null) {
             pickClient();
@@ -148,14 +138,7 @@ class CreateInvoiceView extends Main implements BeforeEnterObserver {
         adjustmentMemo = new TextField("Memo");
         addAdjustment = new Button("Add adjustment", VaadinIcon.PLUS.create());
         adjustmentList = new Div();
-        packageEngagement = new ComboBox<>("Engagement");
-        packageHours = new IntegerField("Hours");
-        packageMinutes = new Select<>();
-        packagePrice = new BigDecimalField("Price");
-        packageMemo = new TextField("Memo (optional)");
-        addPackage = new Button("Add package", VaadinIcon.PLUS.create());
-        packageList = new Div();
-        packagePriceTyped = false;
+        packageEditor = null;
         dueDate = new DatePicker("Due date");
         delivery = new RadioButtonGroup<>("Delivery");
         sendOn = new DatePicker("Send on");
@@ -318,7 +301,8 @@ class CreateInvoiceView extends Main implements BeforeEnterObserver {
         }
         add(new H3("Adjustments"), adjustmentBar, adjustmentList);
         if (!packageChoices.isEmpty()) {
-            add(new H3("Prepaid package"), packageBar(packageChoices), packageList);
+            packageEditor = new PackageLineEditor(packageChoices, List.of(), profile, this::updateSummary);
+            add(new H3("Prepaid package"), packageEditor);
         }
         add(new H3("Due date and delivery"), dates, summary, actions);
         updateSummary();
@@ -385,140 +369,15 @@ class CreateInvoiceView extends Main implements BeforeEnterObserver {
         }
     }
 
-    private Div packageBar(List<PackageSales.PackageChoice> choices) {
-        packageEngagement.setItems(choices);
-        packageEngagement.setItemLabelGenerator(PackageSales.PackageChoice::label);
-        packageEngagement.setWidth("24rem");
-        packageEngagement.setId("package-engagement");
-        if (choices.size() == 1) {
-            packageEngagement.setValue(choices.getFirst());
-        }
-        packageHours.setMin(0);
-        packageHours.setMax(NewInvoice.MAX_PACKAGE_MINUTES / 60);
-        packageHours.setStepButtonsVisible(true);
-        packageHours.setWidth("8rem");
-        packageHours.setId("package-hours");
-        packageMinutes.setLabel("Minutes");
-        packageMinutes.setItems(0, 15, 30, 45);
-        packageMinutes.setItemLabelGenerator(m -> m + " min");
-        packageMinutes.setValue(0);
-        packageMinutes.setWidth("7rem");
-        packageMinutes.setId("package-minutes");
-        packagePrice.setHelperText("Default: hours × client rate; may be lower");
-        packagePrice.setId("package-price");
-        packagePrice.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                packagePriceTyped = true;
-            }
-        });
-        packageMemo.setMaxLength(PackageSales.MEMO_MAX_LENGTH);
-        packageMemo.setId("package-memo");
-        packageEngagement.addValueChangeListener(e -> defaultPackagePrice());
-        packageHours.addValueChangeListener(e -> defaultPackagePrice());
-        packageMinutes.addValueChangeListener(e -> defaultPackagePrice());
-        addPackage.setId("add-package");
-        addPackage.addClickListener(click -> addPackage());
-        packageList.addClassName("invoice-adjustment-list");
-        packageList.setId("package-list");
-        Div bar = new Div(packageEngagement, packageHours, packageMinutes, packagePrice, packageMemo, addPackage);
-        bar.addClassName("filter-bar");
-        return bar;
-    }
-
-    private int packageMinutesChosen() {
-        int hours = packageHours.getValue() == null ? 0 : packageHours.getValue();
-        int minutes = packageMinutes.getValue() == null ? 0 : packageMinutes.getValue();
-        return hours * 60 + minutes;
-    }
-
-    private void defaultPackagePrice() {
-        PackageSales.PackageChoice choice = packageEngagement.getValue();
-        if (choice == null || packagePriceTyped) {
-            return;
-        }
-        packagePrice.setValue(Money.of(PackageSales.defaultPriceMinor(choice.clientRateMinor(), packageMinutesChosen()),
-                profile.currency().getCurrencyCode()).toMajor());
-    }
-
-    void addPackage() {
-        packageEngagement.setInvalid(false);
-        packageHours.setInvalid(false);
-        packagePrice.setInvalid(false);
-        PackageSales.PackageChoice choice = packageEngagement.getValue();
-        if (choice == null) {
-            packageEngagement.setErrorMessage("Choose the engagement the hours are for");
-            packageEngagement.setInvalid(true);
-            return;
-        }
-        int minutes = packageMinutesChosen();
-        if (minutes <= 0 || minutes > NewInvoice.MAX_PACKAGE_MINUTES) {
-            packageHours.setErrorMessage("Hours: more than zero, at most " + NewInvoice.MAX_PACKAGE_MINUTES / 60);
-            packageHours.setInvalid(true);
-            return;
-        }
-        long ceiling = PackageSales.defaultPriceMinor(choice.clientRateMinor(), minutes);
-        long price;
-        try {
-            if (packagePrice.getValue() == null) {
-                throw new IllegalArgumentException("Enter the price");
-            }
-            price = Money.parseMajor(packagePrice.getValue(), profile.currency()).minor();
-            if (price < 0) {
-                throw new IllegalArgumentException("The price must not be below zero");
-            }
-            if (price > ceiling) {
-                throw new IllegalArgumentException("At most " + profile.formatMoney(ceiling) + " (hours × client rate)");
-            }
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            packagePrice.setErrorMessage(e instanceof ArithmeticException ? "The price is too large" : e.getMessage());
-            packagePrice.setInvalid(true);
-            return;
-        }
-        if (packages.stream().anyMatch(line -> line.engagementId() == choice.engagementId())) {
-            packageEngagement.setErrorMessage("This engagement already has a package on this invoice");
-            packageEngagement.setInvalid(true);
-            return;
-        }
-        packages.add(new NewInvoice.PackageLine(choice.engagementId(), minutes, price, packageMemo.getValue()));
-        packageHours.clear();
-        packageMinutes.setValue(0);
-        packageMemo.clear();
-        packagePrice.clear();
-        packagePriceTyped = false;
-        renderPackages();
-        updateSummary();
-    }
-
-    private String packageText(NewInvoice.PackageLine line) {
-        String label = packageEngagement.getListDataView().getItems()
-                .filter(choice -> choice.engagementId() == line.engagementId()).map(PackageSales.PackageChoice::label)
-                .findFirst().orElse("");
-        return "Prepaid package: " + BusinessProfile.formatDuration(line.minutes()) + " — " + label
-                + (line.memo() == null || line.memo().isBlank() ? "" : " — " + line.memo().strip());
-    }
-
-    private void renderPackages() {
-        packageList.removeAll();
-        for (NewInvoice.PackageLine line : List.copyOf(packages)) {
-            Span text = new Span(packageText(line) + ": " + profile.formatMoney(line.priceMinor()));
-            Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), click -> {
-                packages.remove(line);
-                renderPackages();
-                updateSummary();
-            });
-            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
-            remove.setAriaLabel("Remove package");
-            Div row = new Div(text, remove);
-            row.addClassName("invoice-adjustment");
-            packageList.add(row);
-        }
-    }
-
     /** The adjustments and the package lines, as the totals and the preview count them. */
     private List<NewInvoice.Adjustment> adjustmentsAndPackages() {
         List<NewInvoice.Adjustment> all = new ArrayList<>(adjustments);
-        packages.forEach(line -> all.add(new NewInvoice.Adjustment(packageText(line), line.priceMinor())));
+        packages().forEach(line -> all.add(new NewInvoice.Adjustment(packageEditor.text(line), line.priceMinor())));
         return all;
+    }
+
+    private List<NewInvoice.PackageLine> packages() {
+        return packageEditor == null ? List.of() : packageEditor.lines();
     }
 
     private List<BillableSession> selected() {
@@ -536,8 +395,8 @@ class CreateInvoiceView extends Main implements BeforeEnterObserver {
         int count = selected().size();
         summary.removeAll();
         summary.add(BillingUi.summaryLine(count + " of " + candidates.sessions().size() + " sessions", profile.formatMoney(totals.linesMinor())));
-        if (!adjustments.isEmpty() || !packages.isEmpty()) {
-            summary.add(BillingUi.summaryLine(packages.isEmpty() ? "Adjustments" : "Adjustments and packages",
+        if (!adjustments.isEmpty() || !packages().isEmpty()) {
+            summary.add(BillingUi.summaryLine(packages().isEmpty() ? "Adjustments" : "Adjustments and packages",
                     profile.formatMoney(totals.adjustmentsMinor())));
         }
         Div total = BillingUi.summaryLine("Total", profile.formatMoney(totals.totalMinor()));
@@ -569,7 +428,7 @@ class CreateInvoiceView extends Main implements BeforeEnterObserver {
         };
         List<Long> ids = new ArrayList<>(new LinkedHashSet<>(selected().stream().map(BillableSession::id).toList()));
         try {
-            if (ids.isEmpty() && packages.isEmpty()) {
+            if (ids.isEmpty() && packages().isEmpty()) {
                 throw new IllegalArgumentException("Sessions: choose at least one session or add a package");
             }
             if (how == NewInvoice.Delivery.SCHEDULE && sendOn.getValue() == null) {
@@ -579,7 +438,7 @@ class CreateInvoiceView extends Main implements BeforeEnterObserver {
                 return;
             }
             long id = issuing.create(new NewInvoice(candidates.clientId(), ids, adjustments, dueDate.getValue(), how,
-                    sendOn.getValue(), packages));
+                    sendOn.getValue(), packages()));
             BillingUi.notify(switch (how) {
                 case SEND_NOW -> "Invoice issued" + invoices.latestEmailNote(id).map(note -> "; email " + note)
                         .orElse("");

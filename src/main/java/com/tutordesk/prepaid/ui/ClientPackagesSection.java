@@ -1,6 +1,7 @@
 package com.tutordesk.prepaid.ui;
 
 import com.tutordesk.directory.ClientPageSection;
+import com.tutordesk.prepaid.PackageRefunds;
 import com.tutordesk.prepaid.PrepaidService;
 import com.tutordesk.settings.SettingsService;
 import com.tutordesk.shared.NotFoundException;
@@ -15,17 +16,22 @@ import com.vaadin.flow.component.html.Div;
 class ClientPackagesSection implements ClientPageSection {
 
     private final PrepaidService prepaid;
+    private final PackageRefunds refunds;
     private final SettingsService settings;
+    private final java.time.Clock clock;
 
-    ClientPackagesSection(PrepaidService prepaid, SettingsService settings) {
+    ClientPackagesSection(PrepaidService prepaid, PackageRefunds refunds, SettingsService settings,
+            java.time.Clock clock) {
         this.prepaid = prepaid;
+        this.refunds = refunds;
+        this.clock = clock;
         this.settings = settings;
     }
 
     @Override
     public Component create(long clientId, Runnable reload) {
         try {
-            return PackagesSection.create(prepaid.packagesOfClient(clientId), prepaid, settings.profile(),
+            return PackagesSection.create(prepaid.packagesOfClient(clientId), prepaid, refunds, settings.profile(), clock,
                     "invoices/new?client=" + clientId, reload);
         } catch (NotFoundException notTheirs) {
             Div none = new Div();

@@ -1,6 +1,7 @@
 package com.tutordesk.prepaid.ui;
 
 import com.tutordesk.directory.EngagementPageSection;
+import com.tutordesk.prepaid.PackageRefunds;
 import com.tutordesk.prepaid.PrepaidService;
 import com.tutordesk.settings.SettingsService;
 import com.tutordesk.shared.NotFoundException;
@@ -15,17 +16,22 @@ import com.vaadin.flow.component.html.Div;
 class EngagementPackagesSection implements EngagementPageSection {
 
     private final PrepaidService prepaid;
+    private final PackageRefunds refunds;
     private final SettingsService settings;
+    private final java.time.Clock clock;
 
-    EngagementPackagesSection(PrepaidService prepaid, SettingsService settings) {
+    EngagementPackagesSection(PrepaidService prepaid, PackageRefunds refunds, SettingsService settings,
+            java.time.Clock clock) {
         this.prepaid = prepaid;
+        this.refunds = refunds;
+        this.clock = clock;
         this.settings = settings;
     }
 
     @Override
     public Component create(long engagementId, Runnable reload) {
         try {
-            return PackagesSection.create(prepaid.packagesOfEngagement(engagementId), prepaid, settings.profile(),
+            return PackagesSection.create(prepaid.packagesOfEngagement(engagementId), prepaid, refunds, settings.profile(), clock,
                     null, reload);
         } catch (NotFoundException notTheirs) {
             Div none = new Div();

@@ -1,5 +1,6 @@
 package com.tutordesk.prepaid.ui;
 
+import com.tutordesk.prepaid.PackageRefunds;
 import com.tutordesk.prepaid.PackageRow;
 import com.tutordesk.prepaid.PackageState;
 import com.tutordesk.prepaid.PrepaidService;
@@ -9,7 +10,6 @@ import com.tutordesk.shared.RuleViolationException;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -20,12 +20,14 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import java.time.Clock;
 import java.util.List;
 
 /**
  * The "Prepaid packages" section of the client and engagement pages (issue 17): every purchase with
  * bought, used and left (h:mm), its state, price and invoice, the sessions that used it, and what is left
- * in all ("8 h 30 min left"); admins may refund a package's unused hours.
+ * in all ("8 h 30 min left"); admins may refund a package's unused hours, and a refunded package says how
+ * the money went back ("Refunded $360.00 to the card ending 4242").
  */
 final class PackagesSection {
 
@@ -37,8 +39,8 @@ final class PackagesSection {
      * @param sellLink where "Sell a package" goes (Create Invoice for the client), or {@code null} for none
      * @param reload   redraws the page after a refund
      */
-    static Component create(List<PackageRow> rows, PrepaidService prepaid, BusinessProfile profile, String sellLink,
-            Runnable reload) {
+    static Component create(List<PackageRow> rows, PrepaidService prepaid, PackageRefunds refunds,
+            BusinessProfile profile, Clock clock, String sellLink, Runnable reload) {
         Div section = new Div();
         section.addClassName("prepaid-packages");
         section.setId("prepaid-packages");
@@ -65,8 +67,8 @@ final class PackagesSection {
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(row -> PdfLook.hoursMinutes(row.minutesLeft())).setHeader("Left").setKey("left")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(row -> row.state().label() + (row.state() == PackageState.REFUNDED
-                ? " (" + profile.formatMoney(row.refundedMinor()) + ")" : "")).setHeader("State").setKey("state")
+        grid.addColumn(row -> row.state() == PackageState.REFUNDED && row.refund() != null
+                ? RefundTexts.describe(row, profile) : row.state().label()).setHeader("State").setKey("state")
                 .setAutoWidth(true);
         grid.addColumn(row -> profile.formatMoney(row.priceMinor())).setHeader("Price").setKey("price")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
@@ -75,7 +77,7 @@ final class PackagesSection {
                 .setAutoWidth(true);
         grid.addComponentColumn(PackagesSection::uses).setHeader("Sessions").setKey("sessions").setFlexGrow(2);
         if (prepaid.mayRefund()) {
-            grid.addComponentColumn(row -> refundButton(row, prepaid, profile, reload)).setKey("refund")
+            grid.addComponentColumn(row -> refundButton(row, refunds, profile, clock, reload)).setKey("refund")
                     .setAutoWidth(true).setFlexGrow(0);
         }
         grid.setItems(rows);
@@ -97,26 +99,20 @@ final class PackagesSection {
         return links;
     }
 
-    private static Component refundButton(PackageRow row, PrepaidService prepaid, BusinessProfile profile,
-            Runnable reload) {
+    private static Component refundButton(PackageRow row, PackageRefunds refunds, BusinessProfile profile,
+            Clock clock, Runnable reload) {
         Button refund = new Button("Refund unused hours");
         refund.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         refund.setVisible(row.packageId() != null && row.state() == PackageState.ACTIVE);
-        refund.addClickListener(click -> new ConfirmDialog("Refund the unused hours?",
-                BusinessProfile.formatDuration(row.minutesLeft()) + " of this package are unused. They are removed and"
-                        + " their value at the package's price is recorded as refunded; pay it back the way it was paid.",
-                "Refund", confirm -> {
-                    try {
-                        long refunded = prepaid.refundUnused(row.packageId());
-                        Notification.show("Unused hours refunded: " + profile.formatMoney(refunded) + " to pay back",
-                                4000, Notification.Position.BOTTOM_START)
-                                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-                        reload.run();
-                    } catch (RuleViolationException e) {
-                        Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE)
-                                .addThemeVariants(NotificationVariant.LUMO_ERROR);
-                    }
-                }, "Cancel", cancel -> { }).open());
+        refund.addClickListener(click -> {
+            try {
+                new RefundUnusedDialog(refunds, refunds.offer(row.packageId()), profile, clock, reload).open();
+            } catch (RuleViolationException e) {
+                Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                reload.run();
+            }
+        });
         return refund;
     }
 }

@@ -84,6 +84,70 @@ class BillingRunViewIT extends SpringBrowserlessTest {
     }
 
     @Test
+    void an_admin_adds_a_package_to_a_client_with_sessions_and_one_without_and_the_totals_and_results_count_them() {
+        signIn.as(demo.adminEmail());
+        BillingFixture first = BillingFixture.create(jdbc, data, null);
+        first.sessions(2, 5_000, clock.instant());
+        long firstEngagement = first.engagement(first.student(TestData.unique("Ola")), 5_000);
+        BillingFixture alone = BillingFixture.forTutor(jdbc, data, first.tutorId, null);
+        alone.engagement(alone.student(TestData.unique("Pia")), 4_000);
+
+        BillingRunView view = navigate(BillingRunView.class);
+        view.cutOff.setValue(settings.profile().today(clock));
+        view.tutor.setValue(view.tutor.getListDataView().getItems().filter(t -> t.id() == first.tutorId)
+                .findFirst().orElseThrow());
+        assertThat(test(view.preview).size()).isEqualTo(1);
+
+        // A package for the client with sessions, through Create Invoice's editor: 5 h at $50.00 = $250.00.
+        view.openPackages(test(view.preview).getRow(0));
+        roundTrip();
+        view.packageEditor.engagement.setValue(view.packageEditor.engagement.getListDataView().getItems()
+                .filter(c -> c.engagementId() == firstEngagement).findFirst().orElseThrow());
+        test(view.packageEditor.hours).setValue(5);
+        assertThat(view.packageEditor.price.getValue()).isEqualByComparingTo("250.00");
+        test(view.packageEditor.price).setValue(new java.math.BigDecimal("250.01"));
+        test(view.packageEditor.add).click();
+        assertThat(view.packageEditor.price.getErrorMessage()).contains("At most $250.00");
+        test(view.packageEditor.price).setValue(new java.math.BigDecimal("240.00"));
+        test(view.packageEditor.add).click();
+        assertThat(view.grandTotal.getText()).isEqualTo("1 client, 2 sessions, 1 package, grand total "
+                + settings.profile().formatMoney(10_000 + 24_000));
+        test(view.packagesDone).click();
+        // A cut-off before the sessions leaves the client in the run for its package alone, never dropped unseen.
+        view.cutOff.setValue(settings.profile().today(clock).minusDays(60));
+        assertThat(view.grandTotal.getText()).isEqualTo("1 client, 0 sessions, 1 package, grand total "
+                + settings.profile().formatMoney(24_000));
+        view.cutOff.setValue(settings.profile().today(clock));
+        assertThat(test(view.preview).size()).isEqualTo(1);
+
+        // A client without billable sessions, for a package alone: 2 h at $40.00.
+        view.addPackageOnlyClient(alone.clientId);
+        roundTrip();
+        test(view.packageEditor.hours).setValue(2);
+        test(view.packageEditor.add).click();
+        test(view.packagesDone).click();
+
+        assertThat(test(view.preview).size()).isEqualTo(2);
+        assertThat(view.grandTotal.getText()).isEqualTo("2 clients, 2 sessions, 2 packages, grand total "
+                + settings.profile().formatMoney(10_000 + 24_000 + 8_000));
+
+        test(view.start).click();
+        String query = UI.getCurrent().getActiveViewLocation().getQueryParameters().getQueryString();
+        jobs.runDueNow();
+        UI.getCurrent().navigate(BillingRunView.class, com.vaadin.flow.router.QueryParameters.simple(
+                java.util.Map.of("run", query.substring("run=".length()))));
+        view = (BillingRunView) getCurrentView();
+        var results = test(view.results);
+        assertThat(results.size()).isEqualTo(2);
+        for (int i = 0; i < 2; i++) {
+            assertThat(results.getRow(i).outcome()).isEqualTo("ISSUED");
+            assertThat(results.getRow(i).packageCount()).isOne();
+        }
+        assertThat(jdbc.queryForObject("select total_minor from invoices where client_id = ?", Long.class,
+                alone.clientId)).isEqualTo(8_000);
+    }
+
+    @Test
     void a_tutor_cannot_open_the_billing_run() {
         signIn.as(demo.enhancedTutorEmail());
         navigate("invoices/run", com.vaadin.flow.component.Component.class);

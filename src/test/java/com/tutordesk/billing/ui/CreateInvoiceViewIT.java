@@ -113,19 +113,19 @@ class CreateInvoiceViewIT extends SpringBrowserlessTest {
     void a_package_line_defaults_to_hours_times_the_rate_refuses_a_higher_price_at_the_field_and_sells_alone() {
         CreateInvoiceView view = open("client=" + family.clientId);
         // The fixture's one engagement, at $60.00 an hour, is chosen already.
-        assertThat(view.packageEngagement.getValue()).isNotNull();
-        test(view.packageHours).setValue(10);
-        view.packageMinutes.setValue(30);
-        assertThat(view.packagePrice.getValue()).isEqualByComparingTo("630.00");
+        assertThat(view.packageEditor.engagement.getValue()).isNotNull();
+        test(view.packageEditor.hours).setValue(10);
+        view.packageEditor.minutes.setValue(30);
+        assertThat(view.packageEditor.price.getValue()).isEqualByComparingTo("630.00");
 
-        test(view.packagePrice).setValue(new BigDecimal("630.01"));
-        test(view.addPackage).click();
-        assertThat(view.packagePrice.isInvalid()).isTrue();
-        assertThat(view.packagePrice.getErrorMessage()).contains("At most $630.00");
+        test(view.packageEditor.price).setValue(new BigDecimal("630.01"));
+        test(view.packageEditor.add).click();
+        assertThat(view.packageEditor.price.isInvalid()).isTrue();
+        assertThat(view.packageEditor.price.getErrorMessage()).contains("At most $630.00");
 
-        test(view.packagePrice).setValue(new BigDecimal("600.00"));
-        test(view.addPackage).click();
-        assertThat(view.packageList.getElement().getTextRecursively()).contains("Prepaid package: 10 h 30 min")
+        test(view.packageEditor.price).setValue(new BigDecimal("600.00"));
+        test(view.packageEditor.add).click();
+        assertThat(view.packageEditor.list.getElement().getTextRecursively()).contains("Prepaid package: 10 h 30 min")
                 .contains("$600.00");
         view.sessions.deselectAll();
         assertThat(view.summary.getElement().getTextRecursively()).contains("0 of 3 sessions").contains("$600.00");
