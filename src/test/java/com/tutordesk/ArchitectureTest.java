@@ -120,10 +120,12 @@ class ArchitectureTest {
             Map.entry("com.tutordesk.dashboard.ReportsService", new ReadModel(Set.of("tutoring_sessions", "tutors",
                     "students", "subjects", "clients"), "the reports page (issue 19): revenue by client, tutor or"
                             + " subject and utilisation, one grouped statement each")),
-            Map.entry("com.tutordesk.session.SessionHourTotals", new ReadModel(Set.of("business_settings"),
+            Map.entry("com.tutordesk.session.SessionHourTotals", new ReadModel(union(PEOPLE, "business_settings"),
                     "the totals kept on every session write (issues 19, 20) read the business time zone and locale"
                             + " under a shared lock on the settings row, so a change of calendar (which rebuilds"
-                            + " the per-week totals holding that row) and a session write never cross")),
+                            + " the per-week totals holding that row) and a session write never cross; a logged or"
+                            + " moved session's name sort keys are copied by a locking read of the names, so a"
+                            + " concurrent rename is never lost")),
             Map.entry("com.tutordesk.session.SessionSortKeys", new ReadModel(PEOPLE,
                     "copies the names the sessions list sorts by onto the session rows (issue 20) for writes made"
                             + " with SQL (the demo loader, tests); renames arrive as people.NameChanged")),

@@ -80,9 +80,11 @@ public class SessionHourTotals {
      * @param prepaidAmount part of the client amount covered by prepaid packages, minor units
      * @param tutorId      the session's tutor ({@link TutorWeekTotals})
      * @param startsAt     the start, whose business-local date {@link TutorWeekTotals} counts it on
+     * @param sessionId    the session
+     * @param people       its student, client, tutor and subject ids, whose names it copies as sort keys
      */
     record Counted(Key key, long clientId, int minutes, long clientAmount, long tutorAmount, long prepaidAmount,
-            long tutorId, Instant startsAt) {
+            long tutorId, Instant startsAt, Long sessionId, List<Long> people) {
 
         static Counted of(TutoringSession s) {
             // Billable: something left to invoice once packages have covered their part (issue 17).
@@ -90,7 +92,8 @@ public class SessionHourTotals {
             return new Counted(new Key(hourOf(s.getStartsAt()), s.getStatus().name(), s.getBillingState().name(),
                     reportState(s).name(), billable > 0), s.getClientId(), s.getDurationMinutes(),
                     s.getClientAmountMinor(), s.getTutorEarningsMinor(), s.getPrepaidAmountMinor(), s.getTutorId(),
-                    s.getStartsAt());
+                    s.getStartsAt(), s.getId(), List.of(s.getStudentId(), s.getClientId(), s.getTutorId(),
+                            s.getSubjectId()));
         }
 
         /**
@@ -158,6 +161,8 @@ public class SessionHourTotals {
         final Map<Key, Delta> deltas = new TreeMap<>();
         final Map<Long, Delta> clients = new TreeMap<>();
         final Map<TutorStart, Delta> tutorStarts = new java.util.HashMap<>();
+        /** Sessions logged or moved to other people in this transaction: their name sort keys are copied again. */
+        final java.util.SortedSet<Long> renamed = new java.util.TreeSet<>();
         /** Written: a change arriving now (after the last flush) would be lost, so it fails instead. */
         boolean written;
 
@@ -187,10 +192,13 @@ public class SessionHourTotals {
             deltas.values().removeIf(Delta::isZero);
             clients.values().removeIf(Delta::isZero);
             tutorStarts.values().removeIf(Delta::isZero);
-            if (deltas.isEmpty() && clients.isEmpty() && tutorStarts.isEmpty()) {
+            if (deltas.isEmpty() && clients.isEmpty() && tutorStarts.isEmpty() && renamed.isEmpty()) {
                 return;
             }
             session.doWork(connection -> {
+                if (!renamed.isEmpty()) {
+                    copySortNames(connection, renamed);
+                }
                 // The calendar first, under a shared lock on the settings row: a change of zone or first
                 // day of the week (which rebuilds tutor_week_totals holding that row) waits for this
                 // transaction or is waited for.
@@ -256,15 +264,36 @@ public class SessionHourTotals {
             deltas.clear();
             clients.clear();
             tutorStarts.clear();
+            renamed.clear();
         }
     }
 
-    /** The business calendar, read under a shared lock (H2, the single-node default, has no shared locks). */
+    /**
+     * Copies the names of each session's student, client, tutor and subject onto it again, read by the
+     * update itself: a locking read that sees a rename committed after this transaction loaded the
+     * engagement (whose entities carry the names {@link TutoringSession} copied), or makes a rename
+     * that comes later wait, so that {@link SessionSortKeys} then finds the row.
+     */
+    private static void copySortNames(java.sql.Connection connection, java.util.SortedSet<Long> ids)
+            throws java.sql.SQLException {
+        String in = String.join(", ", ids.stream().map(String::valueOf).toList());
+        try (java.sql.Statement update = connection.createStatement()) {
+            update.executeUpdate("update tutoring_sessions"
+                    + " set sort_student_name = (select st.name from students st where st.id = tutoring_sessions.student_id),"
+                    + " sort_client_name = (select c.name from clients c where c.id = tutoring_sessions.client_id),"
+                    + " sort_tutor_name = (select t.name from tutors t where t.id = tutoring_sessions.tutor_id),"
+                    + " sort_subject_name = (select sub.name from subjects sub where sub.id = tutoring_sessions.subject_id)"
+                    + " where id in (" + in + ")");
+        }
+    }
+
+    /** The business calendar, read under a shared lock (on H2, the single-node default, an exclusive one). */
     private static TutorWeekTotals.Calendar businessCalendar(java.sql.Connection connection)
             throws java.sql.SQLException {
         boolean h2 = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("h2");
+        // H2 has no shared row locks: a single node takes the row for update (its commits serialise here).
         try (PreparedStatement select = connection.prepareStatement("select time_zone, locale from business_settings"
-                + " where id = 1" + (h2 ? "" : " lock in share mode"));
+                + " where id = 1" + (h2 ? " for update" : " lock in share mode"));
                 java.sql.ResultSet rs = select.executeQuery()) {
             if (!rs.next()) {
                 throw new IllegalStateException("business_settings row 1 is missing");
@@ -294,6 +323,12 @@ public class SessionHourTotals {
             return;
         }
         Pending pending = pending();
+        if (after != null && after.sessionId() != null && (before == null || !before.people().equals(after.people()))) {
+            if (pending.written) {
+                throw new IllegalStateException("A session changed after its transaction's totals were written");
+            }
+            pending.renamed.add(after.sessionId());
+        }
         if (before != null) {
             pending.add(before, -1);
         }
@@ -349,9 +384,14 @@ public class SessionHourTotals {
      */
     public static void recount(JdbcTemplate jdbc) {
         // One transaction (joined when the caller has one), so no write lands between delete and insert.
-        new org.springframework.transaction.support.TransactionTemplate(
-                new org.springframework.jdbc.datasource.DataSourceTransactionManager(jdbc.getDataSource()))
-                .executeWithoutResult(status -> recountNow(jdbc));
+        org.springframework.transaction.support.TransactionTemplate tx = new org.springframework.transaction.support
+                .TransactionTemplate(new org.springframework.jdbc.datasource.DataSourceTransactionManager(
+                        jdbc.getDataSource()));
+        // Read committed: the INSERT ... SELECTs then read the sessions without locking them (at repeatable
+        // read they would lock every session row and deadlock with a session write waiting for the settings
+        // row); a write committed after this recount read applies its change on top.
+        tx.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_READ_COMMITTED);
+        tx.executeWithoutResult(status -> recountNow(jdbc));
     }
 
     private static void recountNow(JdbcTemplate jdbc) {

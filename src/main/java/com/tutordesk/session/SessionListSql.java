@@ -53,22 +53,33 @@ final class SessionListSql {
      */
     record NameMatches(List<Long> studentIds, List<Long> clientIds, List<Long> tutorIds) {
 
-        /** Beyond this many ids in all, the sub-queries are used (a text as short as "a" matches most people). */
-        static final int MAX_IDS = 2_000;
+        /**
+         * Beyond this many ids in all, the sub-queries are used (a text as short as "a" matches most people).
+         * Below MariaDB's in_predicate_conversion_threshold (1,000), past which an IN list is itself turned
+         * into a sub-query and the index merge is lost.
+         */
+        static final int MAX_IDS = 900;
 
-        /** @return the matches of {@code text}, or {@code null} for too many to list */
+        /** @return the matches of {@code text}, or {@code null} for too many to list (one statement) */
         static NameMatches find(org.springframework.jdbc.core.JdbcTemplate jdbc, String text) {
             String pattern = pattern(text);
-            List<List<Long>> found = new ArrayList<>();
-            for (String table : List.of("students", "clients", "tutors")) {
-                List<Long> ids = jdbc.queryForList("select x.id from " + table + " x where lower(x.name) like ?"
-                        + " escape '!' limit " + (MAX_IDS + 1), Long.class, pattern);
-                if (ids.size() > MAX_IDS || found.stream().mapToInt(List::size).sum() + ids.size() > MAX_IDS) {
-                    return null;
-                }
-                found.add(ids);
+            List<Long> students = new ArrayList<>();
+            List<Long> clients = new ArrayList<>();
+            List<Long> tutors = new ArrayList<>();
+            jdbc.query("select 's', x.id from students x where lower(x.name) like ? escape '!'"
+                    + " union all select 'c', x.id from clients x where lower(x.name) like ? escape '!'"
+                    + " union all select 't', x.id from tutors x where lower(x.name) like ? escape '!'"
+                    + " limit " + (MAX_IDS + 1), rs -> {
+                        (switch (rs.getString(1)) {
+                            case "s" -> students;
+                            case "c" -> clients;
+                            default -> tutors;
+                        }).add(rs.getLong(2));
+                    }, pattern, pattern, pattern);
+            if (students.size() + clients.size() + tutors.size() > MAX_IDS) {
+                return null;
             }
-            return new NameMatches(found.get(0), found.get(1), found.get(2));
+            return new NameMatches(students, clients, tutors);
         }
 
         String sql() {

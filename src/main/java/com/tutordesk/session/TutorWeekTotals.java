@@ -78,11 +78,8 @@ public class TutorWeekTotals {
 
     /**
      * Delivered sessions — completed and started, or scheduled and ended (the dashboard's definition) —
-     * per business week and tutor for the last {@code weeks} weeks, ending with the current one, ordered
-     * by week, tutor name, tutor id; only pairs with sessions. Whole weeks come from the totals; the few
-     * rows whose "delivered" depends on the clock (scheduled but ended, not promoted yet; completed but
-     * starting later) are corrected from the sessions on {@code ix_sessions_status_start_sums}. The
-     * calendar is read from the settings row, not a cache, so that it is the one the table was built in.
+     * per business week and tutor for the last {@code weeks} weeks, ending with the current one; as
+     * {@link #delivered(LocalDate, LocalDate, Long, Instant)}.
      *
      * @param weeks how many weeks, at least 1
      * @param now   the current instant
@@ -93,31 +90,54 @@ public class TutorWeekTotals {
         if (weeks < 1) {
             throw new IllegalArgumentException("At least one week, not " + weeks);
         }
-        Calendar calendar = jdbc.queryForObject("select time_zone, locale from business_settings where id = 1",
-                (rs, i) -> Calendar.of(rs.getString(1), rs.getString(2)));
-        LocalDate current = calendar.weekStart(now);
-        LocalDate first = current.minusWeeks(weeks - 1L);
+        LocalDate current = calendar().weekStart(now);
+        return delivered(current.minusWeeks(weeks - 1L), current, null, now);
+    }
+
+    /**
+     * Delivered sessions — completed and started, or scheduled and ended (the dashboard's definition) —
+     * per business week and tutor for the weeks that hold {@code from} to {@code to}, ordered by week,
+     * tutor name, tutor id; only pairs with sessions. Whole weeks come from the totals; the few rows
+     * whose "delivered" depends on the clock (scheduled but ended, not promoted yet; completed but
+     * starting later) are corrected from the sessions on {@code ix_sessions_status_start_sums}. The
+     * calendar is read from the settings row, not a cache, so that it is the one the table was built in.
+     *
+     * @param from    first business-local date (its week is the first)
+     * @param to      last business-local date (its week is the last), not before {@code from}
+     * @param tutorId only this tutor's sessions, or {@code null} for every tutor
+     * @param now     the current instant
+     * @throws IllegalArgumentException when {@code to} is before {@code from}
+     */
+    @Transactional(readOnly = true)
+    public List<TutorWeek> delivered(LocalDate from, LocalDate to, Long tutorId, Instant now) {
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("The range ends (" + to + ") before it starts (" + from + ")");
+        }
+        Calendar calendar = calendar();
+        LocalDate first = from.with(TemporalAdjusters.previousOrSame(calendar.firstDay()));
+        LocalDate last = to.with(TemporalAdjusters.previousOrSame(calendar.firstDay()));
+        String scope = tutorId == null ? "" : " and t.tutor_id = " + tutorId;
         Map<List<Object>, long[]> sums = new HashMap<>();
         Map<Long, String> names = new HashMap<>();
         jdbc.query("select t.week_start, t.tutor_id, tu.name, t.sessions, t.minutes from tutor_week_totals t"
                 + " join tutors tu on tu.id = t.tutor_id"
-                + " where t.status = 'COMPLETED' and t.week_start >= ? and t.week_start <= ?", rs -> {
+                + " where t.status = 'COMPLETED' and t.week_start >= ? and t.week_start <= ?" + scope, rs -> {
                     long tutor = rs.getLong(2);
                     names.put(tutor, rs.getString(3));
                     add(sums, rs.getObject(1, LocalDate.class), tutor, rs.getLong(4), rs.getLong(5));
-                }, java.sql.Date.valueOf(first), java.sql.Date.valueOf(current));
+                }, java.sql.Date.valueOf(first), java.sql.Date.valueOf(last));
         // Clock-dependent rows: completed ones that start later are not delivered yet; scheduled ones
         // that have ended are.
         LocalDateTime utcNow = utc(now);
         jdbc.query("select s.starts_at, s.tutor_id, s.duration_minutes, s.status from tutoring_sessions s"
-                + " where s.starts_at >= ? and s.starts_at < ?"
+                + " where s.starts_at >= ? and s.starts_at < ?" + scope.replace("t.tutor_id", "s.tutor_id")
                 + " and ((s.status = 'COMPLETED' and s.starts_at > ?) or (s.status = 'SCHEDULED' and s.starts_at <= ?"
                 + " and s.ends_at <= ?))", rs -> {
                     int sign = "COMPLETED".equals(rs.getString(4)) ? -1 : 1;
                     Instant start = rs.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC);
                     add(sums, calendar.weekStart(start), rs.getLong(2), sign, sign * rs.getLong(3));
                 }, utc(first.atStartOfDay(calendar.zone()).toInstant()),
-                utc(current.plusWeeks(1).atStartOfDay(calendar.zone()).toInstant()), utcNow, utcNow, utcNow);
+                utc(last.plusWeeks(1).atStartOfDay(calendar.zone()).toInstant()), utcNow, utcNow, utcNow);
         sums.values().removeIf(v -> v[0] == 0 && v[1] == 0);
         List<Long> unnamed = sums.keySet().stream().map(key -> (Long) key.get(1)).filter(id -> !names.containsKey(id))
                 .distinct().toList();
@@ -127,9 +147,16 @@ public class TutorWeekTotals {
         return sums.entrySet().stream()
                 .map(e -> new TutorWeek((LocalDate) e.getKey().get(0), (Long) e.getKey().get(1),
                         names.get((Long) e.getKey().get(1)), e.getValue()[0], e.getValue()[1]))
-                .sorted(Comparator.comparing(TutorWeek::weekStart).thenComparing(TutorWeek::tutorName)
+                .sorted(Comparator.comparing(TutorWeek::weekStart)
+                        .thenComparing(TutorWeek::tutorName, String.CASE_INSENSITIVE_ORDER)
                         .thenComparingLong(TutorWeek::tutorId))
                 .toList();
+    }
+
+    /** @return the business calendar as the settings row has it now */
+    private Calendar calendar() {
+        return jdbc.queryForObject("select time_zone, locale from business_settings where id = 1",
+                (rs, i) -> Calendar.of(rs.getString(1), rs.getString(2)));
     }
 
     private static void add(Map<List<Object>, long[]> sums, LocalDate week, long tutorId, long sessions,

@@ -79,7 +79,10 @@ public class SettingsService {
      * @throws IllegalArgumentException naming the field when a value is invalid
      */
     @CacheEvict(cacheNames = PROFILE_CACHE, allEntries = true)
-    @Transactional
+    // Read committed: a change of calendar rebuilds per-week totals from the sessions (BusinessCalendarChanged);
+    // at repeatable read that INSERT ... SELECT would lock every session row it reads, and a session write
+    // holding its row while it waits for the settings row would deadlock with it.
+    @Transactional(isolation = org.springframework.transaction.annotation.Isolation.READ_COMMITTED)
     public BusinessProfile update(BusinessProfile profile) {
         currentUsers.requireAdmin();
         validate(profile);
@@ -123,7 +126,10 @@ public class SettingsService {
      *         changed since (nothing is saved)
      */
     @CacheEvict(cacheNames = PROFILE_CACHE, allEntries = true)
-    @Transactional
+    // Read committed: a change of calendar rebuilds per-week totals from the sessions (BusinessCalendarChanged);
+    // at repeatable read that INSERT ... SELECT would lock every session row it reads, and a session write
+    // holding its row while it waits for the settings row would deadlock with it.
+    @Transactional(isolation = org.springframework.transaction.annotation.Isolation.READ_COMMITTED)
     public BusinessProfile update(BusinessProfile profile, long expectedVersion) {
         currentUsers.requireAdmin();
         com.tutordesk.shared.Versions.require(BusinessSettings.class, BusinessSettings.SINGLETON_ID,

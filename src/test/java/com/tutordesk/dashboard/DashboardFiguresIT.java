@@ -173,6 +173,14 @@ class DashboardFiguresIT {
         }
         assertThat(actual).hasSize(expected.size()).isNotEmpty();
         expected.forEach((key, sums) -> assertThat(actual.get(key)).as(key).containsExactly(sums));
+
+        // The Reports page's utilisation over a range inside those weeks covers the same whole weeks.
+        Map<String, long[]> utilisation = new HashMap<>();
+        for (WeekTutorSessions week : reports.utilisation(firstWeek.plusDays(3), profile.today(clock))) {
+            utilisation.put(week.weekStart() + "/" + week.tutorId(), new long[] {week.sessions(), week.minutes()});
+        }
+        assertThat(utilisation).hasSize(expected.size());
+        expected.forEach((key, sums) -> assertThat(utilisation.get(key)).as(key).containsExactly(sums));
     }
 
     @Test

@@ -201,6 +201,41 @@ class SessionHourTotalsIT {
         HourTotalsCheck.assertTutorWeeksAgreeWithSessions(jdbc);
     }
 
+    @Test
+    void sessions_a_minute_either_side_of_daylight_saving_changes_and_week_starts_fall_in_the_weeks_java_gives_them() {
+        BusinessProfile before = settings.profile();
+        Instant now = clock.instant();
+        // Santiago changes its clocks at midnight on Sundays, when an en-US week starts; St John's is
+        // UTC-3:30 with daylight saving; Lord Howe moves by half an hour.
+        List<String> zones = List.of("America/Santiago", "America/St_Johns", "Australia/Lord_Howe");
+        for (String id : zones) {
+            ZoneId zone = ZoneId.of(id);
+            java.time.zone.ZoneOffsetTransition transition = zone.getRules().previousTransition(now);
+            for (int i = 0; i < 2; i++) {
+                for (long minutes : List.of(-61L, -1L, 0L, 1L, 59L)) {
+                    world.session(transition.getInstant().plusSeconds(60 * minutes), 30, "COMPLETED");
+                }
+                LocalDate weekStart = LocalDate.ofInstant(transition.getInstant(), zone)
+                        .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.SUNDAY));
+                Instant boundary = weekStart.atStartOfDay(zone).toInstant();
+                for (long minutes : List.of(-1L, 0L, 1L)) {
+                    world.session(boundary.plusSeconds(60 * minutes), 30, "COMPLETED");
+                }
+                transition = zone.getRules().previousTransition(transition.getInstant());
+            }
+        }
+        try {
+            for (String id : zones) {
+                settings.update(before.withBasics(before.name(), ZoneId.of(id), before.currency(), before.locale()));
+                HourTotalsCheck.assertTutorWeeksAgreeWithSessions(jdbc);
+                assertDeliveredPerWeekEqualsALiveCount(now);
+            }
+        } finally {
+            settings.update(before);
+        }
+        HourTotalsCheck.assertTutorWeeksAgreeWithSessions(jdbc);
+    }
+
     /**
      * Delivered sessions per week and tutor for 12 weeks, from the totals, equal a live count with the
      * weeks worked out in Java from the settings row.

@@ -46,6 +46,10 @@ class SessionListServiceIT {
     TestData data;
     @Autowired
     com.tutordesk.people.ClientService clients;
+    @Autowired
+    com.tutordesk.people.TutorService tutors;
+    @Autowired
+    com.tutordesk.people.SubjectService subjects;
 
     @Autowired
     SignIn signIn;
@@ -319,6 +323,47 @@ class SessionListServiceIT {
         assertThat(sortedByStudent).isSortedAccordingTo(Comparator.comparing(SessionRow::studentName,
                 String.CASE_INSENSITIVE_ORDER).thenComparing(SessionRow::id));
         com.tutordesk.testing.HourTotalsCheck.assertAgreeWithSessions(jdbc);
+    }
+
+    @Test
+    void after_a_tutor_and_a_subject_are_renamed_their_sessions_sort_by_the_new_names() {
+        asAdmin();
+        com.tutordesk.people.TutorDetails aurelio = tutors.get(tutorA);
+        tutors.update(tutorA, aurelio.version(), new com.tutordesk.people.TutorForm("Zelda " + token, aurelio.email(),
+                aurelio.phone(), aurelio.subjects().stream().map(com.tutordesk.people.TutorDetails.SubjectRef::id)
+                        .collect(java.util.stream.Collectors.toSet()), aurelio.enhancedAccessOverride()));
+        long subjectVersion = jdbc.queryForObject("select version from subjects where id = ?", Long.class, subjectTwo);
+        subjects.rename(subjectTwo, subjectVersion, "Aaa subject " + token);
+
+        SessionFilter both = new SessionFilter(DateRange.ALL, null, null, null, null, null, null, null, token);
+        List<SessionRow> byTutor = all(both, new SessionSort(SessionSort.Property.TUTOR, true));
+        assertThat(byTutor.getLast().tutorName()).isEqualTo("Zelda " + token);
+        assertThat(byTutor).isSortedAccordingTo(Comparator.comparing(SessionRow::tutorName,
+                String.CASE_INSENSITIVE_ORDER).thenComparing(SessionRow::id));
+        List<SessionRow> bySubject = all(both, new SessionSort(SessionSort.Property.SUBJECT, true));
+        assertThat(bySubject.getFirst().subjectName()).isEqualTo("Aaa subject " + token);
+        assertThat(bySubject).isSortedAccordingTo(Comparator.comparing(SessionRow::subjectName,
+                String.CASE_INSENSITIVE_ORDER).thenComparing(SessionRow::id));
+        com.tutordesk.testing.HourTotalsCheck.assertAgreeWithSessions(jdbc);
+    }
+
+    @Test
+    void a_name_search_with_its_matches_listed_finds_what_the_sub_queries_find() {
+        asAdmin();
+        java.time.ZoneId zone = java.time.ZoneId.of("America/New_York");
+        for (String text : List.of(token, token + "c", "bettina " + token, "QUINN", token + "%_!", "nobody-" + token)) {
+            SessionFilter filter = new SessionFilter(DateRange.ALL, null, null, null, null, null, null, null, text);
+            SessionListSql.NameMatches matches = SessionListSql.NameMatches.find(jdbc, text);
+            assertThat(matches).as(text).isNotNull();
+            SessionListSql.Where listed = SessionListSql.where(filter, null, zone, clock.instant(), matches);
+            SessionListSql.Where subQueries = SessionListSql.where(filter, null, zone, clock.instant(), null);
+            assertThat(jdbc.queryForList("select s.id from tutoring_sessions s" + listed.sql + " order by s.id",
+                    Long.class, listed.params.toArray())).as(text).isEqualTo(jdbc.queryForList(
+                    "select s.id from tutoring_sessions s" + subQueries.sql + " order by s.id", Long.class,
+                    subQueries.params.toArray()));
+        }
+        assertThat(all(new SessionFilter(DateRange.ALL, null, null, null, null, null, null, null, token + "c")))
+                .hasSize(9);
     }
 
     @Test
