@@ -286,19 +286,6 @@ public class DashboardService {
         return count[0];
     }
 
-    /**
-     * A {@code case} that puts {@code s.starts_at} into bucket 0 … n-1 for the n+1 business-local
-     * day boundaries {@code starts}; its parameters (UTC) are added to {@code params}.
-     */
-    static String bucket(List<LocalDate> starts, BusinessProfile profile, List<Object> params) {
-        StringBuilder sql = new StringBuilder("case");
-        for (int i = 1; i < starts.size(); i++) {
-            sql.append(" when s.starts_at < ? then ").append(i - 1);
-            params.add(utc(starts.get(i).atStartOfDay(profile.zone()).toInstant()));
-        }
-        return sql.append(" end").toString();
-    }
-
     private void requireAdmin() {
         if (!currentUsers.require().isAdmin()) {
             throw new NotFoundException("Page", "dashboard");

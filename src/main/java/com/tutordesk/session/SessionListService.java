@@ -101,7 +101,7 @@ public class SessionListService {
         sort = allowedSort(sort, user);
         BusinessProfile profile = settings.profile();
         Instant now = clock.instant();
-        SessionListSql.Where where = where(filter, user, profile.zone(), now);
+        SessionListSql.Where where = SessionListSql.where(filter, user.sessionScopeTutorId(), profile.zone(), now);
         boolean reverse = knownTotal != null && offset > knownTotal / 2 && offset < knownTotal;
         int rowOffset = offset;
         int rowLimit = limit;
@@ -138,18 +138,12 @@ public class SessionListService {
             return new SessionTotals(sums.sessions(), clientAmounts ? sums.clientAmountMinor() : null,
                     sums.tutorEarningsMinor());
         }
-        SessionListSql.Where where = where(filter, user, settings.profile().zone(), clock.instant());
+        SessionListSql.Where where = SessionListSql.where(filter, user.sessionScopeTutorId(), settings.profile().zone(),
+                clock.instant());
         // A tutor's rows are all their own, so the earnings sum is theirs to see (domain.md roles).
         return jdbc.queryForObject(SessionListSql.totals(where),
                 (rs, i) -> new SessionTotals(rs.getLong(1), clientAmounts ? rs.getLong(2) : null, rs.getLong(3)),
                 where.params.toArray());
-    }
-
-    /** The list's WHERE, a search text's matching people found first ({@link SessionListSql.NameMatches}). */
-    private SessionListSql.Where where(SessionFilter filter, CurrentUser user, java.time.ZoneId zone, Instant now) {
-        SessionListSql.NameMatches matches = filter.text() == null ? null
-                : SessionListSql.NameMatches.find(jdbc, filter.text());
-        return SessionListSql.where(filter, user.sessionScopeTutorId(), zone, now, matches);
     }
 
     /**
@@ -163,7 +157,7 @@ public class SessionListService {
         sort = allowedSort(sort, user);
         BusinessProfile profile = settings.profile();
         Instant now = clock.instant();
-        SessionListSql.Where where = where(filter, user, profile.zone(), now);
+        SessionListSql.Where where = SessionListSql.where(filter, user.sessionScopeTutorId(), profile.zone(), now);
         String currency = profile.currency().getCurrencyCode();
         int fraction = Math.max(0, profile.currency().getDefaultFractionDigits());
         List<String> header = new ArrayList<>(List.of("Session id", "Date", "Start", "End", "Duration (minutes)",

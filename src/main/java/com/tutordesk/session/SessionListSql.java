@@ -39,76 +39,6 @@ final class SessionListSql {
      * @param now          the current instant (scheduled sessions that have ended count as completed)
      */
     static Where where(SessionFilter filter, Long scopeTutorId, ZoneId zone, Instant now) {
-        return where(filter, scopeTutorId, zone, now, null);
-    }
-
-    /**
-     * The students, clients and tutors whose names contain a search text, found before the sessions
-     * are read: a list of ids lets the database take each id's index and merge them, where the same
-     * condition as sub-queries joined by OR was checked against every session (481 ms over a million).
-     *
-     * @param studentIds matching students
-     * @param clientIds  matching clients
-     * @param tutorIds   matching tutors
-     */
-    record NameMatches(List<Long> studentIds, List<Long> clientIds, List<Long> tutorIds) {
-
-        /**
-         * Beyond this many ids in all, the sub-queries are used (a text as short as "a" matches most people).
-         * Below MariaDB's in_predicate_conversion_threshold (1,000), past which an IN list is itself turned
-         * into a sub-query and the index merge is lost.
-         */
-        static final int MAX_IDS = 900;
-
-        /** @return the matches of {@code text}, or {@code null} for too many to list (one statement) */
-        static NameMatches find(org.springframework.jdbc.core.JdbcTemplate jdbc, String text) {
-            String pattern = pattern(text);
-            List<Long> students = new ArrayList<>();
-            List<Long> clients = new ArrayList<>();
-            List<Long> tutors = new ArrayList<>();
-            jdbc.query("select 's', x.id from students x where lower(x.name) like ? escape '!'"
-                    + " union all select 'c', x.id from clients x where lower(x.name) like ? escape '!'"
-                    + " union all select 't', x.id from tutors x where lower(x.name) like ? escape '!'"
-                    + " limit " + (MAX_IDS + 1), rs -> {
-                        (switch (rs.getString(1)) {
-                            case "s" -> students;
-                            case "c" -> clients;
-                            default -> tutors;
-                        }).add(rs.getLong(2));
-                    }, pattern, pattern, pattern);
-            if (students.size() + clients.size() + tutors.size() > MAX_IDS) {
-                return null;
-            }
-            return new NameMatches(students, clients, tutors);
-        }
-
-        String sql() {
-            List<String> parts = new ArrayList<>();
-            add(parts, "s.student_id", studentIds);
-            add(parts, "s.client_id", clientIds);
-            add(parts, "s.tutor_id", tutorIds);
-            return parts.isEmpty() ? "1 = 0" : "(" + String.join(" or ", parts) + ")";
-        }
-
-        private static void add(List<String> parts, String column, List<Long> ids) {
-            if (!ids.isEmpty()) {
-                // Numeric ids read from the database: written out, not bound, so the list costs no parameters.
-                parts.add(column + " in (" + String.join(", ", ids.stream().map(String::valueOf).toList()) + ")");
-            }
-        }
-    }
-
-    /** A LIKE pattern for "contains {@code text}", case-insensitive, with {@code !} escaping. */
-    static String pattern(String text) {
-        return "%" + text.toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_")
-                + "%";
-    }
-
-    /**
-     * As {@link #where(SessionFilter, Long, ZoneId, Instant)}, with the search text's matches found
-     * beforehand ({@code null}: the text is matched by sub-queries).
-     */
-    static Where where(SessionFilter filter, Long scopeTutorId, ZoneId zone, Instant now, NameMatches matches) {
         Where where = new Where();
         if (scopeTutorId != null) {
             where.and("s.tutor_id = ?", scopeTutorId);
@@ -155,10 +85,9 @@ final class SessionListSql {
             BillingState.SqlCondition billing = filter.billing().sql(now);
             where.and(billing.sql(), billing.params().toArray());
         }
-        if (filter.text() != null && matches != null) {
-            where.and(matches.sql());
-        } else if (filter.text() != null) {
-            String pattern = pattern(filter.text());
+        if (filter.text() != null) {
+            String pattern = "%" + filter.text().toLowerCase(java.util.Locale.ROOT)
+                    .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
             where.and("(s.student_id in (select x.id from students x where lower(x.name) like ? escape '!')"
                     + " or s.client_id in (select x.id from clients x where lower(x.name) like ? escape '!')"
                     + " or s.tutor_id in (select x.id from tutors x where lower(x.name) like ? escape '!'))",

@@ -348,25 +348,6 @@ class SessionListServiceIT {
     }
 
     @Test
-    void a_name_search_with_its_matches_listed_finds_what_the_sub_queries_find() {
-        asAdmin();
-        java.time.ZoneId zone = java.time.ZoneId.of("America/New_York");
-        for (String text : List.of(token, token + "c", "bettina " + token, "QUINN", token + "%_!", "nobody-" + token)) {
-            SessionFilter filter = new SessionFilter(DateRange.ALL, null, null, null, null, null, null, null, text);
-            SessionListSql.NameMatches matches = SessionListSql.NameMatches.find(jdbc, text);
-            assertThat(matches).as(text).isNotNull();
-            SessionListSql.Where listed = SessionListSql.where(filter, null, zone, clock.instant(), matches);
-            SessionListSql.Where subQueries = SessionListSql.where(filter, null, zone, clock.instant(), null);
-            assertThat(jdbc.queryForList("select s.id from tutoring_sessions s" + listed.sql + " order by s.id",
-                    Long.class, listed.params.toArray())).as(text).isEqualTo(jdbc.queryForList(
-                    "select s.id from tutoring_sessions s" + subQueries.sql + " order by s.id", Long.class,
-                    subQueries.params.toArray()));
-        }
-        assertThat(all(new SessionFilter(DateRange.ALL, null, null, null, null, null, null, null, token + "c")))
-                .hasSize(9);
-    }
-
-    @Test
     void pages_join_up_without_gaps_or_repeats_forwards_and_backwards() {
         asAdmin();
         SessionFilter filter = byTutor(tutorA);
