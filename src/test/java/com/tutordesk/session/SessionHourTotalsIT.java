@@ -202,6 +202,71 @@ class SessionHourTotalsIT {
     }
 
     @Test
+    void a_session_edited_while_the_business_time_zone_changes_lands_in_its_new_week_and_neither_save_fails()
+            throws Exception {
+        BusinessProfile before = settings.profile();
+        ZoneId zone = before.zone();
+        LocalDate day = LocalDate.ofInstant(clock.instant(), zone).minusDays(3);
+        long id = logging.logSession(new LogSessionRequest(world.engagementId, day, LocalTime.of(20, 30), 60, null,
+                Cancellation.NONE, "zone-race-" + System.nanoTime()));
+        java.util.concurrent.CountDownLatch rowLocked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch changeStarted = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        TransactionTemplate tx = new TransactionTemplate(transactionManager);
+        try {
+            // The edit holds its session row and reaches its commit (which reads the calendar under a shared
+            // lock) while the settings change holds the settings row and rebuilds the week totals.
+            java.util.concurrent.Future<?> edit = pool.submit(() -> {
+                signIn.as(world.adminEmail);
+                tx.executeWithoutResult(status -> {
+                    editing.edit(new EditSessionRequest(id, version(id), world.engagementId, day, LocalTime.of(20, 30),
+                            90, null, Cancellation.NONE));
+                    jdbc.update("update tutoring_sessions set location = location where id = ?", id);
+                    rowLocked.countDown();
+                    await(changeStarted);
+                    pause(300);
+                });
+                return null;
+            });
+            java.util.concurrent.Future<?> change = pool.submit(() -> {
+                signIn.as(world.adminEmail);
+                await(rowLocked);
+                changeStarted.countDown();
+                settings.update(before.withBasics(before.name(), ZoneId.of("Asia/Kolkata"), before.currency(),
+                        before.locale()));
+                return null;
+            });
+            edit.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            change.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(((Number) world.column(id, "duration_minutes")).intValue()).isEqualTo(90);
+            HourTotalsCheck.assertTutorWeeksAgreeWithSessions(jdbc);
+        } finally {
+            pool.shutdownNow();
+            settings.update(before);
+        }
+        HourTotalsCheck.assertAgreeWithSessions(jdbc);
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            if (!latch.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException("The other thread did not get there within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void sessions_a_minute_either_side_of_daylight_saving_changes_and_week_starts_fall_in_the_weeks_java_gives_them() {
         BusinessProfile before = settings.profile();
         Instant now = clock.instant();
