@@ -1,6 +1,5 @@
 package com.tutordesk.portal.ui;
 
-import com.tutordesk.prepaid.PackageBalance;
 import com.tutordesk.prepaid.PrepaidService;
 import com.tutordesk.billing.FamilyInvoiceService;
 import com.tutordesk.payment.FamilyCardService;
@@ -150,34 +149,29 @@ class PortalHomeView extends Div implements BeforeEnterObserver {
 
     /** Prepaid hours (issue 17): bought, used and left per package, as h:mm, and the package's state. */
     private Component packages() {
-        Section section = section("portal-packages", "Prepaid hours");
-        List<PackageBalance> balances = prepaid.familyBalances();
-        if (balances.isEmpty()) {
-            section.add(empty("No prepaid packages."));
-        }
-        for (PackageBalance balance : balances) {
-            Span text = new Span(balance.studentName() + " · " + balance.engagementLabel() + " · "
-                    + BusinessProfile.formatDuration(balance.minutesLeft()) + " left of "
-                    + BusinessProfile.formatDuration(balance.minutesBought()) + " · " + balance.state().label());
-            Div card = new Div(text);
-            card.addClassNames("portal-card", "portal-package");
-            section.add(card);
-        }
-        return section;
+        return oneLineCards("portal-packages", "Prepaid hours", prepaid.familyBalances(), "No prepaid packages.",
+                "portal-package", balance -> balance.studentName() + " · " + balance.engagementLabel() + " · "
+                        + BusinessProfile.formatDuration(balance.minutesLeft()) + " left of "
+                        + BusinessProfile.formatDuration(balance.minutesBought()) + " · " + balance.state().label());
     }
 
     private Component payments(BusinessProfile business) {
-        Section section = section("portal-payments", "Payments");
-        List<FamilyInvoiceService.Payment> list = invoices.payments();
-        if (list.isEmpty()) {
-            section.add(empty("No payments yet."));
+        return oneLineCards("portal-payments", "Payments", invoices.payments(), "No payments yet.", "portal-payment",
+                payment -> business.formatDate(payment.paidOn()) + " · " + business.formatMoney(payment.amountMinor())
+                        + " · " + payment.method().label() + " · " + payment.invoiceNumber()
+                        + (payment.undone() ? " (undone)" : ""));
+    }
+
+    /** A section of one card per item, each a line of text, or {@code emptyText} when there are none. */
+    private static <T> Section oneLineCards(String id, String title, List<T> items, String emptyText,
+            String cardClass, java.util.function.Function<T, String> line) {
+        Section section = section(id, title);
+        if (items.isEmpty()) {
+            section.add(empty(emptyText));
         }
-        for (FamilyInvoiceService.Payment payment : list) {
-            Span text = new Span(business.formatDate(payment.paidOn()) + " · " + business.formatMoney(
-                    payment.amountMinor()) + " · " + payment.method().label() + " · " + payment.invoiceNumber()
-                    + (payment.undone() ? " (undone)" : ""));
-            Div card = new Div(text);
-            card.addClassNames("portal-card", "portal-payment");
+        for (T item : items) {
+            Div card = new Div(new Span(line.apply(item)));
+            card.addClassNames("portal-card", cardClass);
             section.add(card);
         }
         return section;

@@ -44,6 +44,10 @@ class PortalDetailsViewIT extends SpringBrowserlessTest {
     PortalService portal;
     @Autowired
     ClientService clients;
+    @Autowired
+    com.tutordesk.billing.InvoiceIssuingService issuing;
+    @Autowired
+    com.tutordesk.billing.InvoiceSettlementService settlement;
 
     DemoAccounts demo;
     PortalFixture family;
@@ -69,6 +73,29 @@ class PortalDetailsViewIT extends SpringBrowserlessTest {
     private String phoneInDatabase() {
         return jdbc.queryForObject("select billing_contact_phone from clients where id = ?", String.class,
                 family.clientId);
+    }
+
+    @Test
+    void the_home_lists_each_payment_on_one_line_and_says_when_there_are_no_prepaid_hours() {
+        long session = data.session(family.engagementId, TestClock.START.minus(java.time.Duration.ofDays(3)), 60,
+                "COMPLETED");
+        signIn.as(demo.adminEmail());
+        long invoice = issuing.create(new com.tutordesk.billing.NewInvoice(family.clientId, java.util.List.of(session),
+                java.util.List.of(), java.time.LocalDate.of(2026, 12, 9), com.tutordesk.billing.NewInvoice.Delivery.SEND_NOW,
+                null));
+        settlement.markPaid(invoice, new com.tutordesk.billing.ManualPayment(com.tutordesk.billing.PaymentMethod.CHEQUE,
+                java.time.LocalDate.ofInstant(TestClock.START, java.time.ZoneOffset.UTC).minusDays(1), "Cheque 1042"));
+        String number = jdbc.queryForObject("select number from invoices where id = ?", String.class, invoice);
+        signIn.as(family.contactEmail);
+
+        navigate(PortalHomeView.class);
+        java.util.List<String> payments = $(com.vaadin.flow.component.html.Div.class).all().stream()
+                .filter(div -> div.getClassNames().contains("portal-payment"))
+                .map(div -> div.getElement().getTextRecursively()).toList();
+        assertThat(payments).hasSize(1);
+        assertThat(payments.getFirst()).contains("Cheque", number).doesNotContain("(undone)");
+        assertThat($(com.vaadin.flow.component.html.Paragraph.class).all().stream()
+                .map(com.vaadin.flow.component.html.Paragraph::getText)).contains("No prepaid packages.");
     }
 
     @Test
