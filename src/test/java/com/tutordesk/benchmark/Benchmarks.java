@@ -46,11 +46,16 @@ final class Benchmarks {
      * the mark is cleared in the database.
      */
     static void signInAsAdmin(ConfigurableApplicationContext context) {
+        signInAs(context, "admin@example.org");
+    }
+
+    /** Signs the calling thread in as the demo login {@code email} (its first-sign-in password change waived). */
+    static void signInAs(ConfigurableApplicationContext context, String email) {
         context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
-                .update("update users set must_change_password = false where email = 'admin@example.org'");
-        UserDetails admin = context.getBean(UserDetailsService.class).loadUserByUsername("admin@example.org");
+                .update("update users set must_change_password = false where email = ?", email);
+        UserDetails user = context.getBean(UserDetailsService.class).loadUserByUsername(email);
         SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
     }
 
     /**

@@ -58,6 +58,12 @@ class DashboardBenchmark {
             time("report: revenue by tutor, last 12 months", () -> reports.revenue(ReportsService.Dimension.TUTOR,
                     today.minusMonths(12), today));
             time("report: tutor utilisation, last 12 weeks", () -> reports.utilisation(today.minusWeeks(12), today));
+            // A tutor's Home: their week from the calendar, sessions waiting for a report, pay-period earnings.
+            Benchmarks.signInAs(context, "ingrid.aberg@example.org");
+            time("tutor Home: week, reports waiting, earnings (a demo tutor, "
+                    + jdbc.queryForObject("select count(*) from tutoring_sessions s join users u on u.tutor_id = s.tutor_id"
+                            + " where u.email = 'ingrid.aberg@example.org'", Long.class) + " sessions)",
+                    () -> List.of(dashboard.tutor()));
         }
         Benchmarks.write("dashboard.md", report);
     }
