@@ -278,12 +278,7 @@ public class SessionHourTotals {
             throws java.sql.SQLException {
         String in = String.join(", ", ids.stream().map(String::valueOf).toList());
         try (java.sql.Statement update = connection.createStatement()) {
-            update.executeUpdate("update tutoring_sessions"
-                    + " set sort_student_name = (select st.name from students st where st.id = tutoring_sessions.student_id),"
-                    + " sort_client_name = (select c.name from clients c where c.id = tutoring_sessions.client_id),"
-                    + " sort_tutor_name = (select t.name from tutors t where t.id = tutoring_sessions.tutor_id),"
-                    + " sort_subject_name = (select sub.name from subjects sub where sub.id = tutoring_sessions.subject_id)"
-                    + " where id in (" + in + ")");
+            update.executeUpdate(SessionSortKeys.COPY_NAMES + " where id in (" + in + ")");
         }
     }
 

@@ -28,14 +28,17 @@ public class SessionSortKeys {
      * SQL), as {@link SessionHourTotals#recount} is for the totals.
      */
     public static void copyAll(JdbcTemplate jdbc) {
-        jdbc.update("""
-                update tutoring_sessions
-                set sort_student_name = (select st.name from students st where st.id = tutoring_sessions.student_id),
-                    sort_client_name = (select c.name from clients c where c.id = tutoring_sessions.client_id),
-                    sort_tutor_name = (select t.name from tutors t where t.id = tutoring_sessions.tutor_id),
-                    sort_subject_name = (select sub.name from subjects sub where sub.id = tutoring_sessions.subject_id)
-                """);
+        jdbc.update(COPY_NAMES);
     }
+
+    /** Copies each session's four names from the people tables; append a WHERE to narrow it. */
+    static final String COPY_NAMES = """
+            update tutoring_sessions
+            set sort_student_name = (select st.name from students st where st.id = tutoring_sessions.student_id),
+                sort_client_name = (select c.name from clients c where c.id = tutoring_sessions.client_id),
+                sort_tutor_name = (select t.name from tutors t where t.id = tutoring_sessions.tutor_id),
+                sort_subject_name = (select sub.name from subjects sub where sub.id = tutoring_sessions.subject_id)
+            """;
 
     @EventListener
     void renamed(NameChanged change) {

@@ -113,10 +113,7 @@ public class TestData {
                 utc(startsAt), utc(startsAt.plusSeconds(minutes * 60L)), minutes, status, rate, wage,
                 free ? 0 : com.tutordesk.shared.Money.forMinutes(rate, minutes),
                 free ? 0 : com.tutordesk.shared.Money.forMinutes(wage, minutes), utc(Instant.now()), utc(Instant.now()));
-        jdbc.update("update tutoring_sessions set sort_student_name = (select name from students where id = ?),"
-                + " sort_client_name = (select name from clients where id = ?), sort_tutor_name = (select name from tutors"
-                + " where id = ?), sort_subject_name = (select name from subjects where id = ?) where id = ?",
-                e.get("student_id"), e.get("client_id"), e.get("tutor_id"), e.get("subject_id"), id);
+        com.tutordesk.session.SessionSortKeys.copyAll(jdbc);
         com.tutordesk.session.SessionHourTotals.recount(jdbc);
         return id;
     }
