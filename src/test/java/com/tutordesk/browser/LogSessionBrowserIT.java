@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class LogSessionBrowserIT extends BrowserTest {
 
     @Test
-    void an_admin_logs_a_session_at_4_30_pm_and_finds_it_on_top_of_the_sessions_list_with_its_amounts() {
+    void an_admin_logs_a_session_at_4_30_pm_with_a_duration_shortcut_and_finds_it_on_top_of_the_sessions_list_with_its_amounts() {
         Map<String, Object> tutor = app.jdbc.queryForMap("select t.id, t.name from tutors t join users u"
                 + " on u.tutor_id = t.id where u.role = 'TUTOR' order by t.id limit 1 offset 1");
         String tutorName = (String) tutor.get("name");
@@ -46,7 +46,13 @@ class LogSessionBrowserIT extends BrowserTest {
                 + " e.default_duration_minutes from engagements e join students st on st.id = e.student_id"
                 + " join subjects sub on sub.id = e.subject_id where e.tutor_id = ? and st.name = ? and sub.name = ?",
                 tutor.get("id"), student, subject);
-        int minutes = ((Number) engagement.get("default_duration_minutes")).intValue();
+        // A duration shortcut other than the engagement's default: the amounts follow the clicked one.
+        int minutes = ((Number) engagement.get("default_duration_minutes")).intValue() == 90 ? 45 : 90;
+        assertThat(page.locator("#log-duration input")).hasValue(String.valueOf(engagement.get(
+                "default_duration_minutes")));
+        page.locator(".duration-presets vaadin-button", new Page.LocatorOptions()
+                .setHasText(minutes == 90 ? "1 h 30 min" : "45 min")).click();
+        assertThat(page.locator("#log-duration input")).hasValue(String.valueOf(minutes));
         long clientAmount = com.tutordesk.shared.Money.forMinutes(
                 ((Number) engagement.get("client_rate_minor")).longValue(), minutes);
         long earnings = com.tutordesk.shared.Money.forMinutes(((Number) engagement.get("tutor_wage_minor")).longValue(),
@@ -71,6 +77,8 @@ class LogSessionBrowserIT extends BrowserTest {
         assertThat(top.get(1)).isEqualTo(student);
         assertThat(top.get(3)).isEqualTo(tutorName);
         assertThat(top).contains(money(clientAmount), money(earnings), "Scheduled");
+        assertThat(app.jdbc.queryForObject("select duration_minutes from tutoring_sessions where tutor_id = ?"
+                + " order by starts_at desc limit 1", Integer.class, tutor.get("id"))).isEqualTo(minutes);
         assertThat(app.jdbc.queryForObject("select location from tutoring_sessions where tutor_id = ?"
                 + " order by starts_at desc limit 1", String.class, tutor.get("id"))).isEqualTo("Room 5, main office");
     }

@@ -45,9 +45,9 @@ class SessionsListBrowserIT extends BrowserTest {
                 .first().click();
         page.waitForURL(Pattern.compile(".*tutor=" + tutorId + ".*"));
 
-        page.locator("#filter-dates").click();
-        page.locator("vaadin-select-item", new com.microsoft.playwright.Page.LocatorOptions().setHasText("This month"))
-                .click();
+        page.locator("#filter-dates input").click();
+        page.locator("vaadin-combo-box-item", new com.microsoft.playwright.Page.LocatorOptions()
+                .setHasText("This month")).click();
         page.waitForURL(Pattern.compile(".*preset=this-month.*"));
 
         page.locator("vaadin-grid-sorter:text-is('Client')").click();

@@ -69,9 +69,9 @@ final class Journeys {
         pace.afterPage(tab);
 
         UiTree.Node status = tab.byId("filter-status");
-        tab.act("filter: open status list", () -> tab.openSelect(status));
+        tab.act("filter: open status list", () -> tab.openComboBox(status));
         pace.betweenActions(tab);
-        tab.act("filter: status Completed", () -> tab.chooseInSelect(status, tab.selectValue(status, "Completed")));
+        tab.act("filter: status Completed", () -> tab.chooseInComboBox(status, tab.comboKey(status, "Completed")));
         pace.betweenActions(tab);
 
         UiTree.Node tutorFilter = tab.byId("filter-tutor");

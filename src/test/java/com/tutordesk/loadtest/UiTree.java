@@ -285,6 +285,24 @@ final class UiTree {
         StringBuilder out = new StringBuilder(nodes.size() + " nodes\n");
         counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .forEach(e -> out.append(String.format(java.util.Locale.ROOT, "%5d  %s%n", e.getValue(), e.getKey())));
+        // Each DOM event listener costs server memory (its wrapper and its settings), so list them too.
+        Map<String, Integer> listeners = new HashMap<>();
+        Map<String, Integer> serverMethods = new HashMap<>();
+        for (Node node : nodes.values()) {
+            String tag = node.tag() == null ? "(no tag)" : node.tag();
+            for (String event : node.map(LISTENERS).keySet()) {
+                listeners.merge(tag + " " + event, 1, Integer::sum);
+            }
+            serverMethods.merge(tag, node.list(SERVER_METHODS).size(), Integer::sum);
+        }
+        out.append(listeners.values().stream().mapToInt(Integer::intValue).sum()).append(" DOM event listeners\n");
+        listeners.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> out.append(String.format(java.util.Locale.ROOT, "%5d  %s%n", e.getValue(), e.getKey())));
+        out.append(serverMethods.values().stream().mapToInt(Integer::intValue).sum()).append(" $server methods\n");
+        serverMethods.entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(e -> out.append(String.format(java.util.Locale.ROOT, "%5d  %s%n", e.getValue(), e.getKey())));
         return out.toString();
     }
 }

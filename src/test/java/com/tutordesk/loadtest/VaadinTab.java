@@ -342,25 +342,6 @@ final class VaadinTab {
         send(rpcs);
     }
 
-    /** Opens a vaadin-select's list (no server data: its items are already in the tree). */
-    void openSelect(UiTree.Node select) {
-        send(rpcs(sync(select, "opened", true), event(select.id, "opened-changed", NODES.objectNode())));
-    }
-
-    /** Picks an item of an open vaadin-select by its value (the item's key). */
-    void chooseInSelect(UiTree.Node select, String value) {
-        send(rpcs(sync(select, "opened", false), event(select.id, "opened-changed", NODES.objectNode()),
-                sync(select, "value", value), event(select.id, "value-changed", NODES.objectNode())));
-    }
-
-    /** @return the value (key) of a vaadin-select item by its label */
-    String selectValue(UiTree.Node select, String label) {
-        return tree.findUnder(select, n -> "vaadin-select-item".equals(n.tag()))
-                .stream().filter(item -> label.equals(tree.textOf(item).strip()))
-                .map(item -> item.property("value").asString()).findFirst()
-                .orElseThrow(() -> new UiError("no item '" + label + "' in " + select));
-    }
-
     /**
      * Opens a combo box's dropdown: the connector asks the server for the first page of items
      * (with no filter) and the box reports that it is open.
@@ -383,6 +364,13 @@ final class VaadinTab {
     /** @return the item count the server announced for a grid or combo box */
     int size(UiTree.Node node) {
         return sizes.getOrDefault(node.id, 0);
+    }
+
+    /** @return the key of an item the open combo box received, by its label */
+    String comboKey(UiTree.Node combo, String label) {
+        return items(combo).values().stream().filter(item -> label.equals(item.path("label").asString()))
+                .map(item -> item.path("key").asString()).findFirst()
+                .orElseThrow(() -> new UiError("no item '" + label + "' in " + combo + ": " + items(combo).values()));
     }
 
     /** Picks an item of an open combo box: its key as the value, and the dropdown closes. */

@@ -13,6 +13,7 @@ import com.tutordesk.shared.NotFoundException;
 import com.tutordesk.shared.RuleViolationException;
 import com.tutordesk.shared.ui.DateFields;
 import com.tutordesk.shared.ui.TimeField;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -24,7 +25,6 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.data.binder.ValidationException;
@@ -108,13 +108,7 @@ class LogSessionDialog extends Dialog {
         noEngagements.addClassName("no-engagements");
         date.setValue(profile.today(clock));
 
-        HorizontalLayout presets = new HorizontalLayout();
-        presets.addClassName("duration-presets");
-        for (int minutes : DURATION_PRESETS) {
-            Button preset = new Button(BusinessProfile.formatDuration(minutes), e -> duration.setValue(minutes));
-            preset.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            presets.add(preset);
-        }
+        Html presets = durationPresets();
 
         repeat.setId("log-repeat");
         repeat.addValueChangeListener(e -> {
@@ -166,6 +160,28 @@ class LogSessionDialog extends Dialog {
             tutor.setReadOnly(true);
         }
         refresh();
+    }
+
+    /**
+     * The duration shortcuts (30 min … 2 h) as one server-side node with one click listener, not a
+     * button component each: an open dialog stays in server memory, and five buttons with their
+     * labels and listeners were 11 state nodes of it (issue 20). The browser reports which button
+     * was clicked; only the preset durations are taken from it.
+     */
+    private Html durationPresets() {
+        org.jsoup.nodes.Element box = new org.jsoup.nodes.Element("div").addClass("duration-presets");
+        for (int minutes : DURATION_PRESETS) {
+            box.appendElement("vaadin-button").attr("theme", "small tertiary")
+                    .attr("data-minutes", String.valueOf(minutes)).appendText(BusinessProfile.formatDuration(minutes));
+        }
+        Html presets = new Html(box.outerHtml());
+        String clicked = "event.target.dataset.minutes";
+        presets.getElement().addEventListener("click", e -> {
+            String value = e.getEventData().get(clicked).asString();
+            DURATION_PRESETS.stream().filter(minutes -> String.valueOf(minutes).equals(value)).findFirst()
+                    .ifPresent(duration::setValue);
+        }).addEventData(clicked).setFilter(clicked);
+        return presets;
     }
 
     /** Builds the repeat fields (every n weeks, how many or until when, the dates) below the Repeat box. */

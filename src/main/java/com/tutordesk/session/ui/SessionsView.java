@@ -35,7 +35,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.QuerySortOrder;
 import com.vaadin.flow.data.renderer.LitRenderer;
@@ -80,16 +79,18 @@ class SessionsView extends Main implements BeforeEnterObserver {
     static final String CUSTOM = "Custom dates";
     private static final String END_BEFORE_START = "The end date is before the start date";
 
-    final Select<String> datePreset = new Select<>();
+    final ComboBox<String> datePreset = new ComboBox<>("Dates");
     final DatePicker from = new DatePicker("From");
     final DatePicker to = new DatePicker("To");
     final ComboBox<FilterChoice> tutor = new ComboBox<>("Tutor");
     final ComboBox<FilterChoice> client = new ComboBox<>("Client");
     final ComboBox<FilterChoice> student = new ComboBox<>("Student");
     final ComboBox<FilterChoice> subject = new ComboBox<>("Subject");
-    final Select<SessionStatus> status = new Select<>();
-    final Select<ReportState> report = new Select<>();
-    final Select<BillingState> billing = new Select<>();
+    // Combo boxes, not selects: a select keeps a server component per choice (two state nodes each,
+    // ~50 per page for these four), a combo box sends its choices as data when opened (issue 20).
+    final ComboBox<SessionStatus> status = new ComboBox<>("Status");
+    final ComboBox<ReportState> report = new ComboBox<>("Report");
+    final ComboBox<BillingState> billing = new ComboBox<>("Billing");
     final TextField search = new TextField("Search");
     final Button clearFilters = new Button("Clear filters");
     final Div notices = new Div();
@@ -155,7 +156,6 @@ class SessionsView extends Main implements BeforeEnterObserver {
     // ---- filters ----
 
     private Component filterBar() {
-        datePreset.setLabel("Dates");
         List<String> presets = new ArrayList<>();
         for (DateRange.Preset preset : DateRange.Preset.values()) {
             presets.add(preset.label());
@@ -163,6 +163,7 @@ class SessionsView extends Main implements BeforeEnterObserver {
         presets.add(CUSTOM);
         datePreset.setItems(presets);
         datePreset.setValue(SessionListState.DEFAULT_PRESET.label());
+        datePreset.setAllowCustomValue(false);
         datePreset.addValueChangeListener(e -> onPresetChosen());
         DateFields.configure(from, profile.locale());
         DateFields.configure(to, profile.locale());
@@ -181,29 +182,18 @@ class SessionsView extends Main implements BeforeEnterObserver {
         subject.setItems(sessions.subjectChoices());
         subject.setItemLabelGenerator(FilterChoice::name);
         for (ComboBox<FilterChoice> box : List.of(tutor, client, student, subject)) {
-            box.setClearButtonVisible(true);
-            box.setPlaceholder("Any");
-            box.addValueChangeListener(e -> onFilterChanged());
+            anyWhenEmpty(box);
         }
 
-        status.setLabel("Status");
         status.setItems(SessionStatus.values());
-        status.setItemLabelGenerator(s -> s == null ? "Any" : s.label());
-        status.setEmptySelectionAllowed(true);
-        status.setEmptySelectionCaption("Any");
-        report.setLabel("Report");
+        status.setItemLabelGenerator(SessionStatus::label);
         report.setItems(ReportState.values());
-        report.setItemLabelGenerator(r -> r == null ? "Any" : r.label());
-        report.setEmptySelectionAllowed(true);
-        report.setEmptySelectionCaption("Any");
-        billing.setLabel("Billing");
+        report.setItemLabelGenerator(ReportState::label);
         billing.setItems(BillingState.values());
-        billing.setItemLabelGenerator(b -> b == null ? "Any" : b.label());
-        billing.setEmptySelectionAllowed(true);
-        billing.setEmptySelectionCaption("Any");
-        status.addValueChangeListener(e -> onFilterChanged());
-        report.addValueChangeListener(e -> onFilterChanged());
-        billing.addValueChangeListener(e -> onFilterChanged());
+        billing.setItemLabelGenerator(BillingState::label);
+        for (ComboBox<?> box : List.of(status, report, billing)) {
+            anyWhenEmpty(box);
+        }
 
         search.setPlaceholder("Student, client or tutor");
         search.setClearButtonVisible(true);
@@ -232,12 +222,20 @@ class SessionsView extends Main implements BeforeEnterObserver {
         return bar;
     }
 
+    /** A filter box whose empty value means "any": a clear button, "Any" shown while empty. */
+    private void anyWhenEmpty(ComboBox<?> box) {
+        box.setClearButtonVisible(true);
+        box.setPlaceholder("Any");
+        box.addValueChangeListener(e -> onFilterChanged());
+    }
+
     private void onPresetChosen() {
         if (applyingState) {
             return;
         }
         String choice = datePreset.getValue();
-        DateRange.Preset preset = presetByLabel(choice);
+        // Emptying the box (it has no clear button, but the text can be deleted) means no date limit.
+        DateRange.Preset preset = choice == null ? DateRange.Preset.ALL : presetByLabel(choice);
         if (preset != null) {
             navigateTo(state.with(readFilter(preset.on(today())), preset, state.sort()));
         }
@@ -383,6 +381,9 @@ class SessionsView extends Main implements BeforeEnterObserver {
         grid.addClassName("sessions-grid");
         grid.setId("sessions-grid");
         grid.setMultiSort(false);
+        // The rows a grid has sent stay in server memory while the page is open; a screenful is ~20 rows,
+        // and the default page of 50 kept twice that for every open list (issue 20).
+        grid.setPageSize(25);
         // A real link: the browser opens it in a new tab on a middle or Ctrl-click; a plain click is routed.
         columns.put(SessionSort.Property.DATE, grid.addColumn(LitRenderer.<SessionRow>of(
                         "<a class=\"session-link\" href=\"sessions/${item.id}\">${item.date}</a>")

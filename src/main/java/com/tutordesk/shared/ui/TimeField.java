@@ -127,11 +127,20 @@ public class TimeField extends CustomField<LocalTime> {
         }
     }
 
+    // One list per clock for every field: an open form stays in server memory, and 96 strings per
+    // time field were ~6 KB of each open Log Session dialog (issue 20).
+    private static final List<String> TWELVE_HOUR_CHOICES = times(true);
+    private static final List<String> TWENTY_FOUR_HOUR_CHOICES = times(false);
+
     private static List<String> choices(boolean twelveHourClock) {
+        return twelveHourClock ? TWELVE_HOUR_CHOICES : TWENTY_FOUR_HOUR_CHOICES;
+    }
+
+    private static List<String> times(boolean twelveHourClock) {
         List<String> times = new ArrayList<>();
         for (int minutes = 0; minutes < 24 * 60; minutes += STEP_MINUTES) {
             times.add(format(LocalTime.of(minutes / 60, minutes % 60), twelveHourClock));
         }
-        return times;
+        return List.copyOf(times);
     }
 }
