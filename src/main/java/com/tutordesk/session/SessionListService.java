@@ -224,13 +224,20 @@ public class SessionListService {
 
     // ---- choices for the filters ----
 
-    /** @return the tutors the viewer may filter by: all for admins, themselves for tutors */
+    /**
+     * The tutors the viewer may filter by whose name contains {@code text}, A–Z, a page at a time: all
+     * tutors for admins, themselves for tutors. Paged rather than the whole list: a filter box keeps
+     * what it was given in server memory for as long as the page is open (issue 20).
+     */
     @Transactional(readOnly = true)
-    public List<FilterChoice> tutorChoices() {
+    public List<FilterChoice> tutorChoices(String text, int offset, int limit) {
         CurrentUser user = currentUsers.require();
+        String pattern = likePattern(text);
         return user.isAdmin()
-                ? jdbc.query("select id, name from tutors order by name, id", (rs, i) -> choice(rs))
-                : jdbc.query("select id, name from tutors where id = ?", (rs, i) -> choice(rs), user.tutorId());
+                ? jdbc.query("select id, name from tutors where lower(name) like ? escape '!' order by name, id"
+                        + " limit ? offset ?", (rs, i) -> choice(rs), pattern, limit, offset)
+                : jdbc.query("select id, name from tutors where id = ? and lower(name) like ? escape '!'"
+                        + " limit ? offset ?", (rs, i) -> choice(rs), user.tutorId(), pattern, limit, offset);
     }
 
     /** @return every subject, A–Z */
@@ -334,7 +341,8 @@ public class SessionListService {
                 rs.getString("billing_contact_name"), rs.getString("billing_contact_email")));
     }
 
-    private static String likePattern(String text) {
+    /** @return a {@code like ? escape '!'} pattern for "contains {@code text}", case-folded */
+    static String likePattern(String text) {
         String value = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         return "%" + value.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }

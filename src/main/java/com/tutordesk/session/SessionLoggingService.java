@@ -73,12 +73,40 @@ public class SessionLoggingService {
     /** @return active tutors an admin may log for, A–Z; for a tutor only themselves */
     @Transactional(readOnly = true)
     public List<FilterChoice> tutorsForLogging() {
+        return tutorsForLogging("", 0, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @return the tutor with this id if the viewer may log for them (an active tutor for admins, only
+     *         themselves for a tutor), else empty
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<FilterChoice> tutorForLogging(long tutorId) {
         CurrentUser user = currentUsers.require();
+        if (!user.isAdmin() && !java.util.Objects.equals(user.tutorId(), tutorId)) {
+            return java.util.Optional.empty();
+        }
+        return jdbc.query("select id, name from tutors where id = ? and active",
+                (rs, i) -> new FilterChoice(rs.getLong("id"), rs.getString("name")), tutorId).stream().findFirst();
+    }
+
+    /**
+     * Active tutors an admin may log for whose name contains {@code text}, A–Z, a page at a time; for a
+     * tutor only themselves. Paged: the dialog's box keeps what it was given in server memory while it
+     * is open, and an office has hundreds of tutors (issue 20).
+     */
+    @Transactional(readOnly = true)
+    public List<FilterChoice> tutorsForLogging(String text, int offset, int limit) {
+        CurrentUser user = currentUsers.require();
+        String pattern = SessionListService.likePattern(text);
         return user.isAdmin()
-                ? jdbc.query("select id, name from tutors where active order by name, id",
-                        (rs, i) -> new FilterChoice(rs.getLong("id"), rs.getString("name")))
-                : jdbc.query("select id, name from tutors where id = ?",
-                        (rs, i) -> new FilterChoice(rs.getLong("id"), rs.getString("name")), user.tutorId());
+                ? jdbc.query("select id, name from tutors where active and lower(name) like ? escape '!'"
+                        + " order by name, id limit ? offset ?",
+                        (rs, i) -> new FilterChoice(rs.getLong("id"), rs.getString("name")), pattern, limit, offset)
+                : jdbc.query("select id, name from tutors where id = ? and lower(name) like ? escape '!'"
+                        + " limit ? offset ?",
+                        (rs, i) -> new FilterChoice(rs.getLong("id"), rs.getString("name")), user.tutorId(), pattern,
+                        limit, offset);
     }
 
     /**

@@ -382,7 +382,7 @@ class SessionListServiceIT {
     }
 
     private void pagesAndCountWithinOneRequest() {
-        list.tutorChoices();
+        list.tutorChoices("", 0, 50);
         for (int size : List.of(50, 200)) {
             statements.start();
             List<SessionRow> rows = list.fetch(SessionFilter.NONE, SessionSort.NEWEST_FIRST, 0, size, null);
@@ -451,7 +451,7 @@ class SessionListServiceIT {
     @Test
     void the_tutor_choices_and_record_names_are_scoped_for_tutors() {
         signIn.as(tutorBLogin);
-        assertThat(list.tutorChoices()).extracting(FilterChoice::id).containsExactly(tutorB);
+        assertThat(list.tutorChoices("", 0, 50)).extracting(FilterChoice::id).containsExactly(tutorB);
         assertThat(list.clientChoices(token, 0, 50)).extracting(FilterChoice::id).containsExactly(clientOne);
         assertThat(list.studentChoices(token, 0, 50)).extracting(FilterChoice::id).containsExactly(studentTwo);
         assertThat(list.choice(SessionListService.ChoiceKind.TUTOR, tutorA)).isEmpty();

@@ -308,6 +308,17 @@ class SessionLoggingServiceIT {
         assertThat(logging.engagementsForLogging(tutor)).extracting(EngagementOption::id).containsExactly(engagement);
         signIn.as(admin);
         assertThat(logging.tutorsForLogging()).extracting(FilterChoice::id).contains(tutor, otherTutor);
+        // The dialog's box asks a page at a time for what was typed; a tutor only ever gets themselves.
+        String otherName = jdbc.queryForObject("select name from tutors where id = ?", String.class, otherTutor);
+        String typed = otherName.substring(otherName.length() - 8).toUpperCase(java.util.Locale.ROOT);
+        assertThat(logging.tutorsForLogging(typed, 0, 50)).extracting(FilterChoice::id).containsExactly(otherTutor);
+        assertThat(logging.tutorForLogging(otherTutor)).map(FilterChoice::id).contains(otherTutor);
+        signIn.as(tutorLogin);
+        assertThat(logging.tutorsForLogging(typed, 0, 50)).isEmpty();
+        assertThat(logging.tutorsForLogging("", 0, 50)).extracting(FilterChoice::id).containsExactly(tutor);
+        assertThat(logging.tutorForLogging(otherTutor)).isEmpty();
+        assertThat(logging.tutorForLogging(tutor)).map(FilterChoice::id).contains(tutor);
+        signIn.as(admin);
         logging.logSession(new LogSessionRequest(engagement, LocalDate.parse("2026-11-20"), LocalTime.parse("16:00"), 60,
                 "Room 7", false, UUID.randomUUID().toString()));
         assertThat(logging.recentLocations(engagement)).containsExactly("Room 7");

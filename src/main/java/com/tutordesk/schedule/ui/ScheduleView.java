@@ -215,7 +215,8 @@ class ScheduleView extends Main implements BeforeEnterObserver {
     // ---- filters ----
 
     private Div filterBar() {
-        tutor.setItems(choices.tutorChoices());
+        tutor.setItems(query -> choices.tutorChoices(query.getFilter().orElse(""), query.getOffset(),
+                query.getLimit()).stream());
         tutor.setItemLabelGenerator(FilterChoice::name);
         tutor.setId("schedule-tutor");
         student.setItems(query -> choices.studentChoices(query.getFilter().orElse(""), query.getOffset(),

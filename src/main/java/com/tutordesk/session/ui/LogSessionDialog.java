@@ -102,7 +102,8 @@ class LogSessionDialog extends Dialog {
         cancelled = fields.cancelled;
         preview = fields.preview;
         conflicts = fields.conflicts;
-        tutor.setItems(logging.tutorsForLogging());
+        tutor.setItems(query -> logging.tutorsForLogging(query.getFilter().orElse(""), query.getOffset(),
+                query.getLimit()).stream());
         engagement.setVisible(false);
         noEngagements.setVisible(false);
         noEngagements.addClassName("no-engagements");
@@ -156,7 +157,7 @@ class LogSessionDialog extends Dialog {
         getFooter().add(close, save);
 
         if (user.isTutor()) {
-            tutor.getListDataView().getItems().findFirst().ifPresent(tutor::setValue);
+            logging.tutorsForLogging("", 0, 1).stream().findFirst().ifPresent(tutor::setValue);
             tutor.setReadOnly(true);
         }
         refresh();
@@ -233,8 +234,7 @@ class LogSessionDialog extends Dialog {
             time.setValue(startTime);
         }
         if (tutorId != null && !tutor.isReadOnly()) {
-            tutor.getListDataView().getItems().filter(choice -> choice.id() == tutorId).findFirst()
-                    .ifPresent(tutor::setValue);
+            logging.tutorForLogging(tutorId).ifPresent(tutor::setValue);
         }
         refresh();
     }

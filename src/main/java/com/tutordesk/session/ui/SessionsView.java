@@ -170,7 +170,8 @@ class SessionsView extends Main implements BeforeEnterObserver {
         from.addValueChangeListener(e -> onDatesTyped());
         to.addValueChangeListener(e -> onDatesTyped());
 
-        tutor.setItems(sessions.tutorChoices());
+        tutor.setItems(query -> sessions.tutorChoices(query.getFilter().orElse(""), query.getOffset(),
+                query.getLimit()).stream());
         tutor.setItemLabelGenerator(FilterChoice::name);
         tutor.setVisible(user.isAdmin());
         client.setItems(query -> sessions.clientChoices(query.getFilter().orElse(""), query.getOffset(),

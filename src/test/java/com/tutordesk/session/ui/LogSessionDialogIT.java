@@ -70,7 +70,7 @@ class LogSessionDialogIT extends SpringBrowserlessTest {
     }
 
     private FilterChoice tutorChoice(LogSessionDialog dialog, long id) {
-        return dialog.tutor.getListDataView().getItems().filter(c -> c.id() == id).findFirst().orElseThrow();
+        return dialog.tutor.getLazyDataView().getItems().filter(c -> c.id() == id).findFirst().orElseThrow();
     }
 
     private EngagementOption engagementOption(LogSessionDialog dialog, long id) {

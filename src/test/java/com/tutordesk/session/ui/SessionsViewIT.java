@@ -102,7 +102,7 @@ class SessionsViewIT extends SpringBrowserlessTest {
         SessionsView view = withQuery(Map.of("status", "cancelled"));
         test(view.logSession).click();
         LogSessionDialog dialog = (LogSessionDialog) $(com.vaadin.flow.component.dialog.Dialog.class).single();
-        dialog.tutor.setValue(dialog.tutor.getListDataView().getItems().filter(t -> t.id() == demo.plainTutorId())
+        dialog.tutor.setValue(dialog.tutor.getLazyDataView().getItems().filter(t -> t.id() == demo.plainTutorId())
                 .findFirst().orElseThrow());
         dialog.engagement.setValue(dialog.engagement.getListDataView().getItems().findFirst().orElseThrow());
         dialog.date.setValue(java.time.LocalDate.of(2027, 1, 14));
@@ -146,7 +146,7 @@ class SessionsViewIT extends SpringBrowserlessTest {
     void choosing_filters_narrows_the_rows_and_writes_them_into_the_url() {
         signIn.as(demo.adminEmail());
         SessionsView view = allDates();
-        FilterChoice tutor = view.tutor.getListDataView().getItems()
+        FilterChoice tutor = view.tutor.getLazyDataView().getItems()
                 .filter(c -> c.id() == demo.plainTutorId()).findFirst().orElseThrow();
         test(view.tutor).selectItem(tutor.name());
         assertThat(currentQuery()).isEqualTo("preset=all&tutor=" + demo.plainTutorId());
