@@ -12,13 +12,13 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The sessions list in a real browser: filter by tutor and month, sort by client, open a session. */
+/** The sessions list in a real browser: filter by tutor and month, sort by client, export, open a session. */
 class SessionsListBrowserIT extends BrowserTest {
 
     static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
     @Test
-    void an_admin_filters_by_tutor_and_month_sorts_by_client_and_opens_a_session() {
+    void an_admin_filters_by_tutor_and_month_sorts_by_client_exports_them_and_opens_a_session() {
         Map<String, Object> tutor = app.jdbc.queryForMap("select t.id, t.name from tutors t join users u"
                 + " on u.tutor_id = t.id where u.role = 'TUTOR' order by t.id limit 1 offset 1");
         long tutorId = ((Number) tutor.get("id")).longValue();
@@ -53,6 +53,21 @@ class SessionsListBrowserIT extends BrowserTest {
         page.locator("vaadin-grid-sorter:text-is('Client')").click();
         page.waitForURL(Pattern.compile(".*sort=client.*"));
         assertThat(page.locator(".sessions-summary")).containsText(expected.size() + " session");
+
+        // The export is a download of exactly what the list shows: the same filters, one row per session.
+        com.microsoft.playwright.Download download = page.waitForDownload(() -> page.locator("a.sessions-export")
+                .click());
+        assertThat(download.suggestedFilename()).endsWith(".csv");
+        List<org.apache.commons.csv.CSVRecord> csv;
+        try (var reader = java.nio.file.Files.newBufferedReader(download.path(), java.nio.charset.StandardCharsets.UTF_8)) {
+            csv = org.apache.commons.csv.CSVFormat.DEFAULT.parse(reader).getRecords();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(csv.getFirst().values()).contains("Session id", "Date", "Start");
+        assertThat(csv).hasSize(expected.size() + 1);
+        assertThat(csv.stream().skip(1).map(row -> row.get(0)))
+                .containsExactlyInAnyOrderElementsOf(expected.stream().map(row -> String.valueOf(row.get("id"))).toList());
 
         String firstClient = (String) expected.getFirst().get("client");
         waitForGridCell("#sessions-grid", firstClient);

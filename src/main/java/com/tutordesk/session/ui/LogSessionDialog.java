@@ -55,7 +55,6 @@ class LogSessionDialog extends Dialog {
     final TimeField time;
     final IntegerField duration;
     final ComboBox<String> location;
-    final Checkbox cancelled;
     /** Not cancelled, cancelled in time, or a late cancellation / no-show (issue 12: one step, not two). */
     final RadioButtonGroup<Cancellation> outcome = new RadioButtonGroup<>("Cancelled?");
     final Checkbox repeat = new Checkbox("Repeat");
@@ -92,14 +91,13 @@ class LogSessionDialog extends Dialog {
         setWidth("min(46rem, 100vw)");
         setCloseOnOutsideClick(false);
 
-        fields = new SessionFields(profile, "log", "Cancelled");
+        fields = new SessionFields(profile, "log", null);
         tutor = fields.tutor;
         engagement = fields.engagement;
         date = fields.date;
         time = fields.time;
         duration = fields.duration;
         location = fields.location;
-        cancelled = fields.cancelled;
         preview = fields.preview;
         conflicts = fields.conflicts;
         tutor.setItems(query -> logging.tutorsForLogging(query.getFilter().orElse(""), query.getOffset(),
@@ -127,7 +125,6 @@ class LogSessionDialog extends Dialog {
         date.addValueChangeListener(e -> refresh());
         time.addValueChangeListener(e -> refresh());
         duration.addValueChangeListener(e -> refresh());
-        cancelled.addValueChangeListener(e -> refresh());
         outcome.setItems(Cancellation.NONE, Cancellation.IN_TIME, Cancellation.LATE);
         var policy = profile.lateCancellation();
         outcome.setItemLabelGenerator(choice -> switch (choice) {

@@ -52,16 +52,22 @@ final class SessionFields {
     final TimeField time;
     final IntegerField duration = new IntegerField("Duration (minutes)");
     final ComboBox<String> location = new ComboBox<>("Location");
+    /** The Cancelled box, or {@code null} when the form asks in its own way. */
     final Checkbox cancelled;
     final Div preview = new Div();
     final Div conflicts = new Div();
     private final Binder<Values> binder = new Binder<>();
     private final BusinessProfile profile;
 
-    /** @param idPrefix prefix of the element ids, e.g. "log" gives "log-time" */
+    /**
+     * @param idPrefix       prefix of the element ids, e.g. "log" gives "log-time"
+     * @param cancelledLabel the Cancelled box's label, or {@code null} for a form that asks in its own
+     *                       way (Log Session's three outcomes): no box is built, as an unshown component
+     *                       would still sit in server memory while the form is open
+     */
     SessionFields(BusinessProfile profile, String idPrefix, String cancelledLabel) {
         this.profile = profile;
-        this.cancelled = new Checkbox(cancelledLabel);
+        this.cancelled = cancelledLabel == null ? null : new Checkbox(cancelledLabel);
         this.time = new TimeField("Start time", profile.uses12HourClock());
         tutor.setItemLabelGenerator(FilterChoice::name);
         tutor.setId(idPrefix + "-tutor");
@@ -85,7 +91,6 @@ final class SessionFields {
         location.addCustomValueSetListener(e -> location.setValue(e.getDetail()));
         location.setHelperText("Optional");
         location.setId(idPrefix + "-location");
-        cancelled.setId(idPrefix + "-cancelled");
         preview.addClassName("log-preview");
         conflicts.addClassName("log-conflicts");
         conflicts.setVisible(false);
@@ -106,7 +111,10 @@ final class SessionFields {
                 .withValidator(v -> v == null || v.strip().length() <= TutoringSession.LOCATION_MAX_LENGTH,
                         "Location must be at most " + TutoringSession.LOCATION_MAX_LENGTH + " characters")
                 .bind(f -> f.location, (f, v) -> f.location = v);
-        binder.forField(cancelled).bind(f -> f.cancelled, (f, v) -> f.cancelled = v);
+        if (cancelled != null) {
+            cancelled.setId(idPrefix + "-cancelled");
+            binder.forField(cancelled).bind(f -> f.cancelled, (f, v) -> f.cancelled = v);
+        }
     }
 
     /** Shows every field's own message; throws when one is invalid. */
