@@ -178,7 +178,7 @@ class LogSessionDialog extends Dialog {
             String value = e.getEventData().get(clicked).asString();
             DURATION_PRESETS.stream().filter(minutes -> String.valueOf(minutes).equals(value)).findFirst()
                     .ifPresent(duration::setValue);
-        }).addEventData(clicked).setFilter(clicked);
+        }).addEventData(clicked).setFilter("'minutes' in event.target.dataset"); // a click between buttons: no round-trip
         return presets;
     }
 
