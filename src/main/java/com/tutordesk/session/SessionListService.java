@@ -51,6 +51,13 @@ public class SessionListService {
      */
     public static final int MAX_SCROLL_ROWS = 10_000;
 
+    /**
+     * Up to this many students, clients and tutors matched by a name search, its count and sums read
+     * their sessions through the person indexes; beyond it (a search for "an"), one pass over the
+     * sessions is cheaper. Measured at a million sessions (SessionListBenchmark, src/docs/performance.md).
+     */
+    static final int FEW_MATCHED_PEOPLE = 1_000;
+
     private static final DateTimeFormatter CSV_DATE = DateTimeFormatter.ISO_LOCAL_DATE;
     private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -140,10 +147,21 @@ public class SessionListService {
         }
         SessionListSql.Where where = SessionListSql.where(filter, user.sessionScopeTutorId(), settings.profile().zone(),
                 clock.instant());
-        // A tutor's rows are all their own, so the earnings sum is theirs to see (domain.md roles).
-        return jdbc.queryForObject(SessionListSql.totals(where),
-                (rs, i) -> new SessionTotals(rs.getLong(1), clientAmounts ? rs.getLong(2) : null, rs.getLong(3)),
-                where.params.toArray());
+        org.springframework.jdbc.core.RowMapper<SessionTotals> totals =
+                // A tutor's rows are all their own, so the earnings sum is theirs to see (domain.md roles).
+                (rs, i) -> new SessionTotals(rs.getLong(1), clientAmounts ? rs.getLong(2) : null, rs.getLong(3));
+        if (where.namePattern != null && user.sessionScopeTutorId() == null && filter.tutorId() == null
+                && filter.clientId() == null && filter.studentId() == null) {
+            // A person, tutor or scope filter already narrows on its own index; a bare name search
+            // reads the matched people's sessions when they are few.
+            String pattern = where.namePattern;
+            Long people = jdbc.queryForObject(SessionListSql.MATCHED_PEOPLE, Long.class, pattern, pattern, pattern);
+            if (people != null && people <= FEW_MATCHED_PEOPLE) {
+                return jdbc.queryForObject(SessionListSql.totalsOfMatchedNames(where), totals,
+                        SessionListSql.totalsOfMatchedNamesParams(where).toArray());
+            }
+        }
+        return jdbc.queryForObject(SessionListSql.totals(where), totals, where.params.toArray());
     }
 
     /**

@@ -22,6 +22,11 @@ final class SessionListSql {
     static final class Where {
         final StringBuilder sql = new StringBuilder(" where 1 = 1");
         final List<Object> params = new ArrayList<>();
+        /** The name search's LIKE pattern, or {@code null} without a name search. */
+        String namePattern;
+        /** The WHERE without the name search, and its parameters (for {@link #totalsOfMatchedNames}). */
+        String sqlWithoutName;
+        List<Object> paramsWithoutName;
         /** Name tables the WHERE needs joined (none: the text search uses sub-queries). */
         private Where and(String condition, Object... values) {
             sql.append(" and ").append(condition);
@@ -88,6 +93,9 @@ final class SessionListSql {
         if (filter.text() != null) {
             String pattern = "%" + filter.text().toLowerCase(java.util.Locale.ROOT)
                     .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+            where.namePattern = pattern;
+            where.sqlWithoutName = where.sql.toString();
+            where.paramsWithoutName = List.copyOf(where.params);
             where.and("(s.student_id in (select x.id from students x where lower(x.name) like ? escape '!')"
                     + " or s.client_id in (select x.id from clients x where lower(x.name) like ? escape '!')"
                     + " or s.tutor_id in (select x.id from tutors x where lower(x.name) like ? escape '!'))",
@@ -96,10 +104,42 @@ final class SessionListSql {
         return where;
     }
 
+    private static final String SUMS =
+            "select count(*), coalesce(sum(s.client_amount_minor), 0), coalesce(sum(s.tutor_earnings_minor), 0)";
+
     /** The count and both sums in one statement; sums read from the covering date index. */
     static String totals(Where where) {
-        return "select count(*), coalesce(sum(s.client_amount_minor), 0), coalesce(sum(s.tutor_earnings_minor), 0)"
-                + " from tutoring_sessions s" + where.sql;
+        return SUMS + " from tutoring_sessions s" + where.sql;
+    }
+
+    /** How many students, clients and tutors a name search matches (three scans of small tables). */
+    static final String MATCHED_PEOPLE = "select (select count(*) from students x where lower(x.name) like ? escape '!')"
+            + " + (select count(*) from clients x where lower(x.name) like ? escape '!')"
+            + " + (select count(*) from tutors x where lower(x.name) like ? escape '!')";
+
+    /**
+     * The count and sums of a name search read from the matched people's sessions: each matched
+     * student, client and tutor is one range of its index, their union (a session may match twice)
+     * is joined back by primary key, and the rest of the WHERE applies to those rows only. The plain
+     * form ({@link #totals}) tests the three names on every session of the table instead (413 ms at a
+     * million sessions for a name matching 33,000 of them); this one costs in proportion to the
+     * matches, so it is for searches that match few people ({@link Where#namePattern} set).
+     */
+    static String totalsOfMatchedNames(Where where) {
+        return SUMS + " from (select s1.id from students x join tutoring_sessions s1 on s1.student_id = x.id"
+                + " where lower(x.name) like ? escape '!'"
+                + " union select s2.id from clients x join tutoring_sessions s2 on s2.client_id = x.id"
+                + " where lower(x.name) like ? escape '!'"
+                + " union select s3.id from tutors x join tutoring_sessions s3 on s3.tutor_id = x.id"
+                + " where lower(x.name) like ? escape '!') matched"
+                + " join tutoring_sessions s on s.id = matched.id" + where.sqlWithoutName;
+    }
+
+    /** @return the parameters of {@link #totalsOfMatchedNames} */
+    static List<Object> totalsOfMatchedNamesParams(Where where) {
+        List<Object> params = new ArrayList<>(List.of(where.namePattern, where.namePattern, where.namePattern));
+        params.addAll(where.paramsWithoutName);
+        return params;
     }
 
     /** The count alone (index-only on MySQL for the common filters). */

@@ -94,10 +94,23 @@ class SessionListBenchmark {
             SessionFilter text = new SessionFilter(DateRange.ALL, null, null, null, null, null, null, null, "kowal");
             time("name search \"kowal\", first page", () -> list.fetch(text, newest, 0, 50, null));
             time("name search \"kowal\", count", () -> list.totals(text));
+            SessionFilter broad = new SessionFilter(DateRange.ALL, null, null, null, null, null, null, null, "an");
+            time("name search \"an\" (most people match), count", () -> list.totals(broad));
+            List<String> matched = new ArrayList<>();
+            for (String name : List.of("kowal", "an")) {
+                String like = "%" + name + "%";
+                matched.add(String.format(Locale.ROOT, "(\"%s\" matches %,d students, clients and tutors.)", name,
+                        jdbc.queryForObject("select (select count(*) from students where lower(name) like ?)"
+                                + " + (select count(*) from clients where lower(name) like ?)"
+                                + " + (select count(*) from tutors where lower(name) like ?)", Long.class, like, like,
+                                like)));
+            }
 
             SessionSort byClient = new SessionSort(SessionSort.Property.CLIENT, true);
             time("sorted by client, first page", () -> list.fetch(SessionFilter.NONE, byClient, 0, 50, total));
             time("sorted by client, this month, first page", () -> list.fetch(thisMonth, byClient, 0, 50, null));
+            report.add("");
+            report.addAll(matched);
         }
         Benchmarks.write("session-list.md", report);
     }

@@ -449,6 +449,37 @@ class SessionListServiceIT {
     }
 
     @Test
+    void a_name_search_counts_and_sums_each_matching_session_once_whichever_way_it_is_read() {
+        asAdmin();
+        clock.set(Instant.parse("2026-11-25T12:00:00Z"));
+        // The token is in every tutor's, client's and student's name: each session matches three times.
+        List<SessionFilter> filters = List.of(
+                new SessionFilter(DateRange.ALL, null, null, null, null, null, null, null, token),
+                new SessionFilter(new DateRange(LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-31")), null,
+                        null, null, subjectOne, SessionStatus.COMPLETED, null, null, token + "c"),
+                new SessionFilter(DateRange.ALL, null, null, null, null, null, ReportState.NONE, BillingState.UNBILLED,
+                        "BETTINA " + token),
+                new SessionFilter(DateRange.ALL, null, null, null, null, SessionStatus.COMPLETED, null, null, token + "x"));
+        for (SessionFilter filter : filters) {
+            List<SessionRow> rows = all(filter);
+            assertThat(rows).as("rows of %s", filter).isNotEmpty();
+            SessionTotals expected = new SessionTotals(rows.size(),
+                    rows.stream().mapToLong(SessionRow::clientAmountMinor).sum(),
+                    rows.stream().mapToLong(SessionRow::tutorEarningsMinor).sum());
+            assertThat(list.totals(filter)).as("totals of %s", filter).isEqualTo(expected);
+
+            SessionListSql.Where where = SessionListSql.where(filter, null, NEW_YORK, clock.instant());
+            org.springframework.jdbc.core.RowMapper<SessionTotals> sums =
+                    (rs, i) -> new SessionTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+            assertThat(jdbc.queryForObject(SessionListSql.totals(where), sums, where.params.toArray()))
+                    .as("every session tested, %s", filter).isEqualTo(expected);
+            assertThat(jdbc.queryForObject(SessionListSql.totalsOfMatchedNames(where), sums,
+                    SessionListSql.totalsOfMatchedNamesParams(where).toArray()))
+                    .as("matched people's sessions, %s", filter).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void the_tutor_choices_and_record_names_are_scoped_for_tutors() {
         signIn.as(tutorBLogin);
         assertThat(list.tutorChoices("", 0, 50)).extracting(FilterChoice::id).containsExactly(tutorB);
