@@ -94,6 +94,12 @@ class SessionsViewIT extends SpringBrowserlessTest {
         test(view.datePreset).selectItem("All dates");
         assertThat(currentQuery()).isEqualTo("preset=all");
         assertThat(test(view.grid).size()).isEqualTo(count("select count(*) from tutoring_sessions"));
+        // The dates box has no clear button, but its text can be deleted: empty means no date limit.
+        test(view.datePreset).selectItem("Last month");
+        assertThat(currentQuery()).isEqualTo("preset=last-month");
+        view.datePreset.clear();
+        assertThat(currentQuery()).isEqualTo("preset=all");
+        assertThat(view.datePreset.getValue()).isEqualTo("All dates");
     }
 
     @Test
