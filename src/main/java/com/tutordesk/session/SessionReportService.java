@@ -72,7 +72,7 @@ public class SessionReportService {
         String value = text == null ? "" : text;
         String kept = value.length() > TutoringSession.REPORT_MAX_LENGTH
                 ? value.substring(0, TutoringSession.REPORT_MAX_LENGTH) : value;
-        return guard.write(() -> {
+        return guard.writeOwnRow(() -> {
             guard.visible(sessionId, user);
             Instant now = clock.instant();
             drafts.save(sessionId, user.userId(), kept, now);
