@@ -22,7 +22,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
@@ -252,7 +251,7 @@ public class SessionListService {
     @Transactional(readOnly = true)
     public List<FilterChoice> tutorChoices(String text, int offset, int limit) {
         CurrentUser user = currentUsers.require();
-        String pattern = likePattern(text);
+        String pattern = SessionListSql.likePattern(text);
         return user.isAdmin()
                 ? jdbc.query("select id, name from tutors where lower(name) like ? escape '!' order by name, id"
                         + " limit ? offset ?", (rs, i) -> choice(rs), pattern, limit, offset)
@@ -274,7 +273,7 @@ public class SessionListService {
     @Transactional(readOnly = true)
     public List<FilterChoice> clientChoices(String text, int offset, int limit) {
         CurrentUser user = currentUsers.require();
-        String pattern = likePattern(text);
+        String pattern = SessionListSql.likePattern(text);
         // Labelled with the billing contact: two "García family" clients must be told apart (issue 12).
         return user.isAdmin()
                 ? jdbc.query("select id, name, billing_contact_name, billing_contact_email from clients"
@@ -290,7 +289,7 @@ public class SessionListService {
     @Transactional(readOnly = true)
     public List<FilterChoice> studentChoices(String text, int offset, int limit) {
         CurrentUser user = currentUsers.require();
-        String pattern = likePattern(text);
+        String pattern = SessionListSql.likePattern(text);
         return user.isAdmin()
                 ? jdbc.query("select id, name from students where lower(name) like ? escape '!' order by name, id"
                         + " limit ? offset ?", (rs, i) -> choice(rs), pattern, limit, offset)
@@ -352,7 +351,8 @@ public class SessionListService {
                 rs.getObject("rating", Integer.class), rs.getInt("prepaid_minutes"), rs.getInt("remainder_minutes"));
     }
 
-    private static FilterChoice choice(ResultSet rs) throws SQLException {
+    /** A row of {@code id, name} as a choice (tutors, students, subjects). */
+    static FilterChoice choice(ResultSet rs) throws SQLException {
         return new FilterChoice(rs.getLong("id"), rs.getString("name"));
     }
 
@@ -361,11 +361,6 @@ public class SessionListService {
                 rs.getString("billing_contact_name"), rs.getString("billing_contact_email")));
     }
 
-    /** @return a {@code like ? escape '!'} pattern for "contains {@code text}", case-folded */
-    static String likePattern(String text) {
-        String value = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        return "%" + value.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-    }
 
     private static String nullToEmpty(String value) {
         return value == null ? "" : value;

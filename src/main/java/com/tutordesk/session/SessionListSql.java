@@ -91,8 +91,7 @@ final class SessionListSql {
             where.and(billing.sql(), billing.params().toArray());
         }
         if (filter.text() != null) {
-            String pattern = "%" + filter.text().toLowerCase(java.util.Locale.ROOT)
-                    .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+            String pattern = likePattern(filter.text());
             where.namePattern = pattern;
             where.sqlWithoutName = where.sql.toString();
             where.paramsWithoutName = List.copyOf(where.params);
@@ -102,6 +101,12 @@ final class SessionListSql {
                     pattern, pattern, pattern);
         }
         return where;
+    }
+
+    /** @return a {@code like ? escape '!'} pattern for "contains {@code text}", case-folded */
+    static String likePattern(String text) {
+        String value = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        return "%" + value.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
     private static final String SUMS =

@@ -87,7 +87,7 @@ public class SessionLoggingService {
             return java.util.Optional.empty();
         }
         return jdbc.query("select id, name from tutors where id = ? and active",
-                (rs, i) -> new FilterChoice(rs.getLong("id"), rs.getString("name")), tutorId).stream().findFirst();
+                (rs, i) -> SessionListService.choice(rs), tutorId).stream().findFirst();
     }
 
     /**
@@ -98,14 +98,14 @@ public class SessionLoggingService {
     @Transactional(readOnly = true)
     public List<FilterChoice> tutorsForLogging(String text, int offset, int limit) {
         CurrentUser user = currentUsers.require();
-        String pattern = SessionListService.likePattern(text);
+        String pattern = SessionListSql.likePattern(text);
         return user.isAdmin()
                 ? jdbc.query("select id, name from tutors where active and lower(name) like ? escape '!'"
                         + " order by name, id limit ? offset ?",
-                        (rs, i) -> new FilterChoice(rs.getLong("id"), rs.getString("name")), pattern, limit, offset)
+                        (rs, i) -> SessionListService.choice(rs), pattern, limit, offset)
                 : jdbc.query("select id, name from tutors where id = ? and lower(name) like ? escape '!'"
                         + " limit ? offset ?",
-                        (rs, i) -> new FilterChoice(rs.getLong("id"), rs.getString("name")), user.tutorId(), pattern,
+                        (rs, i) -> SessionListService.choice(rs), user.tutorId(), pattern,
                         limit, offset);
     }
 
